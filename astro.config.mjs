@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeMathjax from './src/tex/rehype-mathjax.ts';
+
+// Cross-origin isolation lets tfjs's WASM backend use threads (SharedArrayBuffer). The dev and
+// preview servers send these headers; static hosts need the same (see public/_headers).
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+// BASE_PATH publishes the kit under a sub-path, e.g. BASE_PATH=/lstm-kit/ for GitHub Pages.
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  base,
+  outDir: process.env.OUT_DIR || './dist',
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  markdown: {
+    // Formulas are typeset here, at build time: readers download SVG, never a TeX engine.
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeMathjax] }),
+  },
+  server: { headers: isolation },
+  devToolbar: { enabled: false },
+  vite: {
+    // tfjs's WASM backend finds its .wasm files at the URLs we give it; keep them out of the
+    // dependency optimiser so that Vite does not rewrite the module that loads them.
+    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  },
+});

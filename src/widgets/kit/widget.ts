@@ -1,0 +1,151 @@
+/**
+ * The base of every widget: a custom element whose state is a typed schema kept in the URL,
+ * wired to the reset button, share link, error line and backend badge of its cell.
+ *
+ * A widget implements `build()` (create its controls once) and `update()` (redraw from
+ * `this.state`); it calls `this.set(patch, event)` from its event handlers. Maths stays in
+ * src/lstm, src/embedding and src/data: a widget only calls pure functions and draws.
+ */
+import { defaults, patchState, readState, writeState, type Schema, type StateOf } from './state';
+
+// Browsers throttle history.replaceState when it is called on every slider move.
+const URL_WRITE_DELAY_MS = 250;
+
+export abstract class KitWidget<S extends Schema> extends HTMLElement {
+  /** The fields of this widget's state, with their defaults and limits. */
+  protected abstract readonly schema: S;
+  /** The current state; change it with `set`. */
+  protected state!: StateOf<S>;
+  /** The enclosing cell, if any. */
+  protected cell: HTMLElement | null = null;
+  /** The prefix of this widget's parameters in the URL. */
+  protected key = '';
+  private started = false;
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastWidth = 0;
+
+  /** Creates the widget's controls and containers, once. */
+  protected abstract build(): void;
+  /** Redraws everything from `this.state`. */
+  protected abstract update(): void;
+  /** Called after a reset to defaults, for widgets that hold more than their state (e.g. a trained model). */
+  protected onReset(): void {}
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    this.cell = this.closest<HTMLElement>('[data-cell]');
+    this.key = this.cell?.dataset.cell ?? (this.id || this.localName);
+    const { state, errors } = readState(this.schema, new URLSearchParams(location.search), this.key);
+    this.state = state;
+    this.replaceChildren();
+    try {
+      this.build();
+      this.update();
+    } catch (e) {
+      this.showError(`This widget could not start: ${(e as Error).message}`);
+      return;
+    }
+    if (errors.length > 0) this.showError(`Some values in the link were not valid and were replaced: ${errors.join('; ')}.`);
+    this.wireCell();
+    this.observeWidth();
+    this.dataset.ready = 'true';
+  }
+
+  disconnectedCallback(): void {
+    clearTimeout(this.urlTimer);
+  }
+
+  /** Changes the state, redraws, and records how long the redraw took after the input event. */
+  protected set(patch: Partial<StateOf<S>>, event?: Event): void {
+    this.state = patchState(this.schema, this.state, patch);
+    this.scheduleUrlWrite();
+    this.showError('');
+    try {
+      this.update();
+    } catch (e) {
+      this.showError((e as Error).message);
+    }
+    if (event) {
+      // event.timeStamp shares performance.now()'s clock: this is input-to-redrawn latency.
+      performance.measure(`kit-update ${this.localName}`, { start: event.timeStamp, end: performance.now() });
+    }
+  }
+
+  /** Shows a message in the cell's error line; an empty message hides it. */
+  protected showError(message: string): void {
+    const line = this.cell?.querySelector<HTMLElement>('[data-role="error"]');
+    if (!line) {
+      if (message) console.warn(message);
+      return;
+    }
+    line.textContent = message;
+    line.hidden = message === '';
+  }
+
+  /** Shows which engine computes this widget, e.g. "tfjs · WASM (SIMD, 2 threads)". */
+  protected showBackend(label: string, title = ''): void {
+    const badge = this.cell?.querySelector<HTMLElement>('[data-role="backend"]');
+    if (badge) {
+      badge.textContent = label;
+      badge.title = title;
+    }
+  }
+
+  /** Width available to plots, in CSS pixels. */
+  protected plotWidth(): number {
+    return Math.max(280, Math.floor(this.clientWidth || this.cell?.clientWidth || 640));
+  }
+
+  private stateUrl(): string {
+    const params = writeState(this.schema, this.state, new URLSearchParams(location.search), this.key);
+    const query = params.toString();
+    return `${location.pathname}${query ? `?${query}` : ''}#cell-${this.key}`;
+  }
+
+  private scheduleUrlWrite(): void {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => {
+      const url = this.stateUrl();
+      history.replaceState(history.state, '', url.replace(/#.*$/, '') + location.hash);
+      const link = this.cell?.querySelector<HTMLAnchorElement>('[data-role="link"]');
+      if (link) link.href = url;
+    }, URL_WRITE_DELAY_MS);
+  }
+
+  private wireCell(): void {
+    const reset = this.cell?.querySelector<HTMLButtonElement>('[data-role="reset"]');
+    if (reset) {
+      reset.disabled = false;
+      reset.addEventListener('click', (event) => {
+        this.onReset();
+        this.set(defaults(this.schema), event);
+      });
+    }
+    const link = this.cell?.querySelector<HTMLAnchorElement>('[data-role="link"]');
+    if (link) {
+      link.href = this.stateUrl();
+      link.addEventListener('click', () => {
+        // The link also works as a plain link; copying it is a convenience where allowed.
+        navigator.clipboard?.writeText(new URL(link.href, location.href).href).then(
+          () => (link.title = 'Link copied to the clipboard'),
+          () => undefined,
+        );
+      });
+    }
+  }
+
+  private observeWidth(): void {
+    this.lastWidth = this.clientWidth;
+    new ResizeObserver(() => {
+      if (Math.abs(this.clientWidth - this.lastWidth) < 8) return;
+      this.lastWidth = this.clientWidth;
+      this.update();
+    }).observe(this);
+  }
+}
+
+/** Registers a widget class under its tag once, even if its module is imported twice. */
+export function defineWidget(tag: `kit-${string}`, widget: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, widget);
+}
