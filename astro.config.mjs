@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeMathjax from './src/tex/rehype-mathjax.ts';
+import { tfjsWasmThreads } from './scripts/lib/vite-tfjs-wasm-threads.ts';
 
 // Cross-origin isolation lets tfjs's WASM backend use threads (SharedArrayBuffer). The dev and
 // preview servers send these headers; static hosts need the same (see public/_headers).
@@ -27,6 +28,9 @@ export default defineConfig({
   server: { headers: isolation },
   devToolbar: { enabled: false },
   vite: {
+    plugins: [tfjsWasmThreads()],
+    // tfjs is one large chunk by nature; it loads only when a widget asks for it.
+    build: { chunkSizeWarningLimit: 2500 },
     // tfjs's WASM backend finds its .wasm files at the URLs we give it; keep them out of the
     // dependency optimiser so that Vite does not rewrite the module that loads them.
     optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },

@@ -43,7 +43,12 @@ export interface RunningServer {
 }
 
 /** Starts the server; resolves once it listens. */
-export async function serveStatic({ root, base = '/', isolate = true, port = 0 }: StaticServerOptions): Promise<RunningServer> {
+export async function serveStatic({
+  root,
+  base = '/',
+  isolate = true,
+  port = 0,
+}: StaticServerOptions): Promise<RunningServer> {
   const absRoot = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = createServer(async (req, res) => {
@@ -54,7 +59,9 @@ export async function serveStatic({ root, base = '/', isolate = true, port = 0 }
     const notFound = async () => {
       const page = join(absRoot, '404.html');
       res.writeHead(404, { ...headers, 'Content-Type': TYPES['.html'] });
-      createReadStream(page).on('error', () => res.end('Not found')).pipe(res);
+      createReadStream(page)
+        .on('error', () => res.end('Not found'))
+        .pipe(res);
     };
     if (!path.startsWith(prefix) && `${path}/` !== prefix) return notFound();
     const inside = normalize(path.slice(prefix.length - 1));

@@ -29,11 +29,15 @@ export function rnnStateGradientsTf(
     const loss = (...es: TfNamespace.Tensor[]) => {
       let h = es[0] as TfNamespace.Tensor2D;
       inputs.forEach((x, t) => {
-        h = tf.tanh(tf.add(tf.add(tf.matMul(x, kernel), tf.matMul(h, recurrent)), bias)).add(es[t + 1]) as TfNamespace.Tensor2D;
+        h = tf
+          .tanh(tf.add(tf.add(tf.matMul(x, kernel), tf.matMul(h, recurrent)), bias))
+          .add(es[t + 1]) as TfNamespace.Tensor2D;
       });
       return tf.matMul(h, uT).reshape([]) as TfNamespace.Scalar;
     };
-    return tf.grads(loss)(perturbations).map((g) => g.dataSync() as Float32Array);
+    return tf
+      .grads(loss)(perturbations)
+      .map((g) => g.dataSync() as Float32Array);
   });
   return grads.map((g) => Float64Array.from(g));
 }

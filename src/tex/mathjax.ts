@@ -16,7 +16,8 @@ AssistiveMmlHandler(RegisterHTMLHandler(adaptor));
 // One document for the whole build: MathJax's setup is the slow part, converting is quick.
 // fontCache 'local' shares glyph paths inside one formula and keeps each formula standalone.
 const doc = mathjax.document('', {
-  InputJax: new TeX({ packages: AllPackages.filter((p: string) => p !== 'bussproofs') }),
+  // Without 'noundefined' an unknown macro is an error (caught below), not red text in a page.
+  InputJax: new TeX({ packages: AllPackages.filter((p: string) => p !== 'bussproofs' && p !== 'noundefined') }),
   OutputJax: new SVG({ fontCache: 'local' }),
 });
 

@@ -68,7 +68,8 @@ class ActivationsWidget extends KitWidget<typeof schema> {
 
   private dragTo(e: PointerEvent): void {
     const svg = this.plot.querySelector('svg');
-    const chart = this.plot.firstElementChild as (Element & { scale?: (name: string) => { invert?: (v: number) => number } }) | null;
+    const chart = this.plot.firstElementChild as
+      (Element & { scale?: (name: string) => { invert?: (v: number) => number } }) | null;
     const invert = chart?.scale?.('x')?.invert;
     if (!svg || !invert) return;
     const box = svg.getBoundingClientRect();
@@ -98,8 +99,10 @@ class ActivationsWidget extends KitWidget<typeof schema> {
       marks: [
         Plot.ruleY([0], { strokeOpacity: 0.4 }),
         Plot.ruleX([z], { stroke: 'currentColor', strokeDasharray: '3,3' }),
-        Plot.line(curves, { x: 'z', y: 'y', stroke: 'f', strokeWidth: 2.5 }),
-        ...(slopes ? [Plot.line(slopeCurves, { x: 'z', y: 'y', stroke: 'f', strokeWidth: 1.5, strokeDasharray: '6,4' })] : []),
+        Plot.line(curves, { x: 'z', y: 'y', z: 'f', stroke: 'f', strokeWidth: 2.5 }),
+        ...(slopes
+          ? [Plot.line(slopeCurves, { x: 'z', y: 'y', z: 'f', stroke: 'f', strokeWidth: 1.5, strokeDasharray: '6,4' })]
+          : []),
         Plot.dot(points, { x: 'z', y: 'y', fill: 'f', r: 6, stroke: 'white', strokeWidth: 1.5 }),
       ],
       ariaLabel: 'Sigmoid and tanh curves',
@@ -111,8 +114,20 @@ class ActivationsWidget extends KitWidget<typeof schema> {
         'table',
         {},
         el('tr', {}, el('th', {}, ''), el('th', {}, 'value'), el('th', {}, 'slope')),
-        el('tr', {}, el('th', {}, 'σ(z) = 1 / (1 + e^−z)'), el('td', { 'data-role': 'sigmoid' }, fmt(s)), el('td', {}, fmt(sigmoidDerivative(z)))),
-        el('tr', {}, el('th', {}, 'tanh(z)'), el('td', { 'data-role': 'tanh' }, fmt(t)), el('td', {}, fmt(tanhDerivative(z)))),
+        el(
+          'tr',
+          {},
+          el('th', {}, 'σ(z) = 1 / (1 + e^−z)'),
+          el('td', { 'data-role': 'sigmoid' }, fmt(s)),
+          el('td', {}, fmt(sigmoidDerivative(z))),
+        ),
+        el(
+          'tr',
+          {},
+          el('th', {}, 'tanh(z)'),
+          el('td', { 'data-role': 'tanh' }, fmt(t)),
+          el('td', {}, fmt(tanhDerivative(z))),
+        ),
       ),
     );
   }

@@ -36,9 +36,16 @@ class OneHotWidget extends KitWidget<typeof schema> {
   protected build(): void {
     this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 400, spellcheck: false });
     this.input.addEventListener('input', (e) => this.set({ text: this.input.value }, e));
-    this.vocabInput = el('input', { type: 'number', name: 'vocabulary', min: 1, max: 1_000_000, value: this.state.vocabulary });
+    this.vocabInput = el('input', {
+      type: 'number',
+      name: 'vocabulary',
+      min: 1,
+      max: 1_000_000,
+      value: this.state.vocabulary,
+    });
     this.vocabInput.addEventListener('input', (e) => {
-      if (this.vocabInput.validity.valid && this.vocabInput.value !== '') this.set({ vocabulary: Number(this.vocabInput.value) }, e);
+      if (this.vocabInput.validity.valid && this.vocabInput.value !== '')
+        this.set({ vocabulary: Number(this.vocabInput.value) }, e);
     });
     this.tokens = el('div', { className: 'tokens', 'aria-label': 'Words and their indices' });
     this.plot = el('div', { className: 'plot' });
@@ -48,11 +55,7 @@ class OneHotWidget extends KitWidget<typeof schema> {
       this.tokens,
       this.plot,
       this.summary,
-      el(
-        'div',
-        { className: 'controls' },
-        el('label', {}, 'A real vocabulary of', this.vocabInput, 'words'),
-      ),
+      el('div', { className: 'controls' }, el('label', {}, 'A real vocabulary of', this.vocabInput, 'words')),
     );
   }
 
@@ -68,7 +71,9 @@ class OneHotWidget extends KitWidget<typeof schema> {
       return;
     }
     const V = vocab.words.length;
-    this.tokens.replaceChildren(...words.map((w, t) => el('span', { className: 'token' }, w, el('small', {}, String(ids[t])))));
+    this.tokens.replaceChildren(
+      ...words.map((w, t) => el('span', { className: 'token' }, w, el('small', {}, String(ids[t])))),
+    );
 
     const T = Math.min(words.length, MAX_SHOWN);
     const Vs = Math.min(V, MAX_SHOWN);
@@ -76,7 +81,8 @@ class OneHotWidget extends KitWidget<typeof schema> {
     const cells: Cell[] = [];
     const rowName = (t: number) => `${t + 1}. ${words[t]}`;
     const colName = (j: number) => `${j + 1} ${vocab.words[j]}`;
-    for (let t = 0; t < T; t++) for (let j = 0; j < Vs; j++) cells.push({ row: rowName(t), col: colName(j), value: matrix[t * V + j] });
+    for (let t = 0; t < T; t++)
+      for (let j = 0; j < Vs; j++) cells.push({ row: rowName(t), col: colName(j), value: matrix[t * V + j] });
     const sizes = encodingSizes(words.length, V);
     const width = Math.min(this.plotWidth(), 120 + Vs * 44);
     drawPlot(this.plot, {
@@ -85,12 +91,30 @@ class OneHotWidget extends KitWidget<typeof schema> {
       marginLeft: 110,
       marginTop: 70,
       padding: 0.06,
-      x: { label: 'vocabulary index and word', domain: Array.from({ length: Vs }, (_, j) => colName(j)), axis: 'top', tickRotate: -40 },
+      x: {
+        label: 'vocabulary index and word',
+        domain: Array.from({ length: Vs }, (_, j) => colName(j)),
+        axis: 'top',
+        tickRotate: -40,
+      },
       y: { label: 'position in the sentence', domain: Array.from({ length: T }, (_, t) => rowName(t)) },
       color: { type: 'identity' },
       marks: [
-        Plot.cell(cells, { x: 'col', y: 'row', fill: (d: Cell) => (d.value ? ONE : 'none'), stroke: 'currentColor', strokeOpacity: 0.25, inset: 0.5 }),
-        Plot.text(cells, { x: 'col', y: 'row', text: (d: Cell) => String(d.value), fill: (d: Cell) => (d.value ? 'white' : 'currentColor'), fillOpacity: (d: Cell) => (d.value ? 1 : 0.45) }),
+        Plot.cell(cells, {
+          x: 'col',
+          y: 'row',
+          fill: (d: Cell) => (d.value ? ONE : 'none'),
+          stroke: 'currentColor',
+          strokeOpacity: 0.25,
+          inset: 0.5,
+        }),
+        Plot.text(cells, {
+          x: 'col',
+          y: 'row',
+          text: (d: Cell) => String(d.value),
+          fill: (d: Cell) => (d.value ? 'white' : 'currentColor'),
+          fillOpacity: (d: Cell) => (d.value ? 1 : 0.45),
+        }),
       ],
       ariaLabel: 'One-hot matrix of the sentence',
       ariaDescription: `${words.length} words over a vocabulary of ${V}: each row has a single 1, in the column of its word.`,

@@ -3,15 +3,13 @@
  * with every term of h_t = tanh(W_x x_t + W_h h_{t-1} + b) printed and h_t plotted per unit.
  */
 import { textToWordSequence } from '../data/tokenizer';
-import { rnnWeights, runRnn } from '../lstm/rnn';
-import { wordVector } from '../lstm/random';
+import { SENTENCE_RNN, sentenceRnn } from '../lstm/demos';
 import { el, slider, type Slider } from './kit/dom';
 import { fmt } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';
 import { defineWidget, KitWidget } from './kit/widget';
 
-const UNITS = 4;
-const INPUT_SIZE = 3;
+const UNITS = SENTENCE_RNN.units;
 const MAX_WORDS = 40;
 const PLAY_INTERVAL_MS = 700;
 
@@ -38,7 +36,15 @@ class RnnStepWidget extends KitWidget<typeof schema> {
   protected build(): void {
     this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 300, spellcheck: false });
     this.input.addEventListener('input', (e) => this.set({ text: this.input.value, step: 1 }, e));
-    this.stepSlider = slider({ label: 'Step t', name: 'step', min: 1, max: MAX_WORDS, step: 1, value: this.state.step, onInput: (step, e) => this.set({ step }, e) });
+    this.stepSlider = slider({
+      label: 'Step t',
+      name: 'step',
+      min: 1,
+      max: MAX_WORDS,
+      step: 1,
+      value: this.state.step,
+      onInput: (step, e) => this.set({ step }, e),
+    });
     this.scaleSlider = slider({
       label: 'Size of W_h (spectral norm)',
       name: 'scale',
@@ -55,13 +61,25 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     this.prevButton.addEventListener('click', (e) => this.set({ step: this.state.step - 1 }, e));
     this.nextButton.addEventListener('click', (e) => this.set({ step: this.state.step + 1 }, e));
     this.playButton.addEventListener('click', () => this.togglePlay());
-    this.tokens = el('div', { className: 'tokens', role: 'group', 'aria-label': 'Words of the sentence; choose one to go to its step' });
+    this.tokens = el('div', {
+      className: 'tokens',
+      role: 'group',
+      'aria-label': 'Words of the sentence; choose one to go to its step',
+    });
     this.terms = el('div', { className: 'readout', 'data-role': 'terms', 'aria-live': 'polite' });
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.append(
       el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', this.input)),
       this.tokens,
-      el('div', { className: 'controls' }, this.prevButton, this.nextButton, this.playButton, this.stepSlider.root, this.scaleSlider.root),
+      el(
+        'div',
+        { className: 'controls' },
+        this.prevButton,
+        this.nextButton,
+        this.playButton,
+        this.stepSlider.root,
+        this.scaleSlider.root,
+      ),
       this.terms,
       this.plot,
     );
@@ -82,8 +100,8 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     this.playButton.textContent = 'Pause';
     this.playButton.setAttribute('aria-label', 'Pause');
     this.timer = setInterval(() => {
-      if (this.state.step >= this.words.length) return this.stopPlay();
       this.set({ step: this.state.step + 1 });
+      if (this.state.step >= this.words.length) this.stopPlay();
     }, PLAY_INTERVAL_MS);
   }
 
@@ -102,7 +120,9 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     const T = this.words.length;
     if (T === 0) {
       this.tokens.replaceChildren();
-      this.terms.replaceChildren(el('p', { className: 'note' }, 'Type a sentence: the cell reads it one word per step.'));
+      this.terms.replaceChildren(
+        el('p', { className: 'note' }, 'Type a sentence: the cell reads it one word per step.'),
+      );
       this.plot.replaceChildren();
       return;
     }
@@ -113,17 +133,22 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     this.prevButton.disabled = step <= 1;
     this.nextButton.disabled = step >= T;
 
-    // Each word's input vector is fixed random numbers seeded by the word itself, so the same
-    // word is always the same x_t: a stand-in for a learned embedding (chapter 4).
-    const xs = this.words.map((w) => wordVector(w, INPUT_SIZE));
-    const weights = rnnWeights({ inputSize: INPUT_SIZE, units: UNITS, recurrentScale: scale, seed: 7 });
-    const steps = runRnn(weights, xs);
+    const { weights, xs, steps } = sentenceRnn(this.words, scale);
     const current = steps[step - 1];
     const hPrev = step > 1 ? steps[step - 2].h : new Float64Array(UNITS);
 
     this.tokens.replaceChildren(
       ...this.words.map((w, t) => {
-        const b = el('button', { type: 'button', className: `token${t === step - 1 ? ' current' : ''}`, 'aria-current': t === step - 1 ? 'step' : undefined }, w, el('small', {}, `t=${t + 1}`));
+        const b = el(
+          'button',
+          {
+            type: 'button',
+            className: `token${t === step - 1 ? ' current' : ''}`,
+            'aria-current': t === step - 1 ? 'step' : undefined,
+          },
+          w,
+          el('small', {}, `t=${t + 1}`),
+        );
         b.addEventListener('click', (e) => this.set({ step: t + 1 }, e));
         return b;
       }),
@@ -142,29 +167,53 @@ class RnnStepWidget extends KitWidget<typeof schema> {
         el('td', { 'data-role': `h${u + 1}` }, fmt(current.h[u])),
       );
     this.terms.replaceChildren(
-      el('p', {}, `t = ${step}, x_t = “${this.words[step - 1]}” = [${Array.from(xs[step - 1], (v) => fmt(v, 2)).join(', ')}]`),
+      el(
+        'p',
+        {},
+        `t = ${step}, x_t = “${this.words[step - 1]}” = [${Array.from(xs[step - 1], (v) => fmt(v, 2)).join(', ')}]`,
+      ),
       el(
         'table',
         {},
-        el('tr', {}, el('th', {}, ''), el('th', {}, 'W_x x_t'), el('th', {}, 'h_{t−1}'), el('th', {}, 'W_h h_{t−1}'), el('th', {}, 'b'), el('th', {}, 'z_t (sum)'), el('th', {}, 'h_t = tanh(z_t)')),
+        el(
+          'tr',
+          {},
+          el('th', {}, ''),
+          el('th', {}, 'W_x x_t'),
+          el('th', {}, 'h_{t−1}'),
+          el('th', {}, 'W_h h_{t−1}'),
+          el('th', {}, 'b'),
+          el('th', {}, 'z_t (sum)'),
+          el('th', {}, 'h_t = tanh(z_t)'),
+        ),
         ...Array.from({ length: UNITS }, (_, u) => row(u)),
       ),
-      ...(all.length > MAX_WORDS ? [el('p', { className: 'note' }, `Only the first ${MAX_WORDS} of ${all.length} words are read.`)] : []),
+      ...(all.length > MAX_WORDS
+        ? [el('p', { className: 'note' }, `Only the first ${MAX_WORDS} of ${all.length} words are read.`)]
+        : []),
     );
 
-    const data = steps.slice(0, step).flatMap((s, t) => Array.from(s.h, (h, u) => ({ t: t + 1, h, unit: `unit ${u + 1}` })));
+    const data = steps
+      .slice(0, step)
+      .flatMap((s, t) => Array.from(s.h, (h, u) => ({ t: t + 1, h, unit: `unit ${u + 1}` })));
     drawPlot(this.plot, {
       width: Math.min(this.plotWidth(), 760),
       height: 260,
       marginLeft: 44,
       marginBottom: 48,
-      x: { domain: [0.5, T + 0.5], ticks: Array.from({ length: T }, (_, t) => t + 1), tickFormat: (t: number) => this.words[t - 1] ?? '', tickRotate: T > 10 ? -35 : 0, label: 'step t (word read)' },
+      x: {
+        domain: [0.5, T + 0.5],
+        ticks: Array.from({ length: T }, (_, t) => t + 1),
+        tickFormat: (t: number) => this.words[t - 1] ?? '',
+        tickRotate: T > 10 ? -35 : 0,
+        label: 'step t (word read)',
+      },
       y: { domain: [-1, 1], label: '↑ h_t', grid: true },
       color: { legend: true },
       marks: [
         Plot.ruleY([0], { strokeOpacity: 0.4 }),
         Plot.ruleX([step], { strokeDasharray: '3,3' }),
-        Plot.line(data, { x: 't', y: 'h', stroke: 'unit', strokeWidth: 2, marker: 'circle' }),
+        Plot.line(data, { x: 't', y: 'h', z: 'unit', stroke: 'unit', strokeWidth: 2, marker: 'circle' }),
       ],
       ariaLabel: 'Hidden state per step',
       ariaDescription: `After ${step} of ${T} words, h_t = [${Array.from(current.h, (v) => fmt(v, 2)).join(', ')}].`,

@@ -3,8 +3,9 @@
  * the distance T - t, for a chosen size of the recurrent matrix. The Jacobians come from the
  * hand-derived chain rule in src/lstm/rnn.ts; a button checks them with tfjs's autodiff.
  */
+import { VANISHING_RNN, vanishingRun } from '../lstm/demos';
 import { gaussianArray, mulberry32 } from '../lstm/random';
-import { rnnWeights, runRnn, spectralNorm, stateJacobians, vectorJacobianProduct, type RnnWeights } from '../lstm/rnn';
+import { vectorJacobianProduct } from '../lstm/rnn';
 import { rnnStateGradientsTf } from '../lstm/rnn-tf';
 import { el, slider, type Slider } from './kit/dom';
 import { fmt, fmtSci } from './kit/format';
@@ -12,8 +13,7 @@ import { drawPlot, Plot } from './kit/plot';
 import { loadTf } from './kit/tf';
 import { defineWidget, KitWidget } from './kit/widget';
 
-const UNITS = 16;
-const INPUT_SIZE = 4;
+const UNITS = VANISHING_RNN.units;
 // Norms below this are plotted at this floor: a log axis cannot show zero.
 const FLOOR = 1e-30;
 
@@ -22,20 +22,7 @@ const schema = {
   length: { kind: 'integer', default: 40, min: 5, max: 100 },
 } as const;
 
-interface Run {
-  weights: RnnWeights;
-  xs: Float64Array[];
-  jacobians: Float64Array[];
-  norms: number[];
-}
-
-function simulate(scale: number, length: number): Run {
-  const weights = rnnWeights({ inputSize: INPUT_SIZE, units: UNITS, recurrentScale: scale, seed: 3 });
-  const rand = mulberry32(11);
-  const xs = Array.from({ length }, () => gaussianArray(INPUT_SIZE, rand));
-  const jacobians = stateJacobians(weights, runRnn(weights, xs));
-  return { weights, xs, jacobians, norms: jacobians.map((J) => spectralNorm(J, UNITS, 30)) };
-}
+type Run = ReturnType<typeof vanishingRun>;
 
 class VanishingWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
@@ -58,7 +45,15 @@ class VanishingWidget extends KitWidget<typeof schema> {
       format: (x) => fmt(x, 2),
       onInput: (scale, e) => this.set({ scale }, e),
     });
-    this.lengthSlider = slider({ label: 'Sequence length T', name: 'length', min: 5, max: 100, step: 1, value: this.state.length, onInput: (length, e) => this.set({ length }, e) });
+    this.lengthSlider = slider({
+      label: 'Sequence length T',
+      name: 'length',
+      min: 5,
+      max: 100,
+      step: 1,
+      value: this.state.length,
+      onInput: (length, e) => this.set({ length }, e),
+    });
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.readout = el('p', { className: 'readout', 'data-role': 'readout', 'aria-live': 'polite' });
     this.checkButton = el('button', { type: 'button' }, 'Check with tfjs autodiff');
@@ -77,10 +72,14 @@ class VanishingWidget extends KitWidget<typeof schema> {
     this.scaleSlider.set(scale);
     this.lengthSlider.set(length);
     this.checkResult.textContent = '';
-    this.run = simulate(scale, length);
+    this.run = vanishingRun(scale, length);
     const { norms } = this.run;
     const data = norms.map((n, t) => ({ t, value: Math.max(n, FLOOR), series: '‖∂h_T/∂h_t‖ (measured)' }));
-    const bound = norms.map((_, t) => ({ t, value: Math.max(scale ** (length - t), FLOOR), series: '‖W_h‖^(T−t) (bound)' }));
+    const bound = norms.map((_, t) => ({
+      t,
+      value: Math.max(scale ** (length - t), FLOOR),
+      series: '‖W_h‖^(T−t) (bound)',
+    }));
     const yMin = Math.max(FLOOR, Math.min(...data.map((d) => d.value), ...bound.map((d) => d.value)));
     const yMax = Math.max(1, ...data.map((d) => d.value), ...bound.map((d) => d.value));
     drawPlot(this.plot, {

@@ -17,7 +17,11 @@ export type Schema = Record<string, Field>;
 
 /** The values of a schema's fields. */
 export type StateOf<S extends Schema> = {
-  [K in keyof S]: S[K] extends { kind: 'number' | 'integer' } ? number : S[K] extends { kind: 'boolean' } ? boolean : string;
+  [K in keyof S]: S[K] extends { kind: 'number' | 'integer' }
+    ? number
+    : S[K] extends { kind: 'boolean' }
+      ? boolean
+      : string;
 };
 
 /** The default state of a schema. */

@@ -63,8 +63,22 @@ async function start(tf: Tf, name: string): Promise<string | null> {
       'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
       'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
     });
-    if (globalThis.crossOriginIsolated) wasm.setThreadsCount(Math.max(1, navigator.hardwareConcurrency || 1));
-    if (!(await tf.setBackend('wasm'))) return null;
+    const cores = navigator.hardwareConcurrency || 1;
+    if (globalThis.crossOriginIsolated) wasm.setThreadsCount(cores);
+    // tfjs's threaded build sizes its worker pool as hardwareConcurrency / 2 (assuming two
+    // hyper-threads per core), which leaves a 2-core machine with one thread. Report twice the
+    // cores while the backend starts so that the pool matches the cores we asked for.
+    const own = Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency');
+    if (globalThis.crossOriginIsolated)
+      Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => cores * 2 });
+    let started: boolean;
+    try {
+      started = await tf.setBackend('wasm');
+    } finally {
+      if (own) Object.defineProperty(navigator, 'hardwareConcurrency', own);
+      else delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
+    }
+    if (!started) return null;
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     const threads = wasm.getThreadsCount();
     return `WASM (${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'})`;
@@ -89,6 +103,8 @@ export function loadTf(): Promise<{ tf: Tf; backend: BackendInfo }> {
         const label = await start(tf, choice.name);
         if (label) {
           await tf.ready();
+          // Readers (and the benchmarks) can experiment with the same tfjs from the browser console.
+          (globalThis as { kitTf?: Tf }).kitTf = tf;
           return { tf, backend: { name: choice.name, label: `tfjs · ${label}`, reason: choice.reason } };
         }
         failures.push(`${choice.name} did not start`);

@@ -46,7 +46,8 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
       this.showError(`This widget could not start: ${(e as Error).message}`);
       return;
     }
-    if (errors.length > 0) this.showError(`Some values in the link were not valid and were replaced: ${errors.join('; ')}.`);
+    if (errors.length > 0)
+      this.showError(`Some values in the link were not valid and were replaced: ${errors.join('; ')}.`);
     this.wireCell();
     this.observeWidth();
     this.dataset.ready = 'true';

@@ -1,0 +1,8 @@
+// Word vectors: similarity, neighbours, projections, skip-gram training.
+// The '.ts' extensions let Node run these files directly (scripts, with type stripping).
+export * from './cosine.ts';
+export * from './neighbours.ts';
+export * from './analogy.ts';
+export * from './pca.ts';
+export * from './projector.ts';
+export * from './skipgram.ts';

@@ -1,0 +1,10 @@
+// The recurrent cells of the kit, written from the chapters' equations.
+export * from './activations';
+export * from './random';
+export * from './rnn';
+export * from './rnn-tf';
+export * from './weights';
+export * from './cell';
+export * from './sequence';
+export * from './backward';
+export * from './init';

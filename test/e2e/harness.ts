@@ -1,0 +1,101 @@
+/**
+ * Shared set-up for the end-to-end tests: the site built for a sub-path, served on 127.0.0.1,
+ * and Chromium pages that fail the test on any console error or request to another host.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchChromium, watchedPage } from '../../scripts/lib/browser';
+import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+
+/** Where `npm run build:e2e` writes the site, and the sub-path it is built for. */
+export const E2E_DIR = process.env.E2E_DIR ?? 'dist-e2e';
+export const E2E_BASE = process.env.E2E_BASE ?? '/lstm-kit/';
+
+export interface Site {
+  /** The site's root URL, ending in the base path. */
+  url: string;
+  browser: Browser;
+  /** Opens a page; its problems are checked after each test. */
+  open(path?: string, options?: { width?: number; height?: number }): Promise<Page>;
+  /** A second server over the same files without cross-origin isolation headers. */
+  plainUrl(): Promise<string>;
+  /** Declares a problem this test expects (e.g. the 404 a missing page logs); it must occur. */
+  expectProblem(pattern: RegExp): void;
+}
+
+/** Registers the hooks and returns the site once `beforeAll` has run. */
+export function useSite(): Site {
+  let server: RunningServer;
+  let plain: RunningServer | undefined;
+  let browser: Browser;
+  let problems: string[][] = [];
+  let expected: RegExp[] = [];
+  const site = {
+    url: '',
+    browser: undefined as unknown as Browser,
+    async open(path = '', options = {}) {
+      const watched = await watchedPage(browser, options);
+      problems.push(watched.problems);
+      await watched.page.goto(new URL(path, site.url).href);
+      return watched.page;
+    },
+    expectProblem(pattern: RegExp) {
+      expected.push(pattern);
+    },
+    async plainUrl() {
+      plain ??= await serveStatic({ root: E2E_DIR, base: E2E_BASE, isolate: false });
+      return plain.url;
+    },
+  } satisfies Site;
+
+  beforeAll(async () => {
+    if (!existsSync(join(E2E_DIR, 'index.html')))
+      throw new Error(`No built site in ${E2E_DIR}: run "npm run build:e2e" first`);
+    server = await serveStatic({ root: E2E_DIR, base: E2E_BASE });
+    browser = await launchChromium();
+    site.url = server.url;
+    site.browser = browser;
+  });
+  afterEach(async () => {
+    const all = problems.flat();
+    const wanted = expected;
+    for (const context of browser.contexts()) await context.close();
+    problems = [];
+    expected = [];
+    for (const pattern of wanted)
+      expect(
+        all.some((p) => pattern.test(p)),
+        `expected problem ${pattern}`,
+      ).toBe(true);
+    expect(
+      all.filter((p) => !wanted.some((pattern) => pattern.test(p))),
+      'console errors or requests to other hosts',
+    ).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await plain?.close();
+  });
+  return site;
+}
+
+/** Scrolls a widget into view and waits until it has started. */
+export async function widget(page: Page, tag: string) {
+  const el = page.locator(tag);
+  await el.scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${tag}[data-ready="true"]`);
+  return el;
+}
+
+/** The text of an element, trimmed. */
+export async function text(page: Page, selector: string): Promise<string> {
+  return ((await page.locator(selector).textContent()) ?? '').trim();
+}
+
+/** Parses the kit's number format (true minus sign) back to a number. */
+export function num(s: string): number {
+  return Number(s.replace('−', '-'));
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { chapterPath, neighbours, orderChapters, withBase } from '../../src/paths';
+import { applyTheme, nextTheme, readTheme } from '../../src/theme';
+import { fmt, fmtInt, fmtSci } from '../../src/widgets/kit/format';
+import { widgetModuleName } from '../../src/widgets/kit/names';
+
+describe('paths', () => {
+  it('joins base paths with exactly one slash', () => {
+    expect(withBase('/', 'chapters/a/')).toBe('/chapters/a/');
+    expect(withBase('/kit', '/chapters/a/')).toBe('/kit/chapters/a/');
+    expect(withBase('/kit/', 'favicon.svg')).toBe('/kit/favicon.svg');
+    expect(chapterPath('01-sequences')).toBe('chapters/01-sequences/');
+  });
+
+  it('orders chapters by number and rejects duplicates', () => {
+    const c = (id: string, number: number) => ({ id, data: { number } });
+    expect(orderChapters([c('b', 2), c('a', 1)]).map((x) => x.id)).toEqual(['a', 'b']);
+    expect(() => orderChapters([c('a', 1), c('b', 1)])).toThrow(/a and b both have number 1/);
+    expect(neighbours(['x', 'y', 'z'], 0)).toEqual({ previous: undefined, next: 'y' });
+    expect(neighbours(['x', 'y', 'z'], 2)).toEqual({ previous: 'y', next: undefined });
+  });
+});
+
+describe('theme', () => {
+  it('cycles system, light, dark and ignores junk in storage', () => {
+    expect(nextTheme('system')).toBe('light');
+    expect(nextTheme('dark')).toBe('system');
+    expect(readTheme({ getItem: () => 'purple' })).toBe('system');
+    expect(readTheme({ getItem: () => 'dark' })).toBe('dark');
+    const root = { dataset: {} as Record<string, string> } as unknown as HTMLElement;
+    applyTheme(root, 'dark');
+    expect(root.dataset.theme).toBe('dark');
+    applyTheme(root, 'system');
+    expect(root.dataset.theme).toBeUndefined();
+  });
+});
+
+describe('formatting', () => {
+  it('prints fixed decimals with a true minus and no negative zero', () => {
+    expect(fmt(-1.23456)).toBe('−1.235');
+    expect(fmt(-0.0004)).toBe('0.000');
+    expect(fmt(Infinity)).toBe('∞');
+    expect(fmtInt(120000)).toBe('120,000');
+  });
+
+  it('prints tiny and huge numbers in scientific form', () => {
+    expect(fmtSci(4.4e-10)).toBe('4.40×10⁻¹⁰');
+    expect(fmtSci(0.5)).toBe('0.500');
+    expect(fmtSci(0)).toBe('0');
+  });
+});
+
+describe('widget names', () => {
+  it('maps a tag to its module', () => {
+    expect(widgetModuleName('kit-rnn-step')).toBe('rnn-step');
+    expect(() => widgetModuleName('rnn-step')).toThrow(/start with "kit-"/);
+  });
+});
