@@ -35,5 +35,11 @@ export function vanishingRun(
   const rand = mulberry32(inputSeed);
   const xs = Array.from({ length }, () => gaussianArray(inputSize, rand));
   const jacobians = stateJacobians(weights, runRnn(weights, xs));
-  return { weights, xs, jacobians, norms: jacobians.map((J) => spectralNorm(J, units, 30)) };
+  // Walk back from T so each Jacobian starts from its neighbour's singular vector; three
+  // significant digits are all a log-scale plot can show.
+  const start = new Float64Array(units);
+  const norms = new Array<number>(jacobians.length);
+  for (let t = jacobians.length - 1; t >= 0; t--)
+    norms[t] = spectralNorm(jacobians[t], units, { tolerance: 1e-6, start });
+  return { weights, xs, jacobians, norms };
 }

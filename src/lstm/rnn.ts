@@ -135,22 +135,49 @@ export function stateJacobians(w: RnnWeights, steps: readonly RnnStep[]): Float6
   return out;
 }
 
+/** Options of {@link spectralNorm}. */
+export interface SpectralNormOptions {
+  /** The most power iterations to run. */
+  iterations?: number;
+  /** Stop once an iteration changes the estimate by less than this fraction. */
+  tolerance?: number;
+  /**
+   * A start vector of shape `[n]`, overwritten with the converged right singular vector. Passing
+   * the same array for a run of similar matrices (consecutive Jacobians) warm-starts each one.
+   */
+  start?: Float64Array;
+}
+
 /** The spectral norm (largest singular value) of an `[n, n]` matrix, by power iteration on M^T M. */
-export function spectralNorm(m: Float64Array, n: number, iterations = 60): number {
-  let v = new Float64Array(n).fill(1 / Math.sqrt(n));
+export function spectralNorm(m: ArrayLike<number>, n: number, options: SpectralNormOptions = {}): number {
+  const { iterations = 200, tolerance = 1e-12, start } = options;
+  const v = start && start.some((x) => x !== 0) ? Float64Array.from(start) : new Float64Array(n).fill(1 / Math.sqrt(n));
+  const mv = new Float64Array(n);
+  const w = new Float64Array(n);
   let sigma = 0;
   for (let it = 0; it < iterations; it++) {
-    const mv = new Float64Array(n);
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) mv[a] += m[a * n + b] * v[b];
-    const mtmv = new Float64Array(n);
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) mtmv[b] += m[a * n + b] * mv[a];
+    for (let a = 0; a < n; a++) {
+      let sum = 0;
+      for (let b = 0; b < n; b++) sum += m[a * n + b] * v[b];
+      mv[a] = sum;
+    }
+    w.fill(0);
+    for (let a = 0; a < n; a++) {
+      const x = mv[a];
+      if (x !== 0) for (let b = 0; b < n; b++) w[b] += m[a * n + b] * x;
+    }
     let norm = 0;
-    for (let b = 0; b < n; b++) norm += mtmv[b] * mtmv[b];
+    for (let b = 0; b < n; b++) norm += w[b] * w[b];
     norm = Math.sqrt(norm);
     if (norm === 0) return 0;
-    sigma = Math.sqrt(norm);
-    v = mtmv.map((x) => x / norm);
+    for (let b = 0; b < n; b++) v[b] = w[b] / norm;
+    // ||M^T M v|| -> sigma^2 as v converges to the top right singular vector.
+    const next = Math.sqrt(norm);
+    const done = Math.abs(next - sigma) <= tolerance * next;
+    sigma = next;
+    if (done) break;
   }
+  start?.set(v);
   return sigma;
 }
 

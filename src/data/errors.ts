@@ -1,0 +1,32 @@
+/**
+ * One error type for everything that can go wrong with the data, so that the command line can
+ * print a single clear line and the browser can show a friendly message, whatever the cause.
+ */
+
+/** What went wrong, as a stable code callers can switch on. */
+export type DataErrorCode =
+  | 'not-found' // the archive or a prepared file does not exist
+  | 'not-gzip' // the file does not start with the gzip magic bytes
+  | 'corrupt' // gzip or tar data that cannot be decoded
+  | 'truncated' // the data ends in the middle of something
+  | 'layout' // a valid tar archive that is not laid out like aclImdb
+  | 'checksum' // a SHA-256 or size that does not match the expected one
+  | 'network' // the download could not reach the server or failed on the way
+  | 'format'; // a prepared file of an unknown or unsupported format
+
+/** An error in reading, preparing or loading the IMDB data; `message` is one line for people. */
+export class DataError extends Error {
+  /** What went wrong, for code that wants to react to it. */
+  readonly code: DataErrorCode;
+
+  constructor(code: DataErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DataError';
+    this.code = code;
+  }
+}
+
+/** True when `error` is a {@link DataError}, optionally with the given code. */
+export function isDataError(error: unknown, code?: DataErrorCode): error is DataError {
+  return error instanceof DataError && (code === undefined || error.code === code);
+}

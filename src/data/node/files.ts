@@ -1,0 +1,116 @@
+/**
+ * Node-only file helpers for the data tools: archive streams, a directory as a data source,
+ * streaming SHA-256, and writing a directory so that it appears only when complete.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { DataError } from '../errors.ts';
+import type { DataSource } from '../load.ts';
+import type { WriteFile } from '../prepare.ts';
+
+/** Opens a file as a Web stream of bytes; rejects with `not-found` when it does not exist. */
+export async function openFileStream(path: string): Promise<{ stream: ReadableStream<Uint8Array>; bytes: number }> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new DataError('not-found', `${path} is not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    throw new DataError('not-found', `${path} does not exist`, { cause: error });
+  }
+  // Large reads keep the number of chunks (and of awaits downstream) small.
+  const stream = Readable.toWeb(
+    createReadStream(path, { highWaterMark: 1 << 20 }),
+  ) as unknown as ReadableStream<Uint8Array>;
+  return { stream, bytes: size };
+}
+
+/** A SHA-256 computed over bytes as they flow through a stream. */
+export function sha256Transform(): { stream: TransformStream<Uint8Array, Uint8Array>; digest: () => string } {
+  const hash = createHash('sha256');
+  let hex: string | undefined;
+  return {
+    stream: new TransformStream({
+      transform(chunk, controller) {
+        hash.update(chunk);
+        controller.enqueue(chunk);
+      },
+    }),
+    digest: () => (hex ??= hash.digest('hex')),
+  };
+}
+
+/** The SHA-256 of a file, read in a stream. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The prepared dataset in a directory, as a {@link DataSource}. */
+export function directorySource(dir: string): DataSource {
+  const locate = (path: string) => join(dir, path);
+  return {
+    locate,
+    async read(path, { onProgress } = {}) {
+      try {
+        const bytes = await readFile(locate(path));
+        onProgress?.(bytes.length, bytes.length);
+        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new DataError('not-found', `${locate(path)} does not exist: prepare the data with npm run data`, {
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Fills a fresh directory through `fill` and only then puts it at `target`, replacing what was
+ * there: an interrupted run leaves the previous data intact instead of a half-written mix.
+ */
+export async function writeDirectoryAtomically<T>(target: string, fill: (write: WriteFile) => Promise<T>): Promise<T> {
+  const final = resolve(target);
+  // A sibling, so that the rename stays on one file system.
+  const temp = `${final}.tmp-${process.pid}-${Date.now().toString(36)}`;
+  const old = `${final}.old-${process.pid}-${Date.now().toString(36)}`;
+  await mkdir(temp, { recursive: true });
+  try {
+    const made = new Set<string>();
+    const result = await fill(async (path, data) => {
+      const file = join(temp, path);
+      const dir = dirname(file);
+      if (!made.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        made.add(dir);
+      }
+      await writeFile(file, data);
+    });
+    let hadOld = true;
+    try {
+      await rename(final, old);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      hadOld = false;
+    }
+    try {
+      await rename(temp, final);
+    } catch (error) {
+      if (hadOld) await rename(old, final).catch(() => {});
+      throw error;
+    }
+    if (hadOld) await rm(old, { recursive: true, force: true });
+    return result;
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
