@@ -28,6 +28,8 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
   protected abstract build(): void;
   /** Redraws everything from `this.state`. */
   protected abstract update(): void;
+  /** What computes this widget, shown in its cell until a widget reports a tfjs backend. */
+  protected engine = 'computed in plain TypeScript, no tfjs';
   /** Called after a reset to defaults, for widgets that hold more than their state (e.g. a trained model). */
   protected onReset(): void {}
 
@@ -49,6 +51,7 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
     if (errors.length > 0)
       this.showError(`Some values in the link were not valid and were replaced: ${errors.join('; ')}.`);
     this.wireCell();
+    this.showBackend(this.engine);
     this.observeWidth();
     this.dataset.ready = 'true';
   }
