@@ -31,8 +31,5 @@ export default defineConfig({
     plugins: [tfjsWasmThreads()],
     // tfjs is one large chunk by nature; it loads only when a widget asks for it.
     build: { chunkSizeWarningLimit: 2500 },
-    // tfjs's WASM backend finds its .wasm files at the URLs we give it; keep them out of the
-    // dependency optimiser so that Vite does not rewrite the module that loads them.
-    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
   },
 });

@@ -11,6 +11,9 @@ import { defineWidget, KitWidget } from './kit/widget';
 const Z_MAX = 6;
 const SIGMOID = '#2f6fd6';
 const TANH = '#d9480f';
+// Lighter tones of the same hues for the slopes, so a curve and its slope read as a pair.
+const SIGMOID_SLOPE = '#7fa8e8';
+const TANH_SLOPE = '#f08c5a';
 
 const schema = {
   z: { kind: 'number', default: 1, min: -Z_MAX, max: Z_MAX, step: 0.05 },
@@ -95,7 +98,13 @@ class ActivationsWidget extends KitWidget<typeof schema> {
       marginLeft: 48,
       x: { domain: [-Z_MAX, Z_MAX], label: 'z →', grid: true },
       y: { domain: [-1.05, 1.05], label: '↑ value', grid: true },
-      color: { domain: ['σ(z)', 'tanh(z)', "σ'(z)", "tanh'(z)"], range: [SIGMOID, TANH, SIGMOID, TANH], legend: true },
+      color: slopes
+        ? {
+            domain: ['σ(z)', 'tanh(z)', "σ'(z)", "tanh'(z)"],
+            range: [SIGMOID, TANH, SIGMOID_SLOPE, TANH_SLOPE],
+            legend: true,
+          }
+        : { domain: ['σ(z)', 'tanh(z)'], range: [SIGMOID, TANH], legend: true },
       marks: [
         Plot.ruleY([0], { strokeOpacity: 0.4 }),
         Plot.ruleX([z], { stroke: 'currentColor', strokeDasharray: '3,3' }),

@@ -8,7 +8,7 @@ import { gaussianArray, mulberry32 } from '../lstm/random';
 import { vectorJacobianProduct } from '../lstm/rnn';
 import { rnnStateGradientsTf } from '../lstm/rnn-tf';
 import { el, slider, type Slider } from './kit/dom';
-import { fmt, fmtSci } from './kit/format';
+import { fmt, fmtSci, powerOfTen } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';
 import { loadTf } from './kit/tf';
 import { defineWidget, KitWidget } from './kit/widget';
@@ -87,7 +87,13 @@ class VanishingWidget extends KitWidget<typeof schema> {
       height: 300,
       marginLeft: 60,
       x: { domain: [0, length], label: 'step t →' },
-      y: { type: 'log', domain: [yMin, yMax], label: '↑ gradient norm (log scale)', grid: true },
+      y: {
+        type: 'log',
+        domain: [yMin, yMax],
+        label: '↑ gradient norm (log scale)',
+        grid: true,
+        tickFormat: powerOfTen,
+      },
       color: { domain: ['‖∂h_T/∂h_t‖ (measured)', '‖W_h‖^(T−t) (bound)'], range: ['#2f6fd6', '#8a8f98'], legend: true },
       marks: [
         Plot.ruleY([1], { strokeOpacity: 0.4 }),

@@ -56,3 +56,12 @@ describe('widget names', () => {
     expect(() => widgetModuleName('rnn-step')).toThrow(/start with "kit-"/);
   });
 });
+
+describe('log-axis ticks', () => {
+  it('labels powers of ten only', async () => {
+    const { powerOfTen } = await import('../../src/widgets/kit/format');
+    expect([1, 10, 100, 1e-6, 0.001].map(powerOfTen)).toEqual(['1', '10', '10²', '10⁻⁶', '10⁻³']);
+    expect(powerOfTen(20)).toBe('');
+    expect(powerOfTen(0)).toBe('');
+  });
+});

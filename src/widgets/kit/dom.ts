@@ -48,7 +48,7 @@ export function slider(options: {
     output.textContent = format(v);
     onInput(v, event);
   });
-  const root = el('label', {}, label, input, output);
+  const root = el('label', {}, el('span', { className: 'label-text' }, label), input, output);
   return {
     root,
     input,

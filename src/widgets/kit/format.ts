@@ -39,3 +39,10 @@ function superscript(s: string): string {
 export function fmtInt(x: number): string {
   return Math.round(x).toLocaleString('en-US');
 }
+
+/** Tick labels for a log axis: "1", "10²", "10⁻⁶" at powers of ten, nothing in between. */
+export function powerOfTen(x: number): string {
+  const e = Math.round(Math.log10(x));
+  if (!(x > 0) || Math.abs(Math.log10(x) - e) > 1e-9) return '';
+  return e === 0 ? '1' : e === 1 ? '10' : `10${superscript(String(e))}`;
+}

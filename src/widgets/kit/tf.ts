@@ -105,7 +105,9 @@ export function loadTf(): Promise<{ tf: Tf; backend: BackendInfo }> {
           await tf.ready();
           // Readers (and the benchmarks) can experiment with the same tfjs from the browser console.
           (globalThis as { kitTf?: Tf }).kitTf = tf;
-          return { tf, backend: { name: choice.name, label: `tfjs · ${label}`, reason: choice.reason } };
+          // A reader (or a bug report) should see why a faster backend was passed over.
+          const reason = failures.length > 0 ? `${choice.reason}; ${failures.join('; ')}` : choice.reason;
+          return { tf, backend: { name: choice.name, label: `tfjs · ${label}`, reason } };
         }
         failures.push(`${choice.name} did not start`);
       } catch (e) {
