@@ -55,7 +55,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
       format: (x) => fmt(x, 2),
       onInput: (scale, e) => this.set({ scale }, e),
     });
-    this.prevButton = el('button', { type: 'button', 'aria-label': 'Previous word' }, '◀ Back');
+    this.prevButton = el('button', { type: 'button', 'aria-label': 'Back one word' }, '◀ Back');
     this.nextButton = el('button', { type: 'button', 'aria-label': 'Next word' }, 'Next ▶');
     this.playButton = el('button', { type: 'button', 'aria-label': 'Play the sentence' }, 'Play');
     this.prevButton.addEventListener('click', (e) => this.set({ step: this.state.step - 1 }, e));

@@ -111,7 +111,7 @@ describe('chapter 1: the RNN cell reading a sentence', () => {
         .locator('[data-role="plot"] svg path[marker-start], [data-role="plot"] svg g[aria-label="line"] path')
         .count(),
     ).toBe(4);
-    await w.getByRole('button', { name: 'Previous word' }).click();
+    await w.getByRole('button', { name: 'Back one word' }).click();
     expect(await text(page, 'kit-rnn-step [data-role="h1"]')).toBe(fmt(steps[1].h[0]));
     // A bigger recurrent matrix changes the state at step 2.
     await w.locator('input[name="scale"]').fill('1.8');

@@ -2,7 +2,8 @@
  * Shared set-up for the end-to-end tests: the site built for a sub-path, served on 127.0.0.1,
  * and Chromium pages that fail the test on any console error or request to another host.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -98,4 +99,34 @@ export async function text(page: Page, selector: string): Promise<string> {
 /** Parses the kit's number format (true minus sign) back to a number. */
 export function num(s: string): number {
   return Number(s.replace('−', '-'));
+}
+
+/** Starts every widget on the page by scrolling each into view, and waits until all are ready. */
+export async function startAllWidgets(page: Page): Promise<void> {
+  const tags = await page.$$eval('.cell-body > *', (els) =>
+    els.map((e) => e.localName).filter((n) => n.startsWith('kit-')),
+  );
+  for (const tag of tags) await widget(page, tag);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns one line per violation and node. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.flatMap((v) => v.targets.map((t) => `${v.id} (${v.help}): ${t}`));
 }

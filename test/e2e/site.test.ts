@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { E2E_BASE, useSite } from './harness';
+import { accessibilityViolations, E2E_BASE, startAllWidgets, useSite } from './harness';
 
 const site = useSite();
 
@@ -98,5 +98,22 @@ describe('the site', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('has no WCAG 2.1 A/AA violations on any page, with every widget started, in both themes', async () => {
+    const page = await site.open();
+    const pages = await page.$$eval('.toc a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const all = [site.url, ...pages, `${site.url}no-such-page/`];
+    site.expectProblem(/status of 404/);
+    const found: string[] = [];
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => localStorage.setItem('kit-theme', t), theme);
+      for (const url of all) {
+        await page.goto(url);
+        await startAllWidgets(page);
+        for (const v of await accessibilityViolations(page)) found.push(`${theme} ${url}: ${v}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

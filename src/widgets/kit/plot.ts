@@ -8,6 +8,8 @@ export { Plot };
 
 /** Options of {@link drawPlot}: Plot's own options plus a required text alternative. */
 export type KitPlotOptions = Plot.PlotOptions & {
+  /** What the chart is, in a few words: the image's accessible name. */
+  ariaLabel: string;
   /** A sentence with the key numbers, read by screen readers (and shown when printing). */
   ariaDescription: string;
 };
@@ -18,6 +20,14 @@ export function drawPlot(container: HTMLElement, options: KitPlotOptions): Retur
     style: { background: 'transparent', color: 'currentColor', fontSize: '12px', overflow: 'visible' },
     ...options,
   });
+  // The chart is one image with a text alternative. Plot labels its mark groups ("line",
+  // "dot") with aria-label, which ARIA allows only on elements with a role: make them groups.
+  // With a legend, Plot returns a <figure> holding the swatches and then the chart's <svg>.
+  const svg = chart.localName === 'svg' ? chart : chart.querySelector(':scope > svg');
+  svg?.setAttribute('role', 'img');
+  for (const g of chart.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
+  // A swatch's colour square is decoration: its text beside it names the series.
+  for (const swatch of chart.querySelectorAll('[class$="-swatch"] > svg')) swatch.setAttribute('aria-hidden', 'true');
   container.replaceChildren(chart);
   return chart;
 }
