@@ -116,4 +116,21 @@ describe('the site', () => {
     }
     expect(found).toEqual([]);
   });
+
+  it('prints a chapter in light colours with its current plots and without buttons', async () => {
+    const page = await site.open('chapters/01-sequences/');
+    await page.evaluate(() => localStorage.setItem('kit-theme', 'dark'));
+    await page.reload();
+    await startAllWidgets(page);
+    await page.emulateMedia({ media: 'print' });
+    const look = await page.evaluate(() => ({
+      background: getComputedStyle(document.documentElement).backgroundColor,
+      resetShown: getComputedStyle(document.querySelector('[data-role="reset"]')!).display !== 'none',
+      headerShown: getComputedStyle(document.querySelector('.site-head')!).display !== 'none',
+      plots: document.querySelectorAll('.cell .plot svg[role="img"]').length,
+    }));
+    expect(look).toEqual({ background: 'rgb(255, 255, 255)', resetShown: false, headerShown: false, plots: 4 });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });
