@@ -8,3 +8,5 @@ export * from './cell';
 export * from './sequence';
 export * from './backward';
 export * from './init';
+export * from './one-unit';
+export * from './cell-presets';

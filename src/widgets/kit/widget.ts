@@ -20,6 +20,12 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
   protected cell: HTMLElement | null = null;
   /** The prefix of this widget's parameters in the URL. */
   protected key = '';
+  /**
+   * Build-time content the chapter put inside the element, by key: `<div data-eq="f">` holding a
+   * typeset formula is kept here (the element is emptied before `build()`), for the widget to
+   * place beside its live numbers. Without JavaScript the reader still sees it in place.
+   */
+  protected readonly authored = new Map<string, Element>();
   private started = false;
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
   private lastWidth = 0;
@@ -40,6 +46,9 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
     this.key = this.cell?.dataset.cell ?? (this.id || this.localName);
     const { state, errors } = readState(this.schema, new URLSearchParams(location.search), this.key);
     this.state = state;
+    for (const child of this.querySelectorAll(':scope > [data-eq]'))
+      this.authored.set(child.getAttribute('data-eq')!, child);
+    this.lastWidth = this.clientWidth; // one layout read, before anything changes
     this.replaceChildren();
     try {
       this.build();
@@ -96,9 +105,12 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
     }
   }
 
-  /** Width available to plots, in CSS pixels. */
+  /**
+   * Width available to plots, in CSS pixels. It comes from the ResizeObserver, so reading it in
+   * `update()` never forces a layout of the DOM the update has just changed.
+   */
   protected plotWidth(): number {
-    return Math.max(280, Math.floor(this.clientWidth || this.cell?.clientWidth || 640));
+    return Math.max(280, Math.floor(this.lastWidth || this.cell?.clientWidth || 640));
   }
 
   private stateUrl(): string {
@@ -140,10 +152,10 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
   }
 
   private observeWidth(): void {
-    this.lastWidth = this.clientWidth;
-    new ResizeObserver(() => {
-      if (Math.abs(this.clientWidth - this.lastWidth) < 8) return;
-      this.lastWidth = this.clientWidth;
+    new ResizeObserver(([entry]) => {
+      const width = entry.contentRect.width;
+      if (Math.abs(width - this.lastWidth) < 8) return;
+      this.lastWidth = width;
       this.update();
     }).observe(this);
   }
