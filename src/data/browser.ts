@@ -1,0 +1,145 @@
+/**
+ * The IMDB dataset in a browser page, shared by every widget that needs it (chapters 4 to 6):
+ * one {@link ImdbLoader} per page over the site's prepared files, IndexedDB, and Web Workers
+ * that prepare an archive the reader chooses and decode the prepared files, so that the page
+ * never waits on them. Browser-only, so it is not re-exported from `src/data/index.ts`, which
+ * Node tools import.
+ *
+ *     const loader = imdbLoader();
+ *     loader.subscribe((state) => draw(state));   // progress, choice, ready
+ *     void loader.start();                        // reopens what an earlier visit kept
+ *     const { dataset, texts } = await loader.whenReady();
+ */
+import type { ImdbDataset, LoadImdbOptions } from './load.ts';
+import { IMDB_DB_NAME, idbStore } from './idb.ts';
+import { urlSource } from './load.ts';
+import { ImdbLoader, type PrepareArchive } from './loader.ts';
+import type { ImdbManifest } from './shards.ts';
+import {
+  messageToError,
+  type ErrorMessage,
+  type LoadMessage,
+  type LoadRequest,
+  type PrepareRequest,
+  type WorkerMessage,
+} from './worker-protocol.ts';
+
+/** Where the site serves the prepared dataset (`npm run data` puts it in public/data/imdb/). */
+export function siteDataUrl(): string {
+  return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/imdb/`;
+}
+
+/**
+ * Runs one request in a new worker: `onMessage` returns the result to resolve with, or
+ * undefined to keep listening; an error message rejects. Aborting stops the worker at once.
+ */
+function inWorker<Message extends { type: string }, Result>(
+  create: () => Worker,
+  request: unknown,
+  signal: AbortSignal,
+  onMessage: (message: Message) => Result | undefined,
+): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    const worker = create();
+    const finish = () => {
+      worker.terminate();
+      signal.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      finish();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort);
+    worker.onmessage = (event: MessageEvent<Message>) => {
+      if (event.data.type === 'error') {
+        finish();
+        reject(messageToError(event.data as unknown as ErrorMessage));
+        return;
+      }
+      const result = onMessage(event.data);
+      if (result !== undefined) {
+        finish();
+        resolve(result);
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      finish();
+      reject(new Error(`a data worker failed: ${event.message || 'it could not start'}`));
+    };
+    worker.postMessage(request);
+  });
+}
+
+const loadWorker = () =>
+  new Worker(new URL('../workers/imdb-load.ts', import.meta.url), { type: 'module', name: 'imdb-load' });
+
+/**
+ * A {@link PrepareArchive} that runs the same `prepareImdb` as `npm run data` in a Web Worker,
+ * which also keeps the files in IndexedDB database `store` (null: keeps nothing) and decodes
+ * them.
+ */
+export const prepareInWorker =
+  (store: string | null = IMDB_DB_NAME): PrepareArchive =>
+  (archive, { onProgress, signal }) => {
+    const request: PrepareRequest = { type: 'prepare', archive, name: archive.name || 'aclImdb_v1.tar.gz', store };
+    return inWorker(
+      () =>
+        new Worker(new URL('../workers/imdb-prepare.ts', import.meta.url), { type: 'module', name: 'imdb-prepare' }),
+      request,
+      signal,
+      (message: WorkerMessage) => {
+        if (message.type === 'progress') onProgress(message.progress);
+        if (message.type !== 'done') return undefined;
+        return {
+          files: new Map(message.files),
+          dataset: message.dataset,
+          ...(message.saved ? { saved: message.saved } : {}),
+        };
+      },
+    );
+  };
+
+/** Loads the site's files (from `site`) or the stored ones (IndexedDB `store`) in a Web Worker. */
+export function loadInWorker(site: string, store: string = IMDB_DB_NAME) {
+  return (from: 'site' | 'stored', { onProgress, signal = new AbortController().signal }: LoadImdbOptions) => {
+    const request: LoadRequest = { type: 'load', from: from === 'site' ? { site } : { store } };
+    return inWorker(loadWorker, request, signal, (message: LoadMessage): ImdbDataset | undefined => {
+      if (message.type === 'progress') onProgress?.(message.progress);
+      return message.type === 'dataset' ? message.dataset : undefined;
+    });
+  };
+}
+
+/** Reads the site's manifest in a Web Worker; null when the site has none. */
+export function probeInWorker(site: string) {
+  return (signal: AbortSignal) => {
+    const request: LoadRequest = { type: 'probe', site };
+    return inWorker(
+      loadWorker,
+      request,
+      signal,
+      (message: LoadMessage): { manifest: ImdbManifest | null } | undefined =>
+        message.type === 'manifest' ? { manifest: message.manifest } : undefined,
+    ).then((r) => r.manifest);
+  };
+}
+
+let shared: ImdbLoader | null = null;
+
+/** The page's one loader: every widget that calls this shares the same data and progress. */
+export function imdbLoader(): ImdbLoader {
+  if (shared === null) {
+    // Workers resolve URLs against their own script: give them the site's data as an absolute URL.
+    const site = new URL(siteDataUrl(), location.href).href;
+    shared = new ImdbLoader({
+      site: urlSource(site),
+      store: idbStore(IMDB_DB_NAME),
+      prepare: prepareInWorker(IMDB_DB_NAME),
+      load: loadInWorker(site, IMDB_DB_NAME),
+      probe: probeInWorker(site),
+    });
+  }
+  return shared;
+}

@@ -1,0 +1,85 @@
+/**
+ * Prepares an `aclImdb_v1.tar.gz` the reader chose, off the page's thread: the same
+ * `prepareImdb` as `npm run data`, writing into memory instead of files. Reports progress as it
+ * reads, keeps the files in IndexedDB, loads them, and hands files and dataset back (their
+ * buffers transferred, not copied).
+ */
+import { countBytes } from '../data/bytes.ts';
+import { idbStore } from '../data/idb.ts';
+import { loadImdb } from '../data/load.ts';
+import { archiveInfo } from '../data/loader.ts';
+import { memorySource } from '../data/memory.ts';
+import { prepareImdb } from '../data/prepare.ts';
+import {
+  datasetBuffers,
+  errorToMessage,
+  transferable,
+  type PrepareProgress,
+  type PrepareRequest,
+  type WorkerMessage,
+} from '../data/worker-protocol.ts';
+
+const scope = globalThis as unknown as {
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<PrepareRequest>) => void) | null;
+};
+
+// A progress message per chunk would flood the page; a few a second are enough for a bar.
+const PROGRESS_INTERVAL_MS = 100;
+
+async function prepare({ archive, name, store }: PrepareRequest): Promise<void> {
+  const progress: PrepareProgress = { step: 'reading', bytesRead: 0, bytesTotal: archive.size, reviews: 0, files: 0 };
+  let last = 0;
+  const report = (force = false) => {
+    const now = performance.now();
+    if (!force && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    scope.postMessage({ type: 'progress', progress: { ...progress } });
+  };
+  const files = new Map<string, Uint8Array>();
+  const input = archive.stream().pipeThrough(
+    countBytes((n) => {
+      progress.bytesRead = n;
+      report(n >= archive.size);
+    }),
+  );
+  await prepareImdb(
+    input,
+    async (path, data) => {
+      files.set(path, data);
+      // The first file is written once every review is read and the vocabulary ranked.
+      progress.step = 'writing';
+      progress.files = files.size;
+      report();
+    },
+    {
+      name,
+      source: { bytes: archive.size },
+      onReview: (count) => {
+        progress.reviews = count;
+        report();
+      },
+    },
+  );
+  // Kept here rather than by the page: handing 40 MB to IndexedDB takes the thread for a while.
+  let saved: { error?: string } | null = null;
+  if (store !== null) {
+    progress.step = 'saving';
+    report(true);
+    try {
+      await idbStore(store).saveArchive(files, archiveInfo(name, archive.size, files));
+      saved = {};
+    } catch (error) {
+      saved = { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  // Decoding the shards takes a moment too: the page gets them ready to use.
+  const dataset = await loadImdb(memorySource(files, name));
+  const { files: list, buffers } = transferable(files);
+  scope.postMessage({ type: 'done', files: list, saved, dataset }, [...buffers, ...datasetBuffers(dataset)]);
+}
+
+scope.onmessage = (event) => {
+  if (event.data?.type !== 'prepare') return;
+  prepare(event.data).catch((error: unknown) => scope.postMessage(errorToMessage(error)));
+};
