@@ -8,8 +8,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 /** Where Debian installs Chromium; `.ci/run` installs it when missing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Launches headless Chromium. */
-export async function launchChromium(): Promise<Browser> {
+/** Launches headless Chromium, with any extra command-line flags a benchmark needs. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium"`);
   return chromium.launch({
@@ -23,6 +23,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }
