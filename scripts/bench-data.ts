@@ -110,7 +110,7 @@ console.log(`The labeled IMDB archive (${size.toFixed(1)} MB, 50,000 reviews) to
 console.log('| where | seconds | target | peak memory |');
 console.log('| --- | ---: | --- | ---: |');
 console.log(
-  `| Node (`npm run data`) | ${nodeSeconds.toFixed(1)} | under 20 s: ${nodeSeconds < 20 ? 'yes' : 'NO'} | ${(nodePeak / MB).toFixed(0)} MB resident (process tree) |`,
+  `| Node (npm run data) | ${nodeSeconds.toFixed(1)} | under 20 s: ${nodeSeconds < 20 ? 'yes' : 'NO'} | ${(nodePeak / MB).toFixed(0)} MB resident (process tree) |`,
 );
 console.log(
   `| Chromium worker (chapter 5, file picked) | ${browserSeconds.toFixed(1)} | under 60 s: ${browserSeconds < 60 ? 'yes' : 'NO'} | ${(browserPeak / MB).toFixed(0)} MB JS memory of the page and its workers |`,
