@@ -518,7 +518,7 @@ class SkipGramWidget extends KitWidget<typeof schema> {
     else if (d.kind === 'available')
       this.dataStatus.textContent = `The prepared IMDB data is here: ${fmtInt(d.reviews)} training reviews. Training uses an even spread of them (negative and positive), the ${fmtInt(MAX_VOCABULARY)} most frequent words seen at least ${IMDB_MIN_COUNT} times.`;
     else
-      this.dataStatus.textContent = `${d.message} Prepare the data with npm run data (then build the site again), or load an archive in chapter 5. ${wantImdb ? 'Meanwhile this cell trains on the text below: paste your own, one review or sentence per line.' : ''}`;
+      this.dataStatus.textContent = `${d.message} Load an IMDB archive in chapter 5 (this browser keeps it, and this cell uses it when you come back), or, if you host the kit, prepare the data with npm run data and build the site again. ${wantImdb ? 'Meanwhile this cell trains on the text below: paste your own, one review or sentence per line.' : ''}`;
   }
 
   private drawLoss(): void {

@@ -6,7 +6,8 @@
  * It also keeps the page's console clean where the data was never prepared: a fetch that ends
  * in 404 on the page is logged by the browser as an error, one in a worker is not shown there.
  */
-import { isDataError, loadImdb, loadManifest, urlSource, type ImdbDataset } from '../data/index.ts';
+import { isDataError, loadImdb, loadManifest, urlSource, type DataSource, type ImdbDataset } from '../data/index.ts';
+import { idbStore } from '../data/idb.ts';
 import { corpusFromRanks, evenlySpaced } from '../embedding/corpus.ts';
 import type { ImdbReport, ImdbRequest } from './skipgram-protocol.ts';
 
@@ -16,11 +17,29 @@ const scope = globalThis as unknown as {
 };
 
 let loaded: Promise<ImdbDataset> | null = null;
+let source: DataSource | null = null;
+
+/**
+ * The site's prepared data, else the archive the reader prepared in chapter 5, which that
+ * chapter keeps in this browser's IndexedDB; throws the site's error when neither is there.
+ */
+async function findSource(baseUrl: string): Promise<DataSource> {
+  const site = urlSource(baseUrl);
+  try {
+    await loadManifest(site);
+    return site;
+  } catch (error) {
+    if (!isDataError(error, 'not-found')) throw error;
+    const store = idbStore();
+    if ((await store.info())?.origin === 'archive') return store.source();
+    throw error;
+  }
+}
 
 async function handle(request: ImdbRequest): Promise<void> {
-  const source = urlSource(request.baseUrl);
   if (request.type === 'check') {
     try {
+      source = await findSource(request.baseUrl);
       const manifest = await loadManifest(source);
       scope.postMessage({
         type: 'available',
@@ -38,6 +57,7 @@ async function handle(request: ImdbRequest): Promise<void> {
     return;
   }
   // Loaded once: another number of reviews is another subset of the same split.
+  source ??= await findSource(request.baseUrl);
   loaded ??= loadImdb(source, {
     splits: ['train'],
     onProgress: (p) => scope.postMessage({ type: 'progress', loaded: p.loaded, total: p.total }),

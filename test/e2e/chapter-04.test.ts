@@ -9,7 +9,10 @@ import { randomTable } from '../../src/embedding/lookup';
 import { countTokens } from '../../src/embedding/skipgram';
 import { mulberry32 } from '../../src/lstm/random';
 import { fmt, fmtInt } from '../../src/widgets/kit/format';
-import { accessibilityViolations, E2E_DIR, num, text, useSite, widget } from './harness';
+import { serveStatic } from '../../scripts/lib/static-server';
+import { buildImdbArchive, type FixtureReview } from '../fixtures/imdb-archive';
+import { overlaySite } from '../fixtures/site-overlay';
+import { accessibilityViolations, E2E_BASE, E2E_DIR, num, text, useSite, widget } from './harness';
 
 const site = useSite();
 const CHAPTER = 'chapters/04-word-embeddings/';
@@ -276,8 +279,8 @@ describe('chapter 4: skip-gram trained live', () => {
         }
       } else {
         expect(await status.getAttribute('data-kind')).toBe('absent');
-        expect(await status.textContent()).toMatch(/not on this site\. Prepare the data with npm run data/);
-        expect(await status.textContent()).toMatch(/or load an archive in chapter 5/);
+        expect(await status.textContent()).toMatch(/not on this site\. Load an IMDB archive in chapter 5/);
+        expect(await status.textContent()).toMatch(/prepare the data with npm run data/);
         expect(await w.locator('input[name="corpus"][value="imdb"]').isDisabled()).toBe(true);
         expect(await w.locator('input[name="corpus"][value="text"]').isChecked()).toBe(true);
       }
@@ -292,7 +295,7 @@ describe('chapter 4: skip-gram trained live', () => {
     const status = w.locator('[data-role="data-status"]');
     await expect.poll(() => status.getAttribute('data-kind')).toBe('absent');
     expect(await status.textContent()).toMatch(
-      /^The prepared IMDB data is not on this site\. Prepare the data with npm run data \(then build the site again\), or load an archive in chapter 5\. Meanwhile this cell trains on the text below/,
+      /^The prepared IMDB data is not on this site\. Load an IMDB archive in chapter 5 \(this browser keeps it, and this cell uses it when you come back\), or, if you host the kit, prepare the data with npm run data and build the site again\. Meanwhile this cell trains on the text below/,
     );
     expect(await w.locator('textarea[name="text"]').isVisible()).toBe(true);
   });
@@ -327,6 +330,48 @@ describe('chapter 4: accessibility', () => {
     for (const theme of ['light', 'dark']) {
       await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
       expect(await accessibilityViolations(page), theme).toEqual([]);
+    }
+  });
+
+  it('trains on the archive a reader loaded in chapter 5 when the site has no prepared data', async () => {
+    // A small archive of two-topic reviews, 40 per label, built by the test.
+    const rand = mulberry32(5);
+    const pick = (pool: string[]) => Array.from({ length: 30 }, () => pool[Math.floor(rand() * pool.length)]).join(' ');
+    const good = ['excellent', 'great', 'superb', 'wonderful', 'film', 'actor', 'story'];
+    const bad = ['awful', 'boring', 'dull', 'terrible', 'film', 'actor', 'story'];
+    const reviews: FixtureReview[] = Array.from({ length: 80 }, (_, i) => ({
+      split: 'train' as const,
+      label: (i % 2) as 0 | 1,
+      id: i,
+      rating: i % 2 ? 9 : 2,
+      text: pick(i % 2 ? good : bad),
+    }));
+    reviews.push({ split: 'test', label: 1, id: 0, rating: 8, text: 'a great film' });
+    reviews.push({ split: 'test', label: 0, id: 1, rating: 1, text: 'an awful film' });
+    const archive = buildImdbArchive('labeled', 'ustar', reviews);
+    const overlay = overlaySite(E2E_DIR, null); // the site as CI builds it: no data/imdb/
+    const server = await serveStatic({ root: overlay.root, base: E2E_BASE });
+    try {
+      const page = await site.open();
+      await page.goto(`${server.url}chapters/05-sentiment-imdb/`);
+      await widget(page, 'kit-imdb-data');
+      await page.locator('kit-imdb-data input[type="file"]').setInputFiles({
+        name: 'aclImdb_v1.tar.gz',
+        mimeType: 'application/gzip',
+        buffer: Buffer.from(archive),
+      });
+      await page.waitForSelector('kit-imdb-data [data-role="imdb-panel"][data-phase="ready"]', { timeout: 60_000 });
+      await page.goto(`${server.url}${CHAPTER}`);
+      const w = await widget(page, 'kit-skipgram');
+      await expect.poll(() => w.locator('[data-role="data-status"]').getAttribute('data-kind')).toBe('available');
+      await w.locator('input[name="corpus"][value="imdb"]').check();
+      await w.locator('input[name="epochs"]').fill('1');
+      await w.getByRole('button', { name: 'Train', exact: true }).click();
+      await page.waitForSelector('kit-skipgram[data-trained="1"]', { timeout: 45_000 });
+      expect(await text(page, 'kit-skipgram [data-role="status"]')).toMatch(/on 80 IMDB training reviews/);
+    } finally {
+      await server.close();
+      overlay.remove();
     }
   });
 });
