@@ -8,6 +8,7 @@ import { SENTENCE_LSTM, sentenceLstm } from '../lstm/demos-over-time';
 import type { LstmStep } from '../lstm/cell';
 import { el, slider, type Slider } from './kit/dom';
 import { fmt } from './kit/format';
+import { stepper, type Stepper } from './kit/stepper';
 import { drawPlot, Plot } from './kit/plot';
 import { defineWidget, KitWidget } from './kit/widget';
 import './lstm-steps.css';
@@ -246,11 +247,8 @@ class SteppedHeatMap {
 class LstmStepsWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
   private input!: HTMLInputElement;
-  private stepSlider!: Slider;
+  private steps!: Stepper;
   private biasSlider!: Slider;
-  private playButton!: HTMLButtonElement;
-  private prevButton!: HTMLButtonElement;
-  private nextButton!: HTMLButtonElement;
   private tokens!: HTMLElement;
   private terms!: HTMLElement;
   private gatesPlot!: HTMLElement;
@@ -263,21 +261,18 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
   private linesPlot!: HTMLElement;
   private quantitySelect!: HTMLSelectElement;
   private unitBoxes: HTMLInputElement[] = [];
-  private timer: ReturnType<typeof setInterval> | undefined;
   private words: string[] = [];
   private current = 1;
 
   protected build(): void {
     this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 300, spellcheck: false });
     this.input.addEventListener('input', (e) => this.set({ text: this.input.value, step: 1 }, e));
-    this.stepSlider = slider({
-      label: 'Step t',
-      name: 'step',
-      min: 1,
+    this.steps = stepper({
+      onStep: (step, e) => this.set({ step }, e),
+      current: () => this.current,
+      length: () => this.words.length,
       max: MAX_WORDS,
-      step: 1,
-      value: this.state.step,
-      onInput: (step, e) => this.set({ step }, e),
+      interval: PLAY_INTERVAL_MS,
     });
     this.biasSlider = slider({
       label: 'Forget-gate bias b_f',
@@ -289,12 +284,6 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
       format: (x) => fmt(x, 2),
       onInput: (bias, e) => this.set({ bias }, e),
     });
-    this.prevButton = el('button', { type: 'button', 'aria-label': 'Back: previous word' }, '◀ Back');
-    this.nextButton = el('button', { type: 'button', 'aria-label': 'Next word' }, 'Next ▶');
-    this.playButton = el('button', { type: 'button', 'aria-label': 'Play the sentence' }, 'Play');
-    this.prevButton.addEventListener('click', (e) => this.set({ step: this.current - 1 }, e));
-    this.nextButton.addEventListener('click', (e) => this.set({ step: this.current + 1 }, e));
-    this.playButton.addEventListener('click', () => this.togglePlay());
     this.tokens = el('div', {
       className: 'tokens',
       role: 'group',
@@ -342,15 +331,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     this.append(
       el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', this.input)),
       this.tokens,
-      el(
-        'div',
-        { className: 'controls' },
-        this.prevButton,
-        this.nextButton,
-        this.playButton,
-        this.stepSlider.root,
-        this.biasSlider.root,
-      ),
+      el('div', { className: 'controls' }, ...this.steps.controls, this.biasSlider.root),
       this.terms,
       el('h3', {}, 'Gates, unit by step'),
       this.gatesLegend,
@@ -365,30 +346,12 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
   }
 
   protected override onReset(): void {
-    this.stopPlay();
+    this.steps.stop();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopPlay();
-  }
-
-  private togglePlay(): void {
-    if (this.timer) return this.stopPlay();
-    if (this.current >= this.words.length) this.set({ step: 1 });
-    this.playButton.textContent = 'Pause';
-    this.playButton.setAttribute('aria-label', 'Pause');
-    this.timer = setInterval(() => {
-      this.set({ step: this.current + 1 });
-      if (this.current >= this.words.length) this.stopPlay();
-    }, PLAY_INTERVAL_MS);
-  }
-
-  private stopPlay(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    this.playButton.textContent = 'Play';
-    this.playButton.setAttribute('aria-label', 'Play the sentence');
+    this.steps.stop();
   }
 
   protected update(): void {
@@ -404,7 +367,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     const picked = parseUnits(this.state.units);
     this.unitBoxes.forEach((b, k) => (b.checked = picked.includes(k)));
     if (T === 0) {
-      this.stopPlay();
+      this.steps.stop();
       this.tokens.replaceChildren();
       this.tokenKey = '';
       this.terms.replaceChildren(
@@ -417,10 +380,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     }
     const step = Math.min(this.state.step, T);
     this.current = step;
-    this.stepSlider.input.max = String(T);
-    this.stepSlider.set(step);
-    this.prevButton.disabled = step <= 1;
-    this.nextButton.disabled = step >= T;
+    this.steps.show(step, T);
 
     const { xs, run } = sentenceLstm(this.words, bias);
     const steps = run.steps;

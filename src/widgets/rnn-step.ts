@@ -6,6 +6,7 @@ import { textToWordSequence } from '../data/tokenizer';
 import { SENTENCE_RNN, sentenceRnn } from '../lstm/demos';
 import { el, slider, type Slider } from './kit/dom';
 import { fmt } from './kit/format';
+import { stepper, type Stepper } from './kit/stepper';
 import { drawPlot, Plot } from './kit/plot';
 import { defineWidget, KitWidget } from './kit/widget';
 
@@ -22,28 +23,22 @@ const schema = {
 class RnnStepWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
   private input!: HTMLInputElement;
-  private stepSlider!: Slider;
+  private steps!: Stepper;
   private scaleSlider!: Slider;
-  private playButton!: HTMLButtonElement;
-  private prevButton!: HTMLButtonElement;
-  private nextButton!: HTMLButtonElement;
   private tokens!: HTMLElement;
   private terms!: HTMLElement;
   private plot!: HTMLElement;
-  private timer: ReturnType<typeof setInterval> | undefined;
   private words: string[] = [];
 
   protected build(): void {
     this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 300, spellcheck: false });
     this.input.addEventListener('input', (e) => this.set({ text: this.input.value, step: 1 }, e));
-    this.stepSlider = slider({
-      label: 'Step t',
-      name: 'step',
-      min: 1,
+    this.steps = stepper({
+      onStep: (step, e) => this.set({ step }, e),
+      current: () => this.state.step,
+      length: () => this.words.length,
       max: MAX_WORDS,
-      step: 1,
-      value: this.state.step,
-      onInput: (step, e) => this.set({ step }, e),
+      interval: PLAY_INTERVAL_MS,
     });
     this.scaleSlider = slider({
       label: 'Size of W_h (spectral norm)',
@@ -55,12 +50,6 @@ class RnnStepWidget extends KitWidget<typeof schema> {
       format: (x) => fmt(x, 2),
       onInput: (scale, e) => this.set({ scale }, e),
     });
-    this.prevButton = el('button', { type: 'button', 'aria-label': 'Back one word' }, '◀ Back');
-    this.nextButton = el('button', { type: 'button', 'aria-label': 'Next word' }, 'Next ▶');
-    this.playButton = el('button', { type: 'button', 'aria-label': 'Play the sentence' }, 'Play');
-    this.prevButton.addEventListener('click', (e) => this.set({ step: this.state.step - 1 }, e));
-    this.nextButton.addEventListener('click', (e) => this.set({ step: this.state.step + 1 }, e));
-    this.playButton.addEventListener('click', () => this.togglePlay());
     this.tokens = el('div', {
       className: 'tokens',
       role: 'group',
@@ -71,45 +60,19 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     this.append(
       el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', this.input)),
       this.tokens,
-      el(
-        'div',
-        { className: 'controls' },
-        this.prevButton,
-        this.nextButton,
-        this.playButton,
-        this.stepSlider.root,
-        this.scaleSlider.root,
-      ),
+      el('div', { className: 'controls' }, ...this.steps.controls, this.scaleSlider.root),
       this.terms,
       this.plot,
     );
   }
 
   protected override onReset(): void {
-    this.stopPlay();
+    this.steps.stop();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopPlay();
-  }
-
-  private togglePlay(): void {
-    if (this.timer) return this.stopPlay();
-    if (this.state.step >= this.words.length) this.set({ step: 1 });
-    this.playButton.textContent = 'Pause';
-    this.playButton.setAttribute('aria-label', 'Pause');
-    this.timer = setInterval(() => {
-      this.set({ step: this.state.step + 1 });
-      if (this.state.step >= this.words.length) this.stopPlay();
-    }, PLAY_INTERVAL_MS);
-  }
-
-  private stopPlay(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    this.playButton.textContent = 'Play';
-    this.playButton.setAttribute('aria-label', 'Play the sentence');
+    this.steps.stop();
   }
 
   protected update(): void {
@@ -127,11 +90,8 @@ class RnnStepWidget extends KitWidget<typeof schema> {
       return;
     }
     const step = Math.min(this.state.step, T);
-    this.stepSlider.input.max = String(T);
-    this.stepSlider.set(step);
+    this.steps.show(step, T);
     this.scaleSlider.set(scale);
-    this.prevButton.disabled = step <= 1;
-    this.nextButton.disabled = step >= T;
 
     const { weights, xs, steps } = sentenceRnn(this.words, scale);
     const current = steps[step - 1];

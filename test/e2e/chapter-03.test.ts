@@ -97,7 +97,7 @@ describe('chapter 3: an LSTM reading a sentence', () => {
     ])
       expect(names).toContain(wanted);
     // Back is disabled at the first word, so Tab skips it; every stop has a name.
-    expect(names).not.toContain('Back: previous word');
+    expect(names).not.toContain('Back one word');
     for (const r of reached) expect(r.split('|').slice(1).join('').trim()).not.toBe('');
 
     await w.getByRole('button', { name: 'Next word' }).focus();
