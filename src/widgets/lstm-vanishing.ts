@@ -6,7 +6,7 @@
  */
 import { sigmoid } from '../lstm/activations';
 import { gradientReach } from '../lstm/demos-over-time';
-import { el, slider, type Slider } from './kit/dom';
+import { el, type Slider } from './kit/dom';
 import { fmt, fmtSci } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';
 import { defineWidget, KitWidget } from './kit/widget';
@@ -51,35 +51,13 @@ class LstmVanishingWidget extends KitWidget<typeof schema> {
   private readout!: HTMLElement;
 
   protected build(): void {
-    this.lengthSlider = slider({
-      label: 'Sequence length T',
-      name: 'length',
-      min: 5,
-      max: 100,
-      step: 1,
-      value: this.state.length,
-      onInput: (length, e) => this.set({ length }, e),
-    });
-    this.scaleSlider = slider({
-      label: 'RNN: size of W_h',
-      name: 'scale',
-      min: 0.1,
-      max: 2,
-      step: 0.05,
-      value: this.state.scale,
-      format: (x) => fmt(x, 2),
-      onInput: (scale, e) => this.set({ scale }, e),
-    });
-    this.biasSlider = slider({
-      label: 'LSTM: forget-gate bias b_f',
-      name: 'bias',
-      min: -2,
-      max: 6,
-      step: 0.25,
-      value: this.state.bias,
-      format: (x) => `${fmt(x, 2)} (σ = ${fmt(sigmoid(x), 2)})`,
-      onInput: (bias, e) => this.set({ bias }, e),
-    });
+    this.lengthSlider = this.sliderFor('length', 'Sequence length T');
+    this.scaleSlider = this.sliderFor('scale', 'RNN: size of W_h', (x) => fmt(x, 2));
+    this.biasSlider = this.sliderFor(
+      'bias',
+      'LSTM: forget-gate bias b_f',
+      (x) => `${fmt(x, 2)} (σ = ${fmt(sigmoid(x), 2)})`,
+    );
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.readout = el('p', { className: 'readout', 'data-role': 'readout', 'aria-live': 'polite' });
     this.append(

@@ -7,7 +7,7 @@ import { VANISHING_RNN, vanishingRun } from '../lstm/demos';
 import { gaussianArray, mulberry32 } from '../lstm/random';
 import { vectorJacobianProduct } from '../lstm/rnn';
 import { rnnStateGradientsTf } from '../lstm/rnn-tf';
-import { el, slider, type Slider } from './kit/dom';
+import { el, type Slider } from './kit/dom';
 import { fmt, fmtSci, powerOfTen } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';
 import { loadTf } from './kit/tf';
@@ -35,25 +35,8 @@ class VanishingWidget extends KitWidget<typeof schema> {
   private run!: Run;
 
   protected build(): void {
-    this.scaleSlider = slider({
-      label: 'Size of W_h (its largest singular value)',
-      name: 'scale',
-      min: 0.1,
-      max: 3,
-      step: 0.05,
-      value: this.state.scale,
-      format: (x) => fmt(x, 2),
-      onInput: (scale, e) => this.set({ scale }, e),
-    });
-    this.lengthSlider = slider({
-      label: 'Sequence length T',
-      name: 'length',
-      min: 5,
-      max: 100,
-      step: 1,
-      value: this.state.length,
-      onInput: (length, e) => this.set({ length }, e),
-    });
+    this.scaleSlider = this.sliderFor('scale', 'Size of W_h (its largest singular value)', (x) => fmt(x, 2));
+    this.lengthSlider = this.sliderFor('length', 'Sequence length T');
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.readout = el('p', { className: 'readout', 'data-role': 'readout', 'aria-live': 'polite' });
     this.checkButton = el('button', { type: 'button' }, 'Check with tfjs autodiff');

@@ -6,6 +6,7 @@
  * `this.state`); it calls `this.set(patch, event)` from its event handlers. Maths stays in
  * src/lstm, src/embedding and src/data: a widget only calls pure functions and draws.
  */
+import { slider, type Slider } from './dom';
 import { defaults, patchState, readState, writeState, type Schema, type StateOf } from './state';
 
 // Browsers throttle history.replaceState when it is called on every slider move.
@@ -83,6 +84,25 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
       // event.timeStamp shares performance.now()'s clock: this is input-to-redrawn latency.
       performance.measure(`kit-update ${this.localName}`, { start: event.timeStamp, end: performance.now() });
     }
+  }
+
+  /**
+   * A slider for a number field of the state, with the field's limits and step: moving it sets
+   * the field. `format` prints the value beside it.
+   */
+  protected sliderFor(key: keyof S & string, label: string, format?: (x: number) => string): Slider {
+    const field = this.schema[key];
+    if (field.kind !== 'number' && field.kind !== 'integer') throw new Error(`${key} is not a number field`);
+    return slider({
+      label,
+      name: key,
+      min: field.min,
+      max: field.max,
+      step: field.kind === 'integer' ? 1 : (field.step ?? 0.01),
+      value: this.state[key] as number,
+      format,
+      onInput: (value, event) => this.set({ [key]: value } as Partial<StateOf<S>>, event),
+    });
   }
 
   /** Shows a message in the cell's error line; an empty message hides it. */
