@@ -70,7 +70,7 @@ if (code !== 0) throw new Error(`npm run data failed with exit code ${code}`);
 // Browser: pick the archive in chapter 5 and wait until the data is ready.
 const server = await serveStatic({ root: DIR, base: BASE });
 const browser = await launchChromium(['--enable-blink-features=ForceEagerMeasureMemory']);
-let browserSeconds = NaN;
+let browserSeconds: number;
 let browserPeak = 0;
 try {
   const { page, problems } = await watchedPage(browser);

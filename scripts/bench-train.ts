@@ -1,0 +1,281 @@
+/**
+ * Training speed of the `r-keras` model (Embedding 20000 x 128 -> LSTM 64, dropout 0.2 and
+ * recurrent dropout 0.2 -> Dense 1 sigmoid; maxlen 80, batch 32, Adam, binary cross-entropy) on
+ * real IMDB batches, in Node: stock `tf.layers.lstm` (with only the fast UnsortedSegmentSum
+ * kernel, without which the WASM backend cannot train an embedding at all) against the fused
+ * layer of src/lstm/fused.ts. Both models start from the same weights and see the same batches,
+ * measured in the same run.
+ *
+ * Run: npx tsx scripts/bench-train.ts [--backend wasm|cpu] [--batches N] [--warmup N] [--data DIR]
+ *      npx tsx scripts/bench-train.ts --epochs 1   (trains the fused model, with the fast gather
+ *      kernel too, for whole epochs and reports loss and accuracy on the training and test sets)
+ * A third row adds the row-copying GatherV2 kernel (src/lstm/gather.ts) to the fused model: the
+ * embedding lookup, which the WASM backend's own kernel does slowly.
+ * The data must have been prepared: npm run data -- --archive PATH
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { encodeReviews, loadImdb, R_KERAS_VIEW } from '../src/data/index.ts';
+import type { ImdbSplitData } from '../src/data/index.ts';
+import { directorySource } from '../src/data/node/index.ts';
+import { FusedLstm } from '../src/lstm/fused.ts';
+import { registerFastGather } from '../src/lstm/gather.ts';
+import { mulberry32 } from '../src/lstm/random.ts';
+import { registerFastSegmentSum } from '../src/lstm/segment-sum.ts';
+
+const BATCH = 32;
+const UNITS = 64;
+const EMBEDDING = 128;
+/** Forward and backward over the 25,000 training reviews (DESIGN.md). */
+const GFLOP_PER_EPOCH = 590;
+const SEED = 7;
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+const DATA_DIR = option('data', join(import.meta.dirname, '..', 'public', 'data', 'imdb'));
+const backend = option('backend', 'wasm');
+const batchCount = Number(option('batches', '20'));
+const warmup = Number(option('warmup', '3'));
+const epochs = Number(option('epochs', '0'));
+if (backend !== 'wasm' && backend !== 'cpu') throw new Error(`--backend must be wasm or cpu, got ${backend}`);
+
+type Kind = 'stock' | 'fused' | 'fused+gather';
+
+/** The r-keras model; `kind` picks the LSTM layer. Seeded, so two builds start equal. */
+function buildModel(kind: Kind, vocabulary: number, maxlen: number): tf.Sequential {
+  const model = tf.sequential();
+  model.add(
+    tf.layers.embedding({
+      inputDim: vocabulary,
+      outputDim: EMBEDDING,
+      inputLength: maxlen,
+      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: SEED }),
+    }),
+  );
+  const rates = { dropout: 0.2, recurrentDropout: 0.2 };
+  model.add(
+    kind !== 'stock'
+      ? new FusedLstm({ units: UNITS, seed: SEED, ...rates })
+      : tf.layers.lstm({
+          units: UNITS,
+          recurrentActivation: 'sigmoid',
+          // The orthogonal default takes seconds; the fused model's weights are copied in below.
+          recurrentInitializer: 'zeros',
+          ...rates,
+        }),
+  );
+  model.add(
+    tf.layers.dense({
+      units: 1,
+      activation: 'sigmoid',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: SEED }),
+    }),
+  );
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  return model;
+}
+
+/** A seeded permutation of 0..n-1 (Fisher-Yates). */
+function permutation(n: number, seed: number): Int32Array {
+  const rand = mulberry32(seed);
+  const out = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Batch `k` of a shuffled split as tensors `[rows, maxlen]` int32 and `[rows, 1]`. */
+function batchTensors(split: ImdbSplitData, order: Int32Array, k: number, size = BATCH) {
+  const indices = order.subarray(k * size, Math.min(order.length, (k + 1) * size));
+  const { x, y, shape } = encodeReviews(split, R_KERAS_VIEW, indices);
+  return { x: tf.tensor2d(x, shape, 'int32'), y: tf.tensor2d(y, [shape[0], 1]) };
+}
+
+/** Bytes of the WASM heap (the backend's linear memory), or null on other backends. */
+function wasmHeapBytes(): number | null {
+  const wasm = (tf.backend() as unknown as { wasm?: { HEAPU8?: Uint8Array } }).wasm;
+  return wasm?.HEAPU8 ? wasm.HEAPU8.buffer.byteLength : null;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const LABELS: Record<Kind, string> = {
+  stock: 'tf.layers.lstm + segment-sum kernel',
+  fused: 'FusedLstm + segment-sum kernel',
+  'fused+gather': 'FusedLstm + segment-sum + fast gather kernels',
+};
+
+interface Measurement {
+  kind: Kind;
+  times: number[];
+  tensorsBefore: number;
+  tensorsAfter: number;
+  peakRss: number;
+  peakHeap: number | null;
+  loss: number;
+}
+
+/** Times `batchCount` training batches after `warmup` untimed ones. */
+async function measure(
+  model: tf.Sequential,
+  kind: Kind,
+  split: ImdbSplitData,
+  order: Int32Array,
+): Promise<Measurement> {
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = wasmHeapBytes();
+  const times: number[] = [];
+  let tensorsBefore = 0;
+  let loss = NaN;
+  for (let k = 0; k < warmup + batchCount; k++) {
+    if (k === warmup) tensorsBefore = tf.memory().numTensors;
+    const { x, y } = batchTensors(split, order, k);
+    const start = performance.now();
+    const result = (await model.trainOnBatch(x, y)) as number[];
+    const ms = performance.now() - start;
+    tf.dispose([x, y]); // the batch is used once
+    if (k >= warmup) times.push(ms);
+    loss = result[0]!;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const heap = wasmHeapBytes();
+    if (heap !== null) peakHeap = Math.max(peakHeap ?? 0, heap);
+  }
+  return { kind, times, tensorsBefore, tensorsAfter: tf.memory().numTensors, peakRss, peakHeap, loss };
+}
+
+async function loadData(splits: ('train' | 'test')[]) {
+  if (!existsSync(join(DATA_DIR, 'manifest.json'))) {
+    console.error(`No prepared IMDB data in ${DATA_DIR}.\nPrepare it first: npm run data -- --archive PATH`);
+    process.exit(1);
+  }
+  return loadImdb(directorySource(DATA_DIR), { splits });
+}
+
+async function setUp(): Promise<void> {
+  await tf.setBackend(backend);
+  await tf.ready();
+  registerFastSegmentSum(tf, backend as 'cpu' | 'wasm');
+}
+
+async function bench(): Promise<void> {
+  const data = await loadData(['train']);
+  const train = data.splits.train!;
+  await setUp();
+  const vocabulary = R_KERAS_VIEW.numWords!;
+  const maxlen = R_KERAS_VIEW.maxlen!;
+  const order = permutation(train.count, SEED);
+  const epochBatches = Math.ceil(train.count / BATCH);
+
+  const fused = buildModel('fused', vocabulary, maxlen);
+  const stock = buildModel('stock', vocabulary, maxlen);
+  const fusedGather = buildModel('fused+gather', vocabulary, maxlen);
+  // The same starting point: the stock LSTM takes the fused one's seeded weights.
+  stock.setWeights(fused.getWeights());
+
+  const threads = backend === 'wasm' ? `, ${getThreadsCount()} WASM thread(s)` : '';
+  console.log(
+    `r-keras training on ${backend}${threads}, Node ${process.version}: ${batchCount} batches of ${BATCH} real IMDB reviews ` +
+      `(maxlen ${maxlen}) after ${warmup} warm-up batches; an epoch is ${train.count} reviews = ${epochBatches} batches.\n`,
+  );
+  const results: Measurement[] = [];
+  for (const [kind, model] of [
+    ['stock', stock],
+    ['fused', fused],
+    ['fused+gather', fusedGather],
+  ] as const) {
+    // The row-copying gather (the embedding lookup) is registered for the last row only, so that
+    // the first two compare the LSTM layers alone.
+    if (kind === 'fused+gather') registerFastGather(tf, backend as 'cpu' | 'wasm');
+    results.push(await measure(model, kind, train, order));
+  }
+  const stockMedian = median(results[0]!.times);
+  console.log(
+    '| LSTM | ms per batch (median) | min-max ms | s per epoch (extrapolated from the median) | fused/stock time | GFLOP/s (590 GFLOP/epoch) | tensors before/after | peak RSS | peak WASM heap | last loss |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    const ms = median(r.times);
+    const epochSeconds = (ms * epochBatches) / 1000;
+    console.log(
+      `| ${LABELS[r.kind]} | ${ms.toFixed(1)} | ` +
+        `${Math.min(...r.times).toFixed(0)}-${Math.max(...r.times).toFixed(0)} | ${epochSeconds.toFixed(1)} | ` +
+        `${(ms / stockMedian).toFixed(3)} (${(stockMedian / ms).toFixed(1)}x faster) | ` +
+        `${(GFLOP_PER_EPOCH / epochSeconds).toFixed(1)} | ${r.tensorsBefore}/${r.tensorsAfter} | ${mib(r.peakRss)} | ` +
+        `${r.peakHeap === null ? 'n/a' : mib(r.peakHeap)} | ${r.loss.toFixed(4)} |`,
+    );
+  }
+  tf.dispose([stock, fused, fusedGather].flatMap((m) => m.weights.map((w) => w.read())));
+}
+
+/** Trains the fused model for `epochs` whole epochs and evaluates it on the test set. */
+async function train(): Promise<void> {
+  const data = await loadData(['train', 'test']);
+  const trainSplit = data.splits.train!;
+  const testSplit = data.splits.test!;
+  await setUp();
+  registerFastGather(tf, backend as 'cpu' | 'wasm');
+  const model = buildModel('fused+gather', R_KERAS_VIEW.numWords!, R_KERAS_VIEW.maxlen!);
+  const batches = Math.ceil(trainSplit.count / BATCH);
+  console.log(
+    `Training the fused r-keras model (with the fast gather) on ${backend} for ${epochs} epoch(s) of ${batches} batches.`,
+  );
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = permutation(trainSplit.count, SEED + epoch);
+    const start = performance.now();
+    let loss = 0;
+    let accuracy = 0;
+    let seen = 0;
+    for (let k = 0; k < batches; k++) {
+      const { x, y } = batchTensors(trainSplit, order, k);
+      const [l, a] = (await model.trainOnBatch(x, y)) as number[];
+      loss += l! * x.shape[0];
+      accuracy += a! * x.shape[0];
+      seen += x.shape[0];
+      tf.dispose([x, y]); // the batch is used once
+      if ((k + 1) % 100 === 0) {
+        const s = (performance.now() - start) / 1000;
+        console.log(`  batch ${k + 1}/${batches}: loss ${(loss / seen).toFixed(4)}, ${s.toFixed(1)} s`);
+      }
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const test = evaluate(model, testSplit);
+    console.log(
+      `epoch ${epoch + 1}: ${seconds.toFixed(1)} s (${((seconds / batches) * 1000).toFixed(1)} ms per batch), ` +
+        `train loss ${(loss / seen).toFixed(4)}, train accuracy ${(accuracy / seen).toFixed(4)}, ` +
+        `test loss ${test.loss.toFixed(4)}, test accuracy ${test.accuracy.toFixed(4)}`,
+    );
+  }
+}
+
+/** Mean binary cross-entropy and accuracy over a whole split, predicted in large batches. */
+function evaluate(model: tf.Sequential, split: ImdbSplitData): { loss: number; accuracy: number } {
+  const size = 500;
+  const order = Int32Array.from({ length: split.count }, (_, i) => i);
+  let loss = 0;
+  let correct = 0;
+  for (let k = 0; k * size < split.count; k++) {
+    const { x, y } = batchTensors(split, order, k, size);
+    const p = tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
+    const labels = y.dataSync();
+    for (let i = 0; i < p.length; i++) {
+      const q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]!));
+      loss -= labels[i]! ? Math.log(q) : Math.log(1 - q);
+      if (q >= 0.5 === (labels[i] === 1)) correct++;
+    }
+    tf.dispose([x, y]); // the batch is used once
+  }
+  return { loss: loss / split.count, accuracy: correct / split.count };
+}
+
+await (epochs > 0 ? train() : bench());

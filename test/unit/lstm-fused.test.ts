@@ -1,0 +1,222 @@
+/**
+ * The fused LSTM against an independent reference: `tf.layers.lstm` (recurrentActivation
+ * 'sigmoid', the same weights) for the forward pass and tfjs's automatic differentiation through
+ * it for the gradients, on the cpu and wasm backends.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dropoutMask, dropoutStream, FusedLstm, fusedLstm } from '../../src/lstm/fused';
+import { mulberry32 } from '../../src/lstm/random';
+
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const B = 3;
+const T = 5;
+const D = 4;
+const U = 6;
+
+/** Seeded uniform numbers on [-scale, scale]. */
+function uniform(n: number, seed: number, scale = 1): Float32Array {
+  const rand = mulberry32(seed);
+  return Float32Array.from({ length: n }, () => (2 * rand() - 1) * scale);
+}
+
+/** Largest |a - b| / max(1, |b|): absolute near zero, relative for large values. */
+function maxScaledDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let m = 0;
+  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k]! - b[k]!) / Math.max(1, Math.abs(b[k]!)));
+  return m;
+}
+
+/** A fused layer and a tfjs LSTM holding the same (seeded, non-trivial) weights, both built. */
+function pair(returnSequences: boolean, extra: Record<string, unknown> = {}) {
+  const fused = fusedLstm({ units: U, returnSequences, seed: 5, ...extra });
+  const reference = tf.layers.lstm({
+    units: U,
+    returnSequences,
+    recurrentActivation: 'sigmoid',
+    // The default orthogonal initialiser takes seconds; the weights are replaced right away.
+    recurrentInitializer: 'zeros',
+    ...extra,
+  });
+  tf.tidy(() => {
+    fused.apply(tf.zeros([1, T, D]));
+    reference.apply(tf.zeros([1, T, D]));
+    // The seeded bias is zero but for the forget block: perturb it so that every gate is tested.
+    const [kernel, recurrent] = fused.getWeights();
+    const weights = [kernel!, recurrent!, tf.tensor1d(uniform(4 * U, 11, 0.5))];
+    fused.setWeights(weights);
+    reference.setWeights(weights);
+  });
+  return { fused, reference };
+}
+
+/** A scalar loss with a different weight on every output, so that no gradient is trivially shared. */
+function lossOf(y: tf.Tensor): tf.Scalar {
+  return tf.sum(tf.mul(y, tf.tensor(uniform(y.size, 21), y.shape)));
+}
+
+/** Gradients of the loss w.r.t. kernel, recurrent kernel, bias and the input. */
+function gradients(layer: tf.layers.Layer, x: tf.Tensor, kwargs: Record<string, unknown> = {}): Float32Array[] {
+  return tf.tidy(() => {
+    // The input as a variable: one call of the layer gives every gradient (and draws one set of
+    // dropout masks).
+    const input = tf.variable(x);
+    const vars = [...layer.trainableWeights.map((w) => w.read() as tf.Variable), input];
+    const { grads } = tf.variableGrads(() => lossOf(layer.apply(input, kwargs) as tf.Tensor), vars);
+    const out = vars.map((v) => grads[v.name]!.dataSync() as Float32Array);
+    input.dispose();
+    return out;
+  });
+}
+
+describe.each(['cpu', 'wasm'] as const)('FusedLstm on %s', (backend) => {
+  it.each([true, false])('outputs what tf.layers.lstm outputs (returnSequences %s)', async (returnSequences) => {
+    await tf.setBackend(backend);
+    const { fused, reference } = pair(returnSequences);
+    const x = tf.tensor3d(uniform(B * T * D, 3, 2), [B, T, D]);
+    const got = tf.tidy(() => (fused.apply(x) as tf.Tensor).dataSync());
+    const want = tf.tidy(() => (reference.apply(x) as tf.Tensor).dataSync());
+    expect(got.length).toBe(returnSequences ? B * T * U : B * U);
+    expect(maxScaledDiff(got, want)).toBeLessThan(1e-5);
+    tf.dispose([x, ...fused.weights.map((w) => w.read()), ...reference.weights.map((w) => w.read())]);
+  });
+
+  it.each([true, false])('has the gradients tfjs computes through tf.layers.lstm (returnSequences %s)', async (seq) => {
+    await tf.setBackend(backend);
+    const { fused, reference } = pair(seq);
+    const x = tf.tensor3d(uniform(B * T * D, 4, 2), [B, T, D]);
+    const got = gradients(fused, x);
+    const want = gradients(reference, x);
+    ['kernel', 'recurrent kernel', 'bias', 'input'].forEach((name, k) => {
+      expect(maxScaledDiff(got[k]!, want[k]!), name).toBeLessThan(1e-4);
+    });
+    x.dispose();
+  });
+});
+
+describe('FusedLstm dropout', () => {
+  it('draws masks of zeros and 1 / (1 - rate), deterministic with a seed', () => {
+    const a = dropoutMask(100, 100, 0.2, mulberry32(9));
+    const b = dropoutMask(100, 100, 0.2, mulberry32(9));
+    expect(Array.from(a)).toEqual(Array.from(b));
+    const values = new Set(a);
+    expect([...values].sort()).toEqual([0, Math.fround(1 / 0.8)]);
+    const zeros = a.filter((v) => v === 0).length / a.length;
+    expect(zeros).toBeGreaterThan(0.18);
+    expect(zeros).toBeLessThan(0.22);
+    const mean = a.reduce((s, v) => s + v, 0) / a.length;
+    expect(mean).toBeGreaterThan(0.97);
+    expect(mean).toBeLessThan(1.03);
+  });
+
+  it('is the same model as tf.layers.lstm with the same masks, forward and backward', async () => {
+    await tf.setBackend('cpu');
+    const rates = { dropout: 0.3, recurrentDropout: 0.4 };
+    // The masks the fused layer will draw on its first training call.
+    const stream = dropoutStream(5);
+    const inputMask = tf.tensor2d(dropoutMask(B, D, rates.dropout, stream), [B, D]);
+    const recurrentMask = tf.tensor2d(dropoutMask(B, U, rates.recurrentDropout, stream), [B, U]);
+    // tfjs asks its dropoutFunc for four masks of each kind and uses the first of each.
+    const dropoutFunc = (ones: tf.Tensor) => tf.mul(ones, ones.shape[1] === D ? inputMask : recurrentMask);
+    const { fused, reference } = pair(true, rates);
+    const { reference: masked } = pair(true, { ...rates, dropoutFunc });
+    masked.setWeights(reference.getWeights());
+    const x = tf.tensor3d(uniform(B * T * D, 6, 2), [B, T, D]);
+    const got = gradients(fused, x, { training: true });
+    const want = gradients(masked, x, { training: true });
+    ['kernel', 'recurrent kernel', 'bias', 'input'].forEach((name, k) => {
+      expect(maxScaledDiff(got[k]!, want[k]!), name).toBeLessThan(1e-4);
+    });
+    // A fresh layer's first call draws the same masks.
+    const again = pair(true, rates).fused;
+    again.setWeights(fused.getWeights());
+    const out = tf.tidy(() => (again.apply(x, { training: true }) as tf.Tensor).dataSync());
+    const ref = tf.tidy(() => (masked.apply(x, { training: true }) as tf.Tensor).dataSync());
+    expect(maxScaledDiff(out, ref)).toBeLessThan(1e-5);
+    // Not training: no dropout at all.
+    const plain = tf.tidy(() => (again.apply(x) as tf.Tensor).dataSync());
+    const plainRef = tf.tidy(() => (reference.apply(x) as tf.Tensor).dataSync());
+    expect(maxScaledDiff(plain, plainRef)).toBeLessThan(1e-5);
+    expect(maxScaledDiff(out, plain)).toBeGreaterThan(1e-3);
+  });
+});
+
+/** The r-keras architecture in miniature, with the fused layer. */
+function tinyModel(seed = 1): tf.Sequential {
+  const model = tf.sequential();
+  model.add(
+    tf.layers.embedding({
+      inputDim: 50,
+      outputDim: 8,
+      inputLength: 7,
+      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
+    }),
+  );
+  model.add(new FusedLstm({ units: U, dropout: 0.2, recurrentDropout: 0.2, seed }));
+  model.add(
+    tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
+  );
+  return model;
+}
+
+function tinyBatch(seed: number): { x: tf.Tensor2D; y: tf.Tensor2D } {
+  const rand = mulberry32(seed);
+  const ids = Int32Array.from({ length: 8 * 7 }, () => Math.floor(rand() * 50));
+  const labels = Float32Array.from({ length: 8 }, () => (rand() < 0.5 ? 0 : 1));
+  return { x: tf.tensor2d(ids, [8, 7], 'int32'), y: tf.tensor2d(labels, [8, 1]) };
+}
+
+describe('FusedLstm in a model', () => {
+  it('trains with Adam without growing the tensor count, and learns', async () => {
+    await tf.setBackend('cpu');
+    const model = tinyModel();
+    model.compile({ optimizer: tf.train.adam(0.01), loss: 'binaryCrossentropy' });
+    const { x, y } = tinyBatch(2);
+    const losses: number[] = [];
+    const counts: number[] = [];
+    for (let step = 0; step < 6; step++) {
+      losses.push((await model.trainOnBatch(x, y)) as number);
+      counts.push(tf.memory().numTensors);
+    }
+    expect(new Set(counts.slice(1)).size).toBe(1);
+    expect(losses[5]!).toBeLessThan(losses[0]!);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('saves with tf.io and loads back, as itself and as a plain tf.layers.lstm', async () => {
+    await tf.setBackend('cpu');
+    const model = tinyModel(3);
+    const { x } = tinyBatch(4);
+    const want = tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
+    let artifacts: tf.io.ModelArtifacts | undefined;
+    await model.save(
+      tf.io.withSaveHandler(async (a) => {
+        artifacts = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
+    expect(artifacts).toBeDefined();
+    expect(JSON.stringify(artifacts!.modelTopology)).toContain('"class_name":"LSTM"');
+
+    const { loadFusedModel } = await import('../../src/lstm/fused');
+    const fused = await loadFusedModel(tf.io.fromMemory(artifacts!));
+    expect(fused.layers[1]).toBeInstanceOf(FusedLstm);
+    const gotFused = tf.tidy(() => (fused.predict(x) as tf.Tensor).dataSync());
+    expect(maxScaledDiff(gotFused, want)).toBeLessThan(1e-6);
+
+    const plain = await tf.loadLayersModel(tf.io.fromMemory(artifacts!));
+    expect(plain.layers[1]).not.toBeInstanceOf(FusedLstm);
+    expect(plain.layers[1]!.getClassName()).toBe('LSTM');
+    expect(plain.layers[1]!.getConfig()['recurrentActivation']).toBe('sigmoid');
+    const gotPlain = tf.tidy(() => (plain.predict(x) as tf.Tensor).dataSync());
+    expect(maxScaledDiff(gotPlain, want)).toBeLessThan(1e-5);
+    tf.dispose(x);
+    [model, fused, plain].forEach((m) => m.dispose());
+  });
+});
