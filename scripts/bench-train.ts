@@ -17,19 +17,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { encodeReviews, loadImdb, R_KERAS_VIEW } from '../src/data/index.ts';
+import { loadImdb, R_KERAS_VIEW } from '../src/data/index.ts';
 import type { ImdbSplitData } from '../src/data/index.ts';
 import { directorySource } from '../src/data/node/index.ts';
-import { FusedLstm } from '../src/lstm/fused.ts';
 import { registerFastGather } from '../src/lstm/gather.ts';
-import { mulberry32 } from '../src/lstm/random.ts';
+import { batchTensors, median, permutation, R_KERAS, rKerasModel, timeBatches } from '../src/lstm/rkeras.ts';
 import { registerFastSegmentSum } from '../src/lstm/segment-sum.ts';
 
-const BATCH = 32;
-const UNITS = 64;
-const EMBEDDING = 128;
+const BATCH = R_KERAS.batch;
 /** Forward and backward over the 25,000 training reviews (DESIGN.md). */
-const GFLOP_PER_EPOCH = 590;
+const GFLOP_PER_EPOCH = R_KERAS.gflopPerEpoch;
 const SEED = 7;
 
 function option(name: string, fallback: string): string {
@@ -48,54 +45,7 @@ type Kind = 'stock' | 'fused' | 'fused+gather';
 
 /** The r-keras model; `kind` picks the LSTM layer. Seeded, so two builds start equal. */
 function buildModel(kind: Kind, vocabulary: number, maxlen: number): tf.Sequential {
-  const model = tf.sequential();
-  model.add(
-    tf.layers.embedding({
-      inputDim: vocabulary,
-      outputDim: EMBEDDING,
-      inputLength: maxlen,
-      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: SEED }),
-    }),
-  );
-  const rates = { dropout: 0.2, recurrentDropout: 0.2 };
-  model.add(
-    kind !== 'stock'
-      ? new FusedLstm({ units: UNITS, seed: SEED, ...rates })
-      : tf.layers.lstm({
-          units: UNITS,
-          recurrentActivation: 'sigmoid',
-          // The orthogonal default takes seconds; the fused model's weights are copied in below.
-          recurrentInitializer: 'zeros',
-          ...rates,
-        }),
-  );
-  model.add(
-    tf.layers.dense({
-      units: 1,
-      activation: 'sigmoid',
-      kernelInitializer: tf.initializers.glorotUniform({ seed: SEED }),
-    }),
-  );
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
-  return model;
-}
-
-/** A seeded permutation of 0..n-1 (Fisher-Yates). */
-function permutation(n: number, seed: number): Int32Array {
-  const rand = mulberry32(seed);
-  const out = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-/** Batch `k` of a shuffled split as tensors `[rows, maxlen]` int32 and `[rows, 1]`. */
-function batchTensors(split: ImdbSplitData, order: Int32Array, k: number, size = BATCH) {
-  const indices = order.subarray(k * size, Math.min(order.length, (k + 1) * size));
-  const { x, y, shape } = encodeReviews(split, R_KERAS_VIEW, indices);
-  return { x: tf.tensor2d(x, shape, 'int32'), y: tf.tensor2d(y, [shape[0], 1]) };
+  return rKerasModel({ lstm: kind === 'stock' ? 'stock' : 'fused', vocabulary, maxlen, seed: SEED });
 }
 
 /** Bytes of the WASM heap (the backend's linear memory), or null on other backends. */
@@ -105,10 +55,6 @@ function wasmHeapBytes(): number | null {
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 const LABELS: Record<Kind, string> = {
   stock: 'tf.layers.lstm + segment-sum kernel',
@@ -126,7 +72,7 @@ interface Measurement {
   loss: number;
 }
 
-/** Times `batchCount` training batches after `warmup` untimed ones. */
+/** Times `batchCount` training batches after `warmup` untimed ones, with peak memory. */
 async function measure(
   model: tf.Sequential,
   kind: Kind,
@@ -135,23 +81,13 @@ async function measure(
 ): Promise<Measurement> {
   let peakRss = process.memoryUsage().rss;
   let peakHeap = wasmHeapBytes();
-  const times: number[] = [];
-  let tensorsBefore = 0;
-  let loss = NaN;
-  for (let k = 0; k < warmup + batchCount; k++) {
-    if (k === warmup) tensorsBefore = tf.memory().numTensors;
-    const { x, y } = batchTensors(split, order, k);
-    const start = performance.now();
-    const result = (await model.trainOnBatch(x, y)) as number[];
-    const ms = performance.now() - start;
-    tf.dispose([x, y]); // the batch is used once
-    if (k >= warmup) times.push(ms);
-    loss = result[0]!;
+  const sample = () => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const heap = wasmHeapBytes();
     if (heap !== null) peakHeap = Math.max(peakHeap ?? 0, heap);
-  }
-  return { kind, times, tensorsBefore, tensorsAfter: tf.memory().numTensors, peakRss, peakHeap, loss };
+  };
+  const timed = await timeBatches(model, split, order, { warmup, batches: batchCount, sample });
+  return { kind, ...timed, peakRss, peakHeap };
 }
 
 async function loadData(splits: ('train' | 'test')[]) {

@@ -1,0 +1,123 @@
+/**
+ * The `r-keras` reference model of the R article (Embedding 20000 x 128 -> LSTM 64 with dropout
+ * and recurrent dropout 0.2 -> Dense(1, sigmoid); Adam, binary cross-entropy, batch 32, maxlen
+ * 80) built with either tfjs's own LSTM layer or the kit's fused one, and the batching both
+ * training loops share (Node scripts and the browser alike).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { encodeReviews, R_KERAS_VIEW, type RankedReviews } from '../data/index.ts';
+import { FusedLstm } from './fused.ts';
+import { mulberry32 } from './random.ts';
+
+/** The preset's sizes, and the arithmetic of one epoch (forward and backward) for reports. */
+export const R_KERAS = { batch: 32, units: 64, embedding: 128, gflopPerEpoch: 590 } as const;
+
+/** Options of {@link rKerasModel}. */
+export interface RKerasOptions {
+  /** 'stock' is `tf.layers.lstm`; 'fused' is the kit's FusedLstm (same weights and maths). */
+  lstm: 'stock' | 'fused';
+  /** Embedding rows (numWords of the view). */
+  vocabulary?: number;
+  /** Sequence length. */
+  maxlen?: number;
+  /** Seeds the initial weights, so that two builds start equal. */
+  seed?: number;
+}
+
+/** The compiled `r-keras` model. */
+export function rKerasModel({
+  lstm,
+  vocabulary = R_KERAS_VIEW.numWords!,
+  maxlen = R_KERAS_VIEW.maxlen!,
+  seed = 7,
+}: RKerasOptions): tf.Sequential {
+  const model = tf.sequential();
+  model.add(
+    tf.layers.embedding({
+      inputDim: vocabulary,
+      outputDim: R_KERAS.embedding,
+      inputLength: maxlen,
+      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
+    }),
+  );
+  const rates = { dropout: 0.2, recurrentDropout: 0.2 };
+  model.add(
+    lstm === 'fused'
+      ? new FusedLstm({ units: R_KERAS.units, seed, ...rates })
+      : tf.layers.lstm({
+          units: R_KERAS.units,
+          recurrentActivation: 'sigmoid',
+          // tfjs's orthogonal default takes seconds to draw; callers copy weights in when comparing.
+          recurrentInitializer: 'zeros',
+          ...rates,
+        }),
+  );
+  model.add(
+    tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
+  );
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  return model;
+}
+
+/** A seeded permutation of 0..n-1 (Fisher-Yates), the order of one epoch. */
+export function permutation(n: number, seed: number): Int32Array {
+  const rand = mulberry32(seed);
+  const out = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Batch `k` of `order` as tensors `[rows, maxlen]` int32 and `[rows, 1]`; the caller disposes them. */
+export function batchTensors(
+  split: RankedReviews,
+  order: Int32Array,
+  k: number,
+  size: number = R_KERAS.batch,
+): { x: tf.Tensor2D; y: tf.Tensor2D } {
+  const indices = order.subarray(k * size, Math.min(order.length, (k + 1) * size));
+  const { x, y, shape } = encodeReviews(split, R_KERAS_VIEW, indices);
+  return { x: tf.tensor2d(x, shape, 'int32'), y: tf.tensor2d(y, [shape[0], 1]) };
+}
+
+/** What {@link timeBatches} measured. */
+export interface BatchTimes {
+  /** Milliseconds of each timed batch. */
+  times: number[];
+  tensorsBefore: number;
+  tensorsAfter: number;
+  /** The loss of the last batch. */
+  loss: number;
+}
+
+/** Trains `batches` batches after `warmup` untimed ones, timing each; `sample` runs after every batch. */
+export async function timeBatches(
+  model: tf.Sequential,
+  split: RankedReviews,
+  order: Int32Array,
+  { warmup = 3, batches = 20, sample = () => {} }: { warmup?: number; batches?: number; sample?: () => void } = {},
+): Promise<BatchTimes> {
+  const times: number[] = [];
+  let tensorsBefore = 0;
+  let loss = NaN;
+  for (let k = 0; k < warmup + batches; k++) {
+    if (k === warmup) tensorsBefore = tf.memory().numTensors;
+    const { x, y } = batchTensors(split, order, k);
+    const start = performance.now();
+    const result = (await model.trainOnBatch(x, y)) as number[];
+    const ms = performance.now() - start;
+    tf.dispose([x, y]); // each batch is used once
+    if (k >= warmup) times.push(ms);
+    loss = result[0]!;
+    sample();
+  }
+  return { times, tensorsBefore, tensorsAfter: tf.memory().numTensors, loss };
+}
+
+/** The median of a list of numbers. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
