@@ -1,0 +1,95 @@
+/**
+ * npm run bench:train:browser: the r-keras training benchmark in headless Chromium. Stock
+ * tf.layers.lstm and the fused layer, same seed and same batches in one run, on the WASM
+ * backend with threads (the page is cross-origin isolated). Needs the prepared data
+ * (`npm run data`). The Node version is scripts/bench-train.ts.
+ */
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { R_KERAS } from '../src/lstm/rkeras.ts';
+import { launchChromium, watchedPage } from './lib/browser';
+import { serveStatic } from './lib/static-server';
+
+const DATA = resolve('public/data/imdb');
+const batches = Number(process.argv[process.argv.indexOf('--batches') + 1]) || 20;
+if (!existsSync(join(DATA, 'manifest.json'))) {
+  console.error('No prepared IMDB data in public/data/imdb: run "npm run data -- --archive PATH" first.');
+  process.exit(1);
+}
+
+const root = mkdtempSync(join(tmpdir(), 'kit-train-bench-'));
+try {
+  await build({
+    entryPoints: ['scripts/bench/train-page.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    outfile: join(root, 'bench.js'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><script type="module" src="bench.js"></script>',
+  );
+  mkdirSync(join(root, 'wasm'));
+  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+    copyFileSync(join('node_modules/@tensorflow/tfjs-backend-wasm/dist', f), join(root, 'wasm', f));
+  }
+  mkdirSync(join(root, 'data'));
+  symlinkSync(DATA, join(root, 'data', 'imdb'));
+
+  const server = await serveStatic({ root, base: '/' });
+  const browser = await launchChromium();
+  try {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(server.url);
+    await page.waitForFunction('typeof globalThis.runTrainBench === "function"');
+    // Sent as source text: the TypeScript runner would wrap named functions in a helper the page lacks.
+    const result = (await page.evaluate(`runTrainBench({ batches: ${batches} })`)) as {
+      threads: number;
+      isolated: boolean;
+      reviews: number;
+      rows: {
+        kind: string;
+        median: number;
+        min: number;
+        max: number;
+        tensorsBefore: number;
+        tensorsAfter: number;
+        loss: number;
+      }[];
+    };
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    const epochBatches = Math.ceil(result.reviews / R_KERAS.batch);
+    const stock = result.rows[0]!.median;
+    const labels: Record<string, string> = {
+      stock: 'tf.layers.lstm + segment-sum kernel',
+      fused: 'FusedLstm + segment-sum kernel',
+      'fused+gather': 'FusedLstm + segment-sum + fast gather kernels',
+    };
+    console.log(
+      `r-keras training in headless Chromium ${browser.version()}, WASM with ${result.threads} thread(s)` +
+        `${result.isolated ? ' (cross-origin isolated)' : ''}: ${batches} batches of ${R_KERAS.batch} real IMDB reviews after 3 warm-up batches; an epoch is ${epochBatches} batches.`,
+    );
+    console.log(
+      '| LSTM | ms per batch (median) | min-max ms | s per epoch (extrapolated from the median) | fused/stock time | GFLOP/s (590 GFLOP/epoch) | tensors before/after | last loss |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of result.rows) {
+      const epochSeconds = (r.median * epochBatches) / 1000;
+      console.log(
+        `| ${labels[r.kind]} | ${r.median.toFixed(1)} | ${r.min.toFixed(0)}-${r.max.toFixed(0)} | ${epochSeconds.toFixed(1)} | ` +
+          `${(r.median / stock).toFixed(3)} (${(stock / r.median).toFixed(1)}x faster) | ${(R_KERAS.gflopPerEpoch / epochSeconds).toFixed(1)} | ` +
+          `${r.tensorsBefore}/${r.tensorsAfter} | ${r.loss.toFixed(4)} |`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}

@@ -1,0 +1,68 @@
+/**
+ * The browser side of scripts/bench-train-browser.ts: the same r-keras models and batch timing
+ * as the Node benchmark, run in a page on tfjs's WASM backend (threaded when the page is
+ * cross-origin isolated). Bundled by esbuild; the page calls `runTrainBench`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import * as wasm from '@tensorflow/tfjs-backend-wasm';
+import { loadImdb, urlSource } from '../../src/data/index.ts';
+import { registerFastGather } from '../../src/lstm/gather.ts';
+import { median, permutation, rKerasModel, timeBatches } from '../../src/lstm/rkeras.ts';
+import { registerFastSegmentSum } from '../../src/lstm/segment-sum.ts';
+
+interface Row {
+  kind: string;
+  median: number;
+  min: number;
+  max: number;
+  tensorsBefore: number;
+  tensorsAfter: number;
+  loss: number;
+}
+
+async function runTrainBench({ batches = 20, warmup = 3, seed = 7 } = {}) {
+  wasm.setWasmPaths(new URL('wasm/', location.href).href);
+  const cores = navigator.hardwareConcurrency || 1;
+  // As the kit's loader does (src/widgets/kit/tf.ts): tfjs sizes its pool as half the cores.
+  const own = Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency');
+  if (crossOriginIsolated) {
+    wasm.setThreadsCount(cores);
+    Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => cores * 2 });
+  }
+  try {
+    await tf.setBackend('wasm');
+  } finally {
+    if (own) Object.defineProperty(navigator, 'hardwareConcurrency', own);
+    else delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
+  }
+  await tf.ready();
+  registerFastSegmentSum(tf, 'wasm');
+  const data = await loadImdb(urlSource(new URL('data/imdb/', location.href).href), { splits: ['train'] });
+  const train = data.splits.train!;
+  const order = permutation(train.count, seed);
+  const fused = rKerasModel({ lstm: 'fused', seed });
+  const stock = rKerasModel({ lstm: 'stock', seed });
+  const fusedGather = rKerasModel({ lstm: 'fused', seed });
+  stock.setWeights(fused.getWeights());
+  const rows: Row[] = [];
+  for (const [kind, model] of [
+    ['stock', stock],
+    ['fused', fused],
+    ['fused+gather', fusedGather],
+  ] as const) {
+    if (kind === 'fused+gather') registerFastGather(tf, 'wasm');
+    const t = await timeBatches(model, train, order, { warmup, batches });
+    rows.push({
+      kind,
+      median: median(t.times),
+      min: Math.min(...t.times),
+      max: Math.max(...t.times),
+      tensorsBefore: t.tensorsBefore,
+      tensorsAfter: t.tensorsAfter,
+      loss: t.loss,
+    });
+  }
+  return { threads: wasm.getThreadsCount(), isolated: crossOriginIsolated, reviews: train.count, rows };
+}
+
+(globalThis as { runTrainBench?: typeof runTrainBench }).runTrainBench = runTrainBench;
