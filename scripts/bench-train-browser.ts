@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { R_KERAS } from '../src/lstm/rkeras.ts';
 import { launchChromium, watchedPage } from './lib/browser';
+import { trainTable, type TrainRow } from './lib/train-report.ts';
 import { serveStatic } from './lib/static-server';
 
 const DATA = resolve('public/data/imdb');
@@ -52,40 +53,15 @@ try {
       threads: number;
       isolated: boolean;
       reviews: number;
-      rows: {
-        kind: string;
-        median: number;
-        min: number;
-        max: number;
-        tensorsBefore: number;
-        tensorsAfter: number;
-        loss: number;
-      }[];
+      rows: TrainRow[];
     };
     if (problems.length > 0) throw new Error(problems.join('\n'));
     const epochBatches = Math.ceil(result.reviews / R_KERAS.batch);
-    const stock = result.rows[0]!.median;
-    const labels: Record<string, string> = {
-      stock: 'tf.layers.lstm + segment-sum kernel',
-      fused: 'FusedLstm + segment-sum kernel',
-      'fused+gather': 'FusedLstm + segment-sum + fast gather kernels',
-    };
     console.log(
       `r-keras training in headless Chromium ${browser.version()}, WASM with ${result.threads} thread(s)` +
         `${result.isolated ? ' (cross-origin isolated)' : ''}: ${batches} batches of ${R_KERAS.batch} real IMDB reviews after 3 warm-up batches; an epoch is ${epochBatches} batches.`,
     );
-    console.log(
-      '| LSTM | ms per batch (median) | min-max ms | s per epoch (extrapolated from the median) | fused/stock time | GFLOP/s (590 GFLOP/epoch) | tensors before/after | last loss |',
-    );
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of result.rows) {
-      const epochSeconds = (r.median * epochBatches) / 1000;
-      console.log(
-        `| ${labels[r.kind]} | ${r.median.toFixed(1)} | ${r.min.toFixed(0)}-${r.max.toFixed(0)} | ${epochSeconds.toFixed(1)} | ` +
-          `${(r.median / stock).toFixed(3)} (${(stock / r.median).toFixed(1)}x faster) | ${(R_KERAS.gflopPerEpoch / epochSeconds).toFixed(1)} | ` +
-          `${r.tensorsBefore}/${r.tensorsAfter} | ${r.loss.toFixed(4)} |`,
-      );
-    }
+    for (const line of trainTable(result.rows, epochBatches)) console.log(line);
   } finally {
     await browser.close();
     await server.close();

@@ -21,12 +21,12 @@ import { loadImdb, R_KERAS_VIEW } from '../src/data/index.ts';
 import type { ImdbSplitData } from '../src/data/index.ts';
 import { directorySource } from '../src/data/node/index.ts';
 import { registerFastGather } from '../src/lstm/gather.ts';
-import { batchTensors, median, permutation, R_KERAS, rKerasModel, timeBatches } from '../src/lstm/rkeras.ts';
+import { batchTensors, permutation, R_KERAS, rKerasModel, timeBatches } from '../src/lstm/rkeras.ts';
+import { trainTable, type TrainKind, type TrainRow } from './lib/train-report.ts';
 import { registerFastSegmentSum } from '../src/lstm/segment-sum.ts';
 
 const BATCH = R_KERAS.batch;
 /** Forward and backward over the 25,000 training reviews (DESIGN.md). */
-const GFLOP_PER_EPOCH = R_KERAS.gflopPerEpoch;
 const SEED = 7;
 
 function option(name: string, fallback: string): string {
@@ -41,7 +41,7 @@ const warmup = Number(option('warmup', '3'));
 const epochs = Number(option('epochs', '0'));
 if (backend !== 'wasm' && backend !== 'cpu') throw new Error(`--backend must be wasm or cpu, got ${backend}`);
 
-type Kind = 'stock' | 'fused' | 'fused+gather';
+type Kind = TrainKind;
 
 /** The r-keras model; `kind` picks the LSTM layer. Seeded, so two builds start equal. */
 function buildModel(kind: Kind, vocabulary: number, maxlen: number): tf.Sequential {
@@ -55,12 +55,6 @@ function wasmHeapBytes(): number | null {
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-
-const LABELS: Record<Kind, string> = {
-  stock: 'tf.layers.lstm + segment-sum kernel',
-  fused: 'FusedLstm + segment-sum kernel',
-  'fused+gather': 'FusedLstm + segment-sum + fast gather kernels',
-};
 
 interface Measurement {
   kind: Kind;
@@ -135,22 +129,11 @@ async function bench(): Promise<void> {
     if (kind === 'fused+gather') registerFastGather(tf, backend as 'cpu' | 'wasm');
     results.push(await measure(model, kind, train, order));
   }
-  const stockMedian = median(results[0]!.times);
-  console.log(
-    '| LSTM | ms per batch (median) | min-max ms | s per epoch (extrapolated from the median) | fused/stock time | GFLOP/s (590 GFLOP/epoch) | tensors before/after | peak RSS | peak WASM heap | last loss |',
-  );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of results) {
-    const ms = median(r.times);
-    const epochSeconds = (ms * epochBatches) / 1000;
-    console.log(
-      `| ${LABELS[r.kind]} | ${ms.toFixed(1)} | ` +
-        `${Math.min(...r.times).toFixed(0)}-${Math.max(...r.times).toFixed(0)} | ${epochSeconds.toFixed(1)} | ` +
-        `${(ms / stockMedian).toFixed(3)} (${(stockMedian / ms).toFixed(1)}x faster) | ` +
-        `${(GFLOP_PER_EPOCH / epochSeconds).toFixed(1)} | ${r.tensorsBefore}/${r.tensorsAfter} | ${mib(r.peakRss)} | ` +
-        `${r.peakHeap === null ? 'n/a' : mib(r.peakHeap)} | ${r.loss.toFixed(4)} |`,
-    );
-  }
+  const rows: TrainRow[] = results.map((r) => ({
+    ...r,
+    cells: [mib(r.peakRss), r.peakHeap === null ? 'n/a' : mib(r.peakHeap)],
+  }));
+  for (const line of trainTable(rows, epochBatches, ['peak RSS', 'peak WASM heap'])) console.log(line);
   tf.dispose([stock, fused, fusedGather].flatMap((m) => m.weights.map((w) => w.read())));
 }
 

@@ -7,34 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { loadImdb, urlSource } from '../../src/data/index.ts';
 import { registerFastGather } from '../../src/lstm/gather.ts';
-import { median, permutation, rKerasModel, timeBatches } from '../../src/lstm/rkeras.ts';
+import { permutation, rKerasModel, timeBatches } from '../../src/lstm/rkeras.ts';
+import type { TrainRow } from '../lib/train-report.ts';
 import { registerFastSegmentSum } from '../../src/lstm/segment-sum.ts';
-
-interface Row {
-  kind: string;
-  median: number;
-  min: number;
-  max: number;
-  tensorsBefore: number;
-  tensorsAfter: number;
-  loss: number;
-}
+import { startWasmBackend } from '../../src/widgets/kit/wasm-backend.ts';
 
 async function runTrainBench({ batches = 20, warmup = 3, seed = 7 } = {}) {
   wasm.setWasmPaths(new URL('wasm/', location.href).href);
-  const cores = navigator.hardwareConcurrency || 1;
-  // As the kit's loader does (src/widgets/kit/tf.ts): tfjs sizes its pool as half the cores.
-  const own = Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency');
-  if (crossOriginIsolated) {
-    wasm.setThreadsCount(cores);
-    Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => cores * 2 });
-  }
-  try {
-    await tf.setBackend('wasm');
-  } finally {
-    if (own) Object.defineProperty(navigator, 'hardwareConcurrency', own);
-    else delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
-  }
+  await startWasmBackend(tf, wasm);
   await tf.ready();
   registerFastSegmentSum(tf, 'wasm');
   const data = await loadImdb(urlSource(new URL('data/imdb/', location.href).href), { splits: ['train'] });
@@ -44,7 +24,7 @@ async function runTrainBench({ batches = 20, warmup = 3, seed = 7 } = {}) {
   const stock = rKerasModel({ lstm: 'stock', seed });
   const fusedGather = rKerasModel({ lstm: 'fused', seed });
   stock.setWeights(fused.getWeights());
-  const rows: Row[] = [];
+  const rows: TrainRow[] = [];
   for (const [kind, model] of [
     ['stock', stock],
     ['fused', fused],
@@ -52,15 +32,7 @@ async function runTrainBench({ batches = 20, warmup = 3, seed = 7 } = {}) {
   ] as const) {
     if (kind === 'fused+gather') registerFastGather(tf, 'wasm');
     const t = await timeBatches(model, train, order, { warmup, batches });
-    rows.push({
-      kind,
-      median: median(t.times),
-      min: Math.min(...t.times),
-      max: Math.max(...t.times),
-      tensorsBefore: t.tensorsBefore,
-      tensorsAfter: t.tensorsAfter,
-      loss: t.loss,
-    });
+    rows.push({ kind, ...t });
   }
   return { threads: wasm.getThreadsCount(), isolated: crossOriginIsolated, reviews: train.count, rows };
 }

@@ -3,18 +3,11 @@
  * skip-gram initialiser, negative samples, subsampling, shuffling) repeats exactly for a seed.
  * It is internal to the folder and deliberately not re-exported from `index.ts`.
  */
+import { mulberry32 } from '../lstm/random.ts';
 
-/** Returns a function giving uniform numbers in [0, 1) from a 32-bit seed (mulberry32). */
+/** Returns a function giving uniform numbers in [0, 1) from a 32-bit seed: the kit's mulberry32. */
 export function seededRandom(seed = 0): () => number {
-  // mulberry32: one 32-bit state, fast, and good enough for sampling (not for cryptography).
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** Shuffles two equally long arrays in place by the same Fisher-Yates permutation, driven by `random`. */

@@ -39,29 +39,6 @@ export function gaussianArray(n: number, rand: () => number, scale = 1): Float64
   return out;
 }
 
-/**
- * A random orthogonal matrix of shape `[n, n]`, row-major: Gram-Schmidt on a Gaussian matrix.
- * Its every singular value is 1, so `scale * orthogonal(n)` has spectral norm exactly `scale`.
- */
-export function orthogonal(n: number, rand: () => number): Float64Array {
-  const q = gaussianArray(n * n, rand);
-  for (let r = 0; r < n; r++) {
-    const row = q.subarray(r * n, r * n + n);
-    // Modified Gram-Schmidt: remove the components along the rows already made orthonormal.
-    for (let p = 0; p < r; p++) {
-      const prev = q.subarray(p * n, p * n + n);
-      let dot = 0;
-      for (let k = 0; k < n; k++) dot += row[k] * prev[k];
-      for (let k = 0; k < n; k++) row[k] -= dot * prev[k];
-    }
-    let norm = 0;
-    for (let k = 0; k < n; k++) norm += row[k] * row[k];
-    norm = Math.sqrt(norm);
-    for (let k = 0; k < n; k++) row[k] /= norm;
-  }
-  return q;
-}
-
 /** A fixed random vector for a word, of shape `[dim]`: the same word always gets the same vector. */
 export function wordVector(word: string, dim: number, scale = 1): Float64Array {
   return gaussianArray(dim, mulberry32(seedFromString(word)), scale);

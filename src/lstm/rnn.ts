@@ -6,7 +6,8 @@
  * (the transpose of W_h) and the bias `[units]`. Everything is plain row-major Float64Arrays:
  * small enough to recompute on every slider move.
  */
-import { gaussianArray, mulberry32, orthogonal } from './random';
+import { orthonormalRows } from './init';
+import { gaussianArray, mulberry32 } from './random';
 
 /** The weights of a vanilla RNN cell in the `tf.layers.simpleRNN` layout. */
 export interface RnnWeights {
@@ -58,7 +59,8 @@ export function rnnWeights({
 }: RnnWeightOptions = {}): RnnWeights {
   const rand = mulberry32(seed);
   const kernel = gaussianArray(inputSize * units, rand, inputScale / Math.sqrt(inputSize));
-  const recurrentKernel = orthogonal(units, rand).map((v) => v * recurrentScale);
+  // Every singular value of an orthogonal matrix is 1, so this W_h has spectral norm recurrentScale.
+  const recurrentKernel = orthonormalRows(units, units, rand).map((v) => v * recurrentScale);
   return { inputSize, units, kernel, recurrentKernel, bias: new Float64Array(units) };
 }
 

@@ -4,6 +4,7 @@
  */
 import { sigmoid } from './activations';
 import { createLstmStep, lstmBatchSize, lstmStepUnchecked, type LstmStep } from './cell';
+import { denseLogits } from './readout';
 import { expectLength } from './shapes';
 import { checkLstmWeights, type Floats, type LstmWeights } from './weights';
 
@@ -89,21 +90,10 @@ export function runLstm(weights: LstmWeights, xs: readonly Floats[], options: Ru
   const last = steps[time - 1];
   const run: LstmRun = { batch, time, inputDim, units, xs, h0, c0, steps, h: last.h, c: last.c };
   if (readout !== undefined) {
-    run.logits = steps.map((s) => readoutLogits(s.h, readout, batch, units));
+    run.logits = steps.map((s) => denseLogits(s.h, readout));
     run.predictions = run.logits.map((l) => l.map(sigmoid));
   }
   return run;
-}
-
-/** h_t · w + b for each row of `h` (`[batch, units]`), shape `[batch]`. */
-function readoutLogits(h: Float64Array, { w, b }: LstmReadout, batch: number, units: number): Float64Array {
-  const out = new Float64Array(batch);
-  for (let r = 0; r < batch; r++) {
-    let s = b;
-    for (let j = 0; j < units; j++) s += h[r * units + j] * w[j];
-    out[r] = s;
-  }
-  return out;
 }
 
 /** The quantities of a step that a heat map can show. */

@@ -6,7 +6,7 @@
 import { textToWordSequence } from '../data/tokenizer';
 import { SENTENCE_LSTM, sentenceLstm } from '../lstm/demos-over-time';
 import type { LstmStep } from '../lstm/cell';
-import { el, slider, type Slider } from './kit/dom';
+import { el, type Slider } from './kit/dom';
 import { fmt } from './kit/format';
 import { stepper, type Stepper } from './kit/stepper';
 import { drawPlot, Plot } from './kit/plot';
@@ -249,7 +249,6 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
   private input!: HTMLInputElement;
   private steps!: Stepper;
   private biasSlider!: Slider;
-  private tokens!: HTMLElement;
   private terms!: HTMLElement;
   private gatesPlot!: HTMLElement;
   private statesPlot!: HTMLElement;
@@ -257,38 +256,18 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
   private statesLegend!: HTMLElement;
   private gatesMap!: SteppedHeatMap;
   private statesMap!: SteppedHeatMap;
-  private tokenKey = '';
   private linesPlot!: HTMLElement;
   private quantitySelect!: HTMLSelectElement;
   private unitBoxes: HTMLInputElement[] = [];
   private words: string[] = [];
-  private current = 1;
 
   protected build(): void {
     this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 300, spellcheck: false });
     this.input.addEventListener('input', (e) => this.set({ text: this.input.value, step: 1 }, e));
-    this.steps = stepper({
-      onStep: (step, e) => this.set({ step }, e),
-      current: () => this.current,
-      length: () => this.words.length,
-      max: MAX_WORDS,
-      interval: PLAY_INTERVAL_MS,
-    });
-    this.biasSlider = slider({
-      label: 'Forget-gate bias b_f',
-      name: 'bias',
-      min: -3,
-      max: 5,
-      step: 0.25,
-      value: this.state.bias,
-      format: (x) => fmt(x, 2),
-      onInput: (bias, e) => this.set({ bias }, e),
-    });
-    this.tokens = el('div', {
-      className: 'tokens',
-      role: 'group',
-      'aria-label': 'Words of the sentence; choose one to go to its step',
-    });
+    this.steps = this.own(
+      stepper({ onStep: (step, e) => this.set({ step }, e), max: MAX_WORDS, interval: PLAY_INTERVAL_MS }),
+    );
+    this.biasSlider = this.sliderFor('bias', 'Forget-gate bias b_f', (x) => fmt(x, 2));
     this.terms = el('div', { className: 'readout', 'data-role': 'terms', 'aria-live': 'polite' });
     this.gatesPlot = el('div', { className: 'plot', 'data-role': 'gates' });
     this.statesPlot = el('div', { className: 'plot', 'data-role': 'states' });
@@ -330,7 +309,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
 
     this.append(
       el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', this.input)),
-      this.tokens,
+      this.steps.words,
       el('div', { className: 'controls' }, ...this.steps.controls, this.biasSlider.root),
       this.terms,
       el('h3', {}, 'Gates, unit by step'),
@@ -343,15 +322,6 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
       el('div', { className: 'controls' }, el('label', {}, 'Plot', this.quantitySelect), unitSet),
       this.linesPlot,
     );
-  }
-
-  protected override onReset(): void {
-    this.steps.stop();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.steps.stop();
   }
 
   protected update(): void {
@@ -367,9 +337,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     const picked = parseUnits(this.state.units);
     this.unitBoxes.forEach((b, k) => (b.checked = picked.includes(k)));
     if (T === 0) {
-      this.steps.stop();
-      this.tokens.replaceChildren();
-      this.tokenKey = '';
+      this.steps.show(1, []);
       this.terms.replaceChildren(
         el('p', { className: 'note' }, 'Type a sentence: the LSTM reads it one word per step.'),
       );
@@ -379,37 +347,12 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
       return;
     }
     const step = Math.min(this.state.step, T);
-    this.current = step;
-    this.steps.show(step, T);
+    this.steps.show(step, this.words);
 
     const { xs, run } = sentenceLstm(this.words, bias);
     const steps = run.steps;
     const now = steps[step - 1];
     const cPrev = step > 1 ? steps[step - 2].c : new Float64Array(UNITS);
-
-    // The word buttons are rebuilt only when the words change; a step only moves the highlight.
-    const tokenKey = this.words.join(' ');
-    if (tokenKey !== this.tokenKey) {
-      this.tokenKey = tokenKey;
-      this.tokens.replaceChildren(
-        ...this.words.map((w, t) => {
-          const b = el(
-            'button',
-            { type: 'button', className: 'token' },
-            w,
-            // The space keeps the accessible name readable: "plot t=2".
-            el('small', {}, ` t=${t + 1}`),
-          );
-          b.addEventListener('click', (e) => this.set({ step: t + 1 }, e));
-          return b;
-        }),
-      );
-    }
-    Array.from(this.tokens.children).forEach((b, t) => {
-      b.classList.toggle('current', t === step - 1);
-      if (t === step - 1) b.setAttribute('aria-current', 'step');
-      else b.removeAttribute('aria-current');
-    });
 
     const cols: [string, (u: number) => number, Quantity | null][] = [
       ['C_{t−1}', (u) => cPrev[u], null],

@@ -4,7 +4,7 @@
  */
 import { textToWordSequence } from '../data/tokenizer';
 import { SENTENCE_RNN, sentenceRnn } from '../lstm/demos';
-import { el, slider, type Slider } from './kit/dom';
+import { el, type Slider } from './kit/dom';
 import { fmt } from './kit/format';
 import { stepper, type Stepper } from './kit/stepper';
 import { drawPlot, Plot } from './kit/plot';
@@ -25,7 +25,6 @@ class RnnStepWidget extends KitWidget<typeof schema> {
   private input!: HTMLInputElement;
   private steps!: Stepper;
   private scaleSlider!: Slider;
-  private tokens!: HTMLElement;
   private terms!: HTMLElement;
   private plot!: HTMLElement;
   private words: string[] = [];
@@ -33,46 +32,19 @@ class RnnStepWidget extends KitWidget<typeof schema> {
   protected build(): void {
     this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 300, spellcheck: false });
     this.input.addEventListener('input', (e) => this.set({ text: this.input.value, step: 1 }, e));
-    this.steps = stepper({
-      onStep: (step, e) => this.set({ step }, e),
-      current: () => this.state.step,
-      length: () => this.words.length,
-      max: MAX_WORDS,
-      interval: PLAY_INTERVAL_MS,
-    });
-    this.scaleSlider = slider({
-      label: 'Size of W_h (spectral norm)',
-      name: 'scale',
-      min: 0,
-      max: 2,
-      step: 0.05,
-      value: this.state.scale,
-      format: (x) => fmt(x, 2),
-      onInput: (scale, e) => this.set({ scale }, e),
-    });
-    this.tokens = el('div', {
-      className: 'tokens',
-      role: 'group',
-      'aria-label': 'Words of the sentence; choose one to go to its step',
-    });
+    this.steps = this.own(
+      stepper({ onStep: (step, e) => this.set({ step }, e), max: MAX_WORDS, interval: PLAY_INTERVAL_MS }),
+    );
+    this.scaleSlider = this.sliderFor('scale', 'Size of W_h (spectral norm)', (x) => fmt(x, 2));
     this.terms = el('div', { className: 'readout', 'data-role': 'terms', 'aria-live': 'polite' });
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.append(
       el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', this.input)),
-      this.tokens,
+      this.steps.words,
       el('div', { className: 'controls' }, ...this.steps.controls, this.scaleSlider.root),
       this.terms,
       this.plot,
     );
-  }
-
-  protected override onReset(): void {
-    this.steps.stop();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.steps.stop();
   }
 
   protected update(): void {
@@ -82,7 +54,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     this.words = all.slice(0, MAX_WORDS);
     const T = this.words.length;
     if (T === 0) {
-      this.tokens.replaceChildren();
+      this.steps.show(1, []);
       this.terms.replaceChildren(
         el('p', { className: 'note' }, 'Type a sentence: the cell reads it one word per step.'),
       );
@@ -90,29 +62,12 @@ class RnnStepWidget extends KitWidget<typeof schema> {
       return;
     }
     const step = Math.min(this.state.step, T);
-    this.steps.show(step, T);
+    this.steps.show(step, this.words);
     this.scaleSlider.set(scale);
 
     const { weights, xs, steps } = sentenceRnn(this.words, scale);
     const current = steps[step - 1];
     const hPrev = step > 1 ? steps[step - 2].h : new Float64Array(UNITS);
-
-    this.tokens.replaceChildren(
-      ...this.words.map((w, t) => {
-        const b = el(
-          'button',
-          {
-            type: 'button',
-            className: `token${t === step - 1 ? ' current' : ''}`,
-            'aria-current': t === step - 1 ? 'step' : undefined,
-          },
-          w,
-          el('small', {}, `t=${t + 1}`),
-        );
-        b.addEventListener('click', (e) => this.set({ step: t + 1 }, e));
-        return b;
-      }),
-    );
 
     const row = (u: number) =>
       el(

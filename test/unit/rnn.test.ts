@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gaussianArray, mulberry32, orthogonal } from '../../src/lstm/random';
+import { orthonormalRows } from '../../src/lstm/init';
+import { gaussianArray, mulberry32 } from '../../src/lstm/random';
 import {
   frobeniusNorm,
   rnnStep,
@@ -68,7 +69,7 @@ describe('vanilla RNN cell', () => {
     const w = rnnWeights({ units: 12, recurrentScale: 0.7, seed: 5 });
     // The kernel is stored transposed; transposing does not change singular values.
     expect(spectralNorm(w.recurrentKernel, 12)).toBeCloseTo(0.7, 6);
-    const q = orthogonal(6, mulberry32(3));
+    const q = orthonormalRows(6, 6, mulberry32(3));
     // Q Q^T = I.
     for (let a = 0; a < 6; a++) {
       for (let b = 0; b < 6; b++) {

@@ -1,7 +1,7 @@
 /**
- * Back, Next, Play and a step slider, for widgets that walk through a sequence one step at a
- * time (chapter 1's RNN and chapter 3's LSTM). The widget keeps the step in its state; the
- * stepper only asks for changes through `onStep` and shows what `show` tells it.
+ * Back, Next, Play, a step slider and one button per word, for widgets that walk through a
+ * sentence one word at a time (chapter 1's RNN and chapter 3's LSTM). The widget keeps the step
+ * in its state; the stepper asks for changes through `onStep` and shows what `show` tells it.
  */
 import { el, slider, type Slider } from './dom';
 
@@ -9,10 +9,6 @@ import { el, slider, type Slider } from './dom';
 export interface StepperOptions {
   /** Called with the step to go to (from 1), and the input event when a reader caused it. */
   onStep(step: number, event?: Event): void;
-  /** The step shown now. */
-  current(): number;
-  /** How many steps there are now. */
-  length(): number;
   /** The most steps the slider ever offers. */
   max: number;
   /** Milliseconds between steps while playing. */
@@ -23,19 +19,30 @@ export interface StepperOptions {
 export interface Stepper {
   /** Back, Next, Play and the slider, to place in the widget's controls. */
   controls: HTMLElement[];
+  /** The word buttons: choosing one goes to its step. */
+  words: HTMLElement;
   slider: Slider;
-  /** Shows step `step` of `length`: the slider's range and which buttons can be used. */
-  show(step: number, length: number): void;
+  /** Shows step `step` of the sentence `words`: buttons, the slider's range, what can be used. */
+  show(step: number, words: readonly string[]): void;
   /** Stops playing, if it is. */
   stop(): void;
 }
 
 /** Builds a {@link Stepper}. */
-export function stepper({ onStep, current, length, max, interval = 700 }: StepperOptions): Stepper {
+export function stepper({ onStep, max, interval = 700 }: StepperOptions): Stepper {
   const back = el('button', { type: 'button', 'aria-label': 'Back one word' }, '◀ Back');
   const next = el('button', { type: 'button', 'aria-label': 'Next word' }, 'Next ▶');
   const play = el('button', { type: 'button', 'aria-label': 'Play the sentence' }, 'Play');
   const stepSlider = slider({ label: 'Step t', name: 'step', min: 1, max, step: 1, value: 1, onInput: onStep });
+  const words = el('div', {
+    className: 'tokens',
+    role: 'group',
+    'aria-label': 'Words of the sentence; choose one to go to its step',
+  });
+  // What `show` last displayed: playing and Back/Next continue from it.
+  let shown = 1;
+  let count = 0;
+  let sentence = '';
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const stop = () => {
@@ -44,29 +51,50 @@ export function stepper({ onStep, current, length, max, interval = 700 }: Steppe
     play.textContent = 'Play';
     play.setAttribute('aria-label', 'Play the sentence');
   };
-  back.addEventListener('click', (e) => onStep(current() - 1, e));
-  next.addEventListener('click', (e) => onStep(current() + 1, e));
+  back.addEventListener('click', (e) => onStep(shown - 1, e));
+  next.addEventListener('click', (e) => onStep(shown + 1, e));
   play.addEventListener('click', () => {
     if (timer) return stop();
-    if (current() >= length()) onStep(1);
+    if (shown >= count) onStep(1);
     play.textContent = 'Pause';
     play.setAttribute('aria-label', 'Pause');
     timer = setInterval(() => {
-      onStep(current() + 1);
+      onStep(shown + 1);
       // Stop on the last word at once, so the button offers to play again.
-      if (current() >= length()) stop();
+      if (shown >= count) stop();
     }, interval);
   });
 
   return {
     controls: [back, next, play, stepSlider.root],
+    words,
     slider: stepSlider,
-    show(step, count) {
+    show(step, list) {
+      shown = step;
+      count = list.length;
+      if (count === 0) stop();
+      // The word buttons are rebuilt only when the words change; a step only moves the highlight.
+      const key = list.join(' ');
+      if (key !== sentence) {
+        sentence = key;
+        words.replaceChildren(
+          ...list.map((w, t) => {
+            // The space keeps the accessible name readable: "plot t=2".
+            const b = el('button', { type: 'button', className: 'token' }, w, el('small', {}, ` t=${t + 1}`));
+            b.addEventListener('click', (e) => onStep(t + 1, e));
+            return b;
+          }),
+        );
+      }
+      Array.from(words.children).forEach((b, t) => {
+        b.classList.toggle('current', t === step - 1);
+        if (t === step - 1) b.setAttribute('aria-current', 'step');
+        else b.removeAttribute('aria-current');
+      });
       stepSlider.input.max = String(Math.max(1, count));
       stepSlider.set(step);
       back.disabled = step <= 1;
       next.disabled = step >= count;
-      if (count === 0) stop();
     },
     stop,
   };

@@ -6,6 +6,7 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackends, type BackendProbe } from './backend';
+import { startWasmBackend } from './wasm-backend';
 
 type Tf = typeof import('@tensorflow/tfjs');
 
@@ -63,21 +64,7 @@ async function start(tf: Tf, name: string): Promise<string | null> {
       'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
       'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
     });
-    const cores = navigator.hardwareConcurrency || 1;
-    if (globalThis.crossOriginIsolated) wasm.setThreadsCount(cores);
-    // tfjs's threaded build sizes its worker pool as hardwareConcurrency / 2 (assuming two
-    // hyper-threads per core), which leaves a 2-core machine with one thread. Report twice the
-    // cores while the backend starts so that the pool matches the cores we asked for.
-    const own = Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency');
-    if (globalThis.crossOriginIsolated)
-      Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => cores * 2 });
-    let started: boolean;
-    try {
-      started = await tf.setBackend('wasm');
-    } finally {
-      if (own) Object.defineProperty(navigator, 'hardwareConcurrency', own);
-      else delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
-    }
+    const started = await startWasmBackend(tf, wasm);
     if (!started) return null;
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     const threads = wasm.getThreadsCount();

@@ -39,6 +39,13 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
   protected engine = 'computed in plain TypeScript, no tfjs';
   /** Called after a reset to defaults, for widgets that hold more than their state (e.g. a trained model). */
   protected onReset(): void {}
+  private owned: { stop(): void }[] = [];
+
+  /** Registers something that runs on its own (a player, a timer) to stop on reset and on removal. */
+  protected own<T extends { stop(): void }>(thing: T): T {
+    this.owned.push(thing);
+    return thing;
+  }
 
   connectedCallback(): void {
     if (this.started) return;
@@ -68,6 +75,7 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
 
   disconnectedCallback(): void {
     clearTimeout(this.urlTimer);
+    for (const thing of this.owned) thing.stop();
   }
 
   /** Changes the state, redraws, and records how long the redraw took after the input event. */
@@ -154,6 +162,7 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
     if (reset) {
       reset.disabled = false;
       reset.addEventListener('click', (event) => {
+        for (const thing of this.owned) thing.stop();
         this.onReset();
         this.set(defaults(this.schema), event);
       });
