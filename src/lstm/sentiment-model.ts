@@ -1,0 +1,163 @@
+/**
+ * The sentiment classifier of chapter 5 for any {@link SentimentSettings}: Embedding -> one or
+ * more LSTM layers -> Dense(1, sigmoid), compiled with binary cross-entropy. The same builder
+ * serves the Node command line, the tests and the training worker, so a model trained anywhere
+ * is the same model.
+ *
+ * Also here, as pure functions of the settings: the model summary the chapter shows (checked
+ * against tfjs's own shapes and parameter counts in the tests) and the equivalent plain tfjs
+ * TypeScript a reader can copy.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { inputDim } from '../data/views.ts';
+import { FusedLstm } from './fused.ts';
+import { settingsView, type SentimentSettings } from './sentiment-presets.ts';
+
+/** How to build: which LSTM implementation, and the seed of the initial weights. */
+export interface BuildOptions {
+  /** Words in the training vocabulary (the dataset's `vocabulary.words.length`). */
+  vocabularySize: number;
+  /** 'fused' is the kit's fast layer (src/lstm/fused.ts); 'stock' is tf.layers.lstm. Same maths. */
+  lstm?: 'fused' | 'stock';
+  /** Seeds the initial weights (default 7), so that two builds start equal. */
+  seed?: number;
+}
+
+/** Rows of the Embedding layer for these settings and this vocabulary. */
+export function embeddingRows(settings: Readonly<SentimentSettings>, vocabularySize: number): number {
+  return inputDim(vocabularySize, settingsView(settings));
+}
+
+/** The optimiser of the settings, as tfjs builds it. */
+export function makeOptimizer(settings: Readonly<SentimentSettings>): tf.Optimizer {
+  const lr = settings.learningRate;
+  if (settings.optimizer === 'rmsprop') return tf.train.rmsprop(lr);
+  if (settings.optimizer === 'sgd') return tf.train.sgd(lr);
+  return tf.train.adam(lr);
+}
+
+/** Builds and compiles the classifier. */
+export function sentimentModel(settings: Readonly<SentimentSettings>, options: BuildOptions): tf.Sequential {
+  const { vocabularySize, lstm = 'fused', seed = 7 } = options;
+  const model = tf.sequential();
+  model.add(
+    tf.layers.embedding({
+      inputDim: embeddingRows(settings, vocabularySize),
+      outputDim: settings.embedding,
+      inputLength: settings.maxlen,
+      // Keras' default: uniform in [-0.05, 0.05].
+      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
+    }),
+  );
+  settings.lstm.forEach((units, k) => {
+    const args = {
+      units,
+      returnSequences: k < settings.lstm.length - 1,
+      dropout: settings.dropout,
+      recurrentDropout: settings.recurrentDropout,
+    };
+    model.add(
+      lstm === 'fused'
+        ? new FusedLstm({ ...args, seed: seed + k })
+        : tf.layers.lstm({
+            ...args,
+            recurrentActivation: 'sigmoid',
+            // tfjs's orthogonal default takes seconds to draw (DESIGN.md); callers that compare
+            // the two layers copy the fused model's weights in.
+            recurrentInitializer: 'zeros',
+          }),
+    );
+  });
+  model.add(
+    tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
+  );
+  model.compile({ optimizer: makeOptimizer(settings), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  return model;
+}
+
+/** One row of the model summary. */
+export interface SummaryRow {
+  layer: string;
+  /** Output shape with `null` for the batch, as Keras prints it. */
+  outputShape: (number | null)[];
+  params: number;
+}
+
+/** The parameters of an LSTM layer: four gates, each with W (input), U (recurrent) and b. */
+export function lstmParams(inputSize: number, units: number): number {
+  return 4 * units * (inputSize + units + 1);
+}
+
+/** The model summary (layers, output shapes, parameter counts), computed from the settings. */
+export function modelSummary(settings: Readonly<SentimentSettings>, vocabularySize: number): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  const v = embeddingRows(settings, vocabularySize);
+  rows.push({
+    layer: 'Embedding',
+    outputShape: [null, settings.maxlen, settings.embedding],
+    params: v * settings.embedding,
+  });
+  let inputSize = settings.embedding;
+  settings.lstm.forEach((units, k) => {
+    const sequences = k < settings.lstm.length - 1;
+    rows.push({
+      layer: sequences ? 'LSTM (return sequences)' : 'LSTM',
+      outputShape: sequences ? [null, settings.maxlen, units] : [null, units],
+      params: lstmParams(inputSize, units),
+    });
+    inputSize = units;
+  });
+  rows.push({ layer: 'Dense (sigmoid)', outputShape: [null, 1], params: inputSize + 1 });
+  return rows;
+}
+
+/** Total trainable parameters. */
+export function parameterCount(settings: Readonly<SentimentSettings>, vocabularySize: number): number {
+  return modelSummary(settings, vocabularySize).reduce((sum, row) => sum + row.params, 0);
+}
+
+/**
+ * Plain tfjs TypeScript that builds and trains the same model with the stock layers (the kit's
+ * fused layer computes the same function, faster). `xTrain` is the padded ids `[reviews,
+ * maxlen]` (int32) and `yTrain` the labels `[reviews, 1]`, made as chapter 5 describes.
+ */
+export function modelCode(
+  settings: Readonly<SentimentSettings>,
+  vocabularySize: number,
+  validation: 'split' | 'test' = 'split',
+): string {
+  const v = embeddingRows(settings, vocabularySize);
+  const drop =
+    settings.dropout || settings.recurrentDropout
+      ? `, dropout: ${settings.dropout}, recurrentDropout: ${settings.recurrentDropout}`
+      : '';
+  const lines = [
+    "import * as tf from '@tensorflow/tfjs';",
+    '',
+    'const model = tf.sequential();',
+    `model.add(tf.layers.embedding({ inputDim: ${v}, outputDim: ${settings.embedding}, inputLength: ${settings.maxlen} }));`,
+    ...settings.lstm.map((units, k) => {
+      const seq = k < settings.lstm.length - 1 ? ', returnSequences: true' : '';
+      // tfjs defaults to hardSigmoid gates; Keras 2+ and the chapters use the logistic sigmoid.
+      return `model.add(tf.layers.lstm({ units: ${units}${seq}${drop}, recurrentActivation: 'sigmoid' }));`;
+    }),
+    "model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));",
+    'model.compile({',
+    `  optimizer: tf.train.${settings.optimizer}(${settings.learningRate}),`,
+    "  loss: 'binaryCrossentropy',",
+    "  metrics: ['accuracy'],",
+    '});',
+    'model.summary();',
+    '',
+    '// xTrain: int32 [reviews, maxlen] padded ids; yTrain: float32 [reviews, 1] labels (0 or 1).',
+    'await model.fit(xTrain, yTrain, {',
+    `  batchSize: ${settings.batchSize},`,
+    `  epochs: ${settings.epochs},`,
+    '  shuffle: true,',
+    validation === 'test'
+      ? '  validationData: [xTest, yTest], // as the R article does: the test set, seen every epoch'
+      : '  validationSplit: 0.2, // Keras holds out the LAST 20%: shuffle the rows first',
+    '});',
+  ];
+  return lines.join('\n');
+}

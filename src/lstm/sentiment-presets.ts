@@ -1,0 +1,178 @@
+/**
+ * The two reference sentiment models of the source articles as data (DESIGN.md), and the
+ * settings a reader may change. Pure: no tfjs here, so the page can validate, show and link
+ * settings without loading a model.
+ *
+ * | preset     | vocabulary              | maxlen | layers                                   | training                     |
+ * | `r-keras`  | 20,000 most frequent    | 80     | Embedding 128 -> LSTM 64 (dropout 0.2,    | adam, batch 32, 15 epochs    |
+ * |            |                         |        | recurrent dropout 0.2) -> Dense 1 sigmoid |                              |
+ * | `py-keras` | all training words (+1) | 100    | Embedding 64 -> LSTM 128 (sequences) ->   | adam, batch 32, 10 epochs    |
+ * |            |                         |        | LSTM 128 -> Dense 1 sigmoid               |                              |
+ */
+import type { SequenceView } from '../data/views.ts';
+
+/** The names of the two reference models. */
+export const PRESET_NAMES = ['r-keras', 'py-keras'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/** The optimisers a reader can pick (tfjs names). */
+export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** Everything that defines a sentiment model and its training. */
+export interface SentimentSettings {
+  /** Index layout of the data (src/data/views.ts): 'imdb' for r-keras, 'tokenizer' for py-keras. */
+  layout: 'imdb' | 'tokenizer';
+  /** Keep only ids below this (Keras' num_words); null keeps every training word. */
+  numWords: number | null;
+  /** Padded length of every review. */
+  maxlen: number;
+  /** Size of a word vector. */
+  embedding: number;
+  /** Units of each stacked LSTM layer, first to last; all but the last return sequences. */
+  lstm: number[];
+  /** Fraction of each LSTM layer's inputs dropped while training. */
+  dropout: number;
+  /** Fraction of each LSTM layer's h_{t-1} dropped while training. */
+  recurrentDropout: number;
+  optimizer: OptimizerName;
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+}
+
+/** The reference models exactly as DESIGN.md gives them (Keras' default learning rates). */
+export const PRESETS: Readonly<Record<PresetName, Readonly<SentimentSettings>>> = {
+  'r-keras': {
+    layout: 'imdb',
+    numWords: 20000,
+    maxlen: 80,
+    embedding: 128,
+    lstm: [64],
+    dropout: 0.2,
+    recurrentDropout: 0.2,
+    optimizer: 'adam',
+    learningRate: 0.001,
+    batchSize: 32,
+    epochs: 15,
+  },
+  'py-keras': {
+    layout: 'tokenizer',
+    numWords: null,
+    maxlen: 100,
+    embedding: 64,
+    lstm: [128, 128],
+    dropout: 0,
+    recurrentDropout: 0,
+    optimizer: 'adam',
+    learningRate: 0.001,
+    batchSize: 32,
+    epochs: 10,
+  },
+};
+
+/** A copy of a preset's settings, to edit. */
+export function presetSettings(name: PresetName): SentimentSettings {
+  const p = PRESETS[name];
+  return { ...p, lstm: [...p.lstm] };
+}
+
+/** The preset these settings equal, or null when the reader changed something. */
+export function matchingPreset(settings: SentimentSettings): PresetName | null {
+  return PRESET_NAMES.find((name) => sameSettings(PRESETS[name], settings)) ?? null;
+}
+
+/** Whether two settings describe the same model and training. */
+export function sameSettings(a: Readonly<SentimentSettings>, b: Readonly<SentimentSettings>): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(s: Readonly<SentimentSettings>): unknown[] {
+  return [
+    s.layout,
+    s.numWords,
+    s.maxlen,
+    s.embedding,
+    s.lstm,
+    s.dropout,
+    s.recurrentDropout,
+    s.optimizer,
+    s.learningRate,
+    s.batchSize,
+    s.epochs,
+  ];
+}
+
+/** The data view (layout, vocabulary cut-off, padded length) that these settings train on. */
+export function settingsView(settings: Readonly<SentimentSettings>): SequenceView {
+  return {
+    layout: settings.layout,
+    maxlen: settings.maxlen,
+    ...(settings.numWords === null ? {} : { numWords: settings.numWords }),
+  };
+}
+
+/** Limits of each setting: what the page offers and what {@link checkSettings} accepts. */
+export const LIMITS = {
+  numWords: { min: 100, max: 200000 },
+  maxlen: { min: 5, max: 1000 },
+  embedding: { min: 1, max: 512 },
+  units: { min: 1, max: 512 },
+  layers: { min: 1, max: 3 },
+  dropout: { min: 0, max: 0.9 },
+  learningRate: { min: 1e-5, max: 1 },
+  batchSize: { min: 1, max: 1024 },
+  epochs: { min: 1, max: 100 },
+} as const;
+
+/**
+ * Checks settings that came from a link, a form or a saved file; throws a RangeError naming the
+ * first bad field, so that the page can say what is wrong instead of building a broken model.
+ */
+export function checkSettings(value: unknown): SentimentSettings {
+  if (value === null || typeof value !== 'object') throw new RangeError('the settings are not an object');
+  const s = value as Record<string, unknown>;
+  const int = (key: string, { min, max }: { min: number; max: number }, v = s[key]): number => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      throw new RangeError(`${key} must be a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
+    }
+    return v;
+  };
+  const real = (key: string, { min, max }: { min: number; max: number }): number => {
+    const v = s[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
+      throw new RangeError(`${key} must be a number from ${min} to ${max}, got ${JSON.stringify(v)}`);
+    }
+    return v;
+  };
+  if (s['layout'] !== 'imdb' && s['layout'] !== 'tokenizer') {
+    throw new RangeError(`layout must be 'imdb' or 'tokenizer', got ${JSON.stringify(s['layout'])}`);
+  }
+  if (!OPTIMIZERS.includes(s['optimizer'] as OptimizerName)) {
+    throw new RangeError(`optimizer must be one of ${OPTIMIZERS.join(', ')}, got ${JSON.stringify(s['optimizer'])}`);
+  }
+  const lstm = s['lstm'];
+  if (!Array.isArray(lstm) || lstm.length < LIMITS.layers.min || lstm.length > LIMITS.layers.max) {
+    throw new RangeError(`lstm must list ${LIMITS.layers.min} to ${LIMITS.layers.max} layer sizes`);
+  }
+  return {
+    layout: s['layout'],
+    numWords: s['numWords'] === null ? null : int('numWords', LIMITS.numWords),
+    maxlen: int('maxlen', LIMITS.maxlen),
+    embedding: int('embedding', LIMITS.embedding),
+    lstm: lstm.map((u) => int('lstm units', LIMITS.units, u)),
+    dropout: real('dropout', LIMITS.dropout),
+    recurrentDropout: real('recurrentDropout', LIMITS.dropout),
+    optimizer: s['optimizer'] as OptimizerName,
+    learningRate: real('learningRate', LIMITS.learningRate),
+    batchSize: int('batchSize', LIMITS.batchSize),
+    epochs: int('epochs', LIMITS.epochs),
+  };
+}
+
+/** A short human name: the preset's, or "custom (from r-keras)". */
+export function settingsLabel(settings: Readonly<SentimentSettings>): string {
+  const preset = matchingPreset(settings);
+  if (preset) return preset;
+  return `custom (${settings.layout === 'imdb' ? 'r-keras' : 'py-keras'} layout)`;
+}
