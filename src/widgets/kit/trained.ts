@@ -1,0 +1,137 @@
+/**
+ * The reader's trained sentiment model, shared by every page of the kit: chapter 5 trains and
+ * evaluates it, chapter 6 looks inside it, chapter 4 compares its embedding, chapter 7 measures
+ * its limits, and the baselines table lists its scores.
+ *
+ * The model itself lives in IndexedDB (`tf.io`, saved by the training worker); a small summary
+ * (its name, epochs and test scores) lives in localStorage so that any widget can show it at
+ * once without loading tfjs. Changes are announced to this page and to the kit's other open tabs.
+ */
+import type { KitModelMetadata, LoadedKitModel } from '../../lstm/model-files';
+
+/** Where the trained model is kept (tf.io URL). */
+export const TRAINED_MODEL_URL = 'indexeddb://lstm-kit-sentiment';
+/** Where the checkpoint of the last epoch is kept while training (tf.io URL). */
+export const CHECKPOINT_URL = 'indexeddb://lstm-kit-checkpoint';
+
+const SUMMARY_KEY = 'lstm-kit:trained-model';
+const CHANNEL = 'lstm-kit-trained-model';
+const EVENT = 'kit-trained-model';
+
+/** Test scores of the trained model. */
+export interface TrainedScores {
+  loss: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** What every widget may know about the trained model without loading it. */
+export interface TrainedSummary {
+  /** "r-keras", "py-keras" or "custom (...)". */
+  label: string;
+  /** The preset whose layout it uses. */
+  preset: string;
+  epochs: number;
+  /** Scores on all test reviews, once evaluated. */
+  test: TrainedScores | null;
+  savedAt: string;
+}
+
+/** The summary of the trained model, or null when the reader has not trained one. */
+export function trainedSummary(): TrainedSummary | null {
+  try {
+    const raw = localStorage.getItem(SUMMARY_KEY);
+    return raw ? (JSON.parse(raw) as TrainedSummary) : null;
+  } catch {
+    return null; // storage blocked or a value from another version: as if none was trained
+  }
+}
+
+/** Calls `listener` whenever the trained model changes (here or in another tab); returns an unsubscribe. */
+export function onTrainedChange(listener: () => void): () => void {
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  channel?.addEventListener('message', listener);
+  window.addEventListener(EVENT, listener);
+  return () => {
+    channel?.close();
+    window.removeEventListener(EVENT, listener);
+  };
+}
+
+/** Records (or, with null, forgets) the summary of the model just saved at {@link TRAINED_MODEL_URL}. */
+export function announceTrained(metadata: KitModelMetadata | null, label = ''): void {
+  try {
+    if (metadata === null) localStorage.removeItem(SUMMARY_KEY);
+    else {
+      const summary: TrainedSummary = {
+        label,
+        preset: metadata.settings.layout === 'imdb' ? 'r-keras' : 'py-keras',
+        epochs: metadata.epochsDone,
+        test: metadata.test
+          ? {
+              loss: metadata.test.loss,
+              accuracy: metadata.test.accuracy,
+              precision: metadata.test.precision,
+              recall: metadata.test.recall,
+              f1: metadata.test.f1,
+            }
+          : null,
+        savedAt: metadata.savedAt,
+      };
+      localStorage.setItem(SUMMARY_KEY, JSON.stringify(summary));
+    }
+  } catch {
+    // Storage may be full or blocked; the model in IndexedDB still works this visit.
+  }
+  window.dispatchEvent(new Event(EVENT));
+  if (typeof BroadcastChannel === 'function') {
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.postMessage('changed');
+    channel.close();
+  }
+}
+
+/**
+ * Loads the trained model (fused LSTM layers, for fast inference on cpu and wasm) with its
+ * metadata, or null when there is none. Starts tfjs if no widget has yet.
+ */
+export async function loadTrainedModel(): Promise<LoadedKitModel | null> {
+  const { loadTf } = await import('./tf');
+  const { tf } = await loadTf();
+  const models = await tf.io.listModels().catch(() => ({}) as Record<string, unknown>);
+  if (!(TRAINED_MODEL_URL in models)) return null;
+  const { loadKitModel } = await import('../../lstm/model-files');
+  const [handler] = tf.io.getLoadHandlers(TRAINED_MODEL_URL);
+  if (!handler) throw new Error('this browser has no IndexedDB for tfjs models');
+  return loadKitModel(handler);
+}
+
+/** Deletes the trained model and its summary. */
+export async function forgetTrained(): Promise<void> {
+  const { loadTf } = await import('./tf');
+  const { tf } = await loadTf();
+  await tf.io.removeModel(TRAINED_MODEL_URL).catch(() => undefined);
+  announceTrained(null);
+}
+
+/**
+ * Loads model files the reader chose (model.json and its weights .bin, as "Download" or
+ * `npm run train` wrote them), checks them, and makes them the trained model. Throws with a
+ * message a reader can act on when the files are not a kit model.
+ */
+export async function installModelFromFiles(files: readonly File[]): Promise<LoadedKitModel> {
+  const json = files.find((f) => f.name.endsWith('.json'));
+  const weights = files.filter((f) => f !== json);
+  if (!json) throw new Error('choose the model.json file together with its weights (.bin) file');
+  if (weights.length === 0) throw new Error(`choose the weights file (.bin) together with ${json.name}`);
+  const { loadTf } = await import('./tf');
+  const { tf } = await loadTf();
+  const { loadKitModel, saveKitModel } = await import('../../lstm/model-files');
+  const loaded = await loadKitModel(tf.io.browserFiles([json, ...weights]));
+  await saveKitModel(loaded.model, TRAINED_MODEL_URL, loaded.metadata);
+  const { settingsLabel } = await import('../../lstm/sentiment-presets');
+  announceTrained(loaded.metadata, settingsLabel(loaded.metadata.settings));
+  return loaded;
+}
