@@ -29,6 +29,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     plugins: [tfjsWasmThreads()],
+    // Workers are bundled apart from pages: the training worker runs threaded WASM too.
+    worker: { plugins: () => [tfjsWasmThreads()] },
     // tfjs is one large chunk by nature; it loads only when a widget asks for it.
     build: { chunkSizeWarningLimit: 2500 },
   },

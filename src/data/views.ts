@@ -134,3 +134,47 @@ export function encodeReviews(reviews: RankedReviews, view: SequenceView, indice
   }
   return { x, y, shape: [rows, maxlen] };
 }
+
+/** One word of a typed text, and what the view made of it. */
+export interface EncodedWord {
+  word: string;
+  /** Its id in the view; null when the view drops it ('tokenizer' layout, unknown word). */
+  id: number | null;
+  /** 'oov': became {@link OOV_ID}; 'dropped': not in the vocabulary, left out; 'cut': lost to truncation. */
+  status: 'kept' | 'oov' | 'dropped' | 'cut';
+}
+
+/**
+ * {@link encodeText} with its working shown: every word of the text with its id and fate, and
+ * the padded row (identical to `encodeText`'s) that the model receives.
+ */
+export function explainText(
+  text: string,
+  vocabulary: Vocabulary,
+  view: SequenceView,
+): { words: EncodedWord[]; ids: Int32Array; startMarker: boolean } {
+  const { layout = 'imdb', maxlen } = view;
+  const tokens = tokenizeReview(text);
+  const ranks = wordsToRanks(tokens, vocabulary);
+  const words: EncodedWord[] = tokens.map((word, i) => {
+    const id = ranksToIds(ranks.subarray(i, i + 1), view);
+    const own = layout === 'imdb' ? id[1]! : (id[0] ?? null);
+    const status = own === null ? 'dropped' : own === OOV_ID && layout === 'imdb' ? 'oov' : 'kept';
+    return { word, id: own, status };
+  });
+  const ids = encodeText(text, vocabulary, view);
+  let startMarker = layout === 'imdb';
+  if (maxlen !== undefined) {
+    // 'pre' truncation keeps the last maxlen ids; 'post' the first (src/data/pad.ts).
+    const kept = words.filter((w) => w.id !== null);
+    const total = kept.length + (layout === 'imdb' ? 1 : 0);
+    const cut = Math.max(0, total - maxlen);
+    if (cut > 0) {
+      const cutWords =
+        view.truncating === 'post' ? kept.slice(kept.length - cut) : kept.slice(0, cut - (layout === 'imdb' ? 1 : 0));
+      for (const w of cutWords) w.status = 'cut';
+      if (layout === 'imdb' && view.truncating !== 'post') startMarker = false;
+    }
+  }
+  return { words, ids, startMarker };
+}

@@ -7,6 +7,7 @@
  * (its name, epochs and test scores) lives in localStorage so that any widget can show it at
  * once without loading tfjs. Changes are announced to this page and to the kit's other open tabs.
  */
+import type * as tf from '@tensorflow/tfjs';
 import type { KitModelMetadata, LoadedKitModel } from '../../lstm/model-files';
 
 /** Where the trained model is kept (tf.io URL). */
@@ -129,7 +130,39 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
   const { loadTf } = await import('./tf');
   const { tf } = await loadTf();
   const { loadKitModel, saveKitModel } = await import('../../lstm/model-files');
-  const loaded = await loadKitModel(tf.io.browserFiles([json, ...weights]));
+  // Parsed here rather than by tf.io.browserFiles, which leaves a bad JSON file as an uncaught
+  // error inside its FileReader and never settles.
+  let parsed: tf.io.ModelJSON;
+  try {
+    parsed = JSON.parse(await json.text()) as tf.io.ModelJSON;
+  } catch (error) {
+    throw new Error(`the model could not be read: ${json.name} is not valid JSON (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
+  if (
+    parsed === null ||
+    typeof parsed !== 'object' ||
+    !parsed.modelTopology ||
+    !Array.isArray(parsed.weightsManifest)
+  ) {
+    throw new Error(
+      `the model could not be read: ${json.name} is not a tfjs model.json (no modelTopology or weightsManifest)`,
+    );
+  }
+  const byName = new Map(weights.map((f) => [f.name, f]));
+  const artifacts = await tf.io.getModelArtifactsForJSON(parsed, async (manifest) => {
+    const buffers: ArrayBuffer[] = [];
+    for (const path of manifest.flatMap((group) => group.paths)) {
+      const name = path.split('/').pop() ?? path;
+      const file = byName.get(name);
+      if (!file)
+        throw new Error(`the model could not be read: choose its weights file ${name} together with ${json.name}`);
+      buffers.push(await file.arrayBuffer());
+    }
+    return [manifest.flatMap((group) => group.weights), tf.io.concatenateArrayBuffers(buffers)];
+  });
+  const loaded = await loadKitModel(tf.io.fromMemory(artifacts));
   await saveKitModel(loaded.model, TRAINED_MODEL_URL, loaded.metadata);
   const { settingsLabel } = await import('../../lstm/sentiment-presets');
   announceTrained(loaded.metadata, settingsLabel(loaded.metadata.settings));

@@ -1,0 +1,61 @@
+/**
+ * Messages between chapter 5's widgets and the sentiment worker (src/workers/sentiment.ts), which
+ * trains and evaluates the classifier off the page's thread.
+ */
+import type { RankedReviews } from '../data/views';
+import type { BinaryMetrics } from '../lstm/binary-metrics';
+import type { KitModelMetadata } from '../lstm/model-files';
+import type { SentimentSettings } from '../lstm/sentiment-presets';
+import type { BatchLog, EpochLog, TrainBegin } from '../lstm/training';
+
+/** The reviews the worker needs, copied from the page's loaded dataset. */
+export interface WorkerData {
+  train: RankedReviews;
+  test: RankedReviews;
+  /** The training vocabulary's words in rank order (stored with the model). */
+  words: string[];
+  vocabularySha256: string;
+}
+
+/** Where validation comes from: 20% held out of training, or the test set as the R article does. */
+export type ValidationMode = 'split' | 'test';
+
+/** Page to worker. */
+export type SentimentRequest =
+  | {
+      type: 'train';
+      settings: SentimentSettings;
+      validation: ValidationMode;
+      /** Train on this many of the training reviews (a quick try), or null for all. */
+      sample: number | null;
+      seed: number;
+      /** Continue from the checkpoint in IndexedDB instead of starting afresh. */
+      resume: boolean;
+      data: WorkerData;
+    }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  | { type: 'evaluate'; data: WorkerData };
+
+/** One of the reviews the model gets most wrong. */
+export interface WrongReview {
+  /** Index in the test split. */
+  index: number;
+  probability: number;
+  label: number;
+}
+
+/** Worker to page. */
+export type SentimentReport =
+  | { type: 'backend'; label: string; reason: string }
+  | { type: 'status'; text: string }
+  | { type: 'begin'; info: TrainBegin; history: EpochLog[] }
+  | { type: 'batch'; log: BatchLog }
+  | { type: 'epoch'; log: EpochLog; checkpointSaved: boolean }
+  | { type: 'paused' }
+  | { type: 'resumed' }
+  | { type: 'trained'; stopped: boolean; metadata: KitModelMetadata }
+  | { type: 'evaluating'; done: number }
+  | { type: 'evaluated'; metrics: BinaryMetrics; mostWrong: WrongReview[]; metadata: KitModelMetadata; seconds: number }
+  | { type: 'error'; message: string };

@@ -1,0 +1,216 @@
+/**
+ * Chapter 5's sentiment worker: trains the classifier (src/lstm/training.ts on the fused layer)
+ * and evaluates it on the test reviews, off the page's thread. It keeps a checkpoint after every
+ * epoch and the trained model in IndexedDB with `tf.io`, where the pages find it
+ * (src/widgets/kit/trained.ts).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { settingsView } from '../lstm/sentiment-presets';
+import { binaryMetrics, mostWrong } from '../lstm/binary-metrics';
+import { registerFastKernels } from '../lstm/fast-kernels';
+import { sampleIndices, stratifiedHoldout } from '../lstm/holdout';
+import {
+  checkMetadata,
+  loadKitModel,
+  readArtifacts,
+  restoreCheckpoint,
+  saveKitModel,
+  type KitModelMetadata,
+} from '../lstm/model-files';
+import { sentimentModel } from '../lstm/sentiment-model';
+import { predictProbabilities, trainModel, type EpochLog } from '../lstm/training';
+import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../widgets/kit/trained';
+import type { SentimentReport, SentimentRequest, WorkerData } from './sentiment-protocol';
+import { startWorkerTf } from './tf-wasm';
+
+const scope = globalThis as unknown as {
+  postMessage(message: SentimentReport): void;
+  onmessage: ((event: MessageEvent<SentimentRequest>) => void) | null;
+};
+const post = (message: SentimentReport) => scope.postMessage(message);
+
+// A message to ourselves yields to the event loop, where Pause and Stop wait, without the 4 ms
+// minimum of a nested setTimeout.
+const channel = new MessageChannel();
+let wake: (() => void) | null = null;
+channel.port1.onmessage = () => wake?.();
+const yieldNow = () =>
+  new Promise<void>((resolve) => {
+    wake = resolve;
+    channel.port2.postMessage(null);
+  });
+
+let stopped = false;
+let paused: { resolve: () => void; promise: Promise<void> } | null = null;
+
+async function between(): Promise<void> {
+  await yieldNow();
+  if (paused) await paused.promise;
+}
+
+let started: Promise<void> | null = null;
+function startTf(): Promise<void> {
+  started ??= startWorkerTf({ threads: true }).then((backend) => {
+    registerFastKernels(tf);
+    post({ type: 'backend', ...backend });
+  });
+  return started;
+}
+
+const every = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
+
+function handlerFor(url: string): tf.io.IOHandler {
+  const [handler] = tf.io.getLoadHandlers(url);
+  if (!handler) throw new Error('this browser gives workers no IndexedDB, so models cannot be kept');
+  return handler;
+}
+
+async function train(request: Extract<SentimentRequest, { type: 'train' }>): Promise<void> {
+  const { settings, validation, sample, seed, data } = request;
+  await startTf();
+  const train = data.train;
+  let trainIndices = every(train.labels.length);
+  let validationData = data.test;
+  let validationIndices = every(data.test.labels.length);
+  if (validation === 'split') {
+    const holdout = stratifiedHoldout(train.labels, 0.2, seed);
+    trainIndices = holdout.train;
+    validationData = train;
+    validationIndices = holdout.validation;
+  }
+  if (sample !== null) trainIndices = sampleIndices(trainIndices, sample, seed);
+  const vocabularySize = data.words.length;
+  post({ type: 'status', text: 'Building the model…' });
+  const model = sentimentModel(settings, { vocabularySize, seed });
+  let history: EpochLog[] = [];
+  let startEpoch = 0;
+  if (request.resume) {
+    post({ type: 'status', text: 'Reading the checkpoint…' });
+    const artifacts = await readArtifacts(handlerFor(CHECKPOINT_URL));
+    const saved = checkMetadata(artifacts.userDefinedMetadata);
+    if (JSON.stringify(saved.settings) !== JSON.stringify(settings)) {
+      throw new Error('the checkpoint was trained with other settings: start afresh instead');
+    }
+    await restoreCheckpoint(model, artifacts);
+    history = saved.history;
+    startEpoch = saved.epochsDone;
+  }
+  const metadata = (epochsDone: number): KitModelMetadata => ({
+    format: 'lstm-kit-sentiment',
+    version: 1,
+    settings,
+    validation,
+    trainCount: trainIndices.length,
+    epochsDone,
+    history,
+    test: null,
+    words: data.words.slice(0, Math.min(vocabularySize, settings.numWords ?? vocabularySize)),
+    vocabularySize,
+    vocabularySha256: data.vocabularySha256,
+    savedAt: new Date().toISOString(),
+  });
+  stopped = false;
+  const end = await trainModel(
+    model,
+    { train, trainIndices, validation: validationData, validationIndices },
+    {
+      view: settingsView(settings),
+      batchSize: settings.batchSize,
+      epochs: settings.epochs,
+      startEpoch,
+      seed,
+      callbacks: {
+        onTrainBegin: (info) => post({ type: 'begin', info, history }),
+        onBatchEnd: (log) => post({ type: 'batch', log }),
+        onEpochEnd: async (log) => {
+          history.push(log);
+          let checkpointSaved = true;
+          try {
+            await saveKitModel(model, CHECKPOINT_URL, metadata(log.epoch + 1), { includeOptimizer: true });
+          } catch {
+            checkpointSaved = false; // storage full or blocked: training goes on without one
+          }
+          post({ type: 'epoch', log, checkpointSaved });
+        },
+      },
+      control: { shouldStop: () => stopped, between },
+    },
+  );
+  const final = metadata(end.epochsDone);
+  await saveKitModel(model, TRAINED_MODEL_URL, final);
+  // A finished run needs no checkpoint; a stopped one keeps it, to resume after a reload.
+  if (!end.stopped) await tf.io.removeModel(CHECKPOINT_URL).catch(() => undefined);
+  tf.dispose(model.weights.map((w) => w.read()));
+  model.optimizer?.dispose();
+  post({ type: 'trained', stopped: end.stopped, metadata: final });
+}
+
+async function evaluate(data: WorkerData): Promise<void> {
+  await startTf();
+  post({ type: 'status', text: 'Loading the trained model…' });
+  const { model, metadata } = await loadKitModel(handlerFor(TRAINED_MODEL_URL));
+  if (metadata.vocabularySha256 && data.vocabularySha256 && metadata.vocabularySha256 !== data.vocabularySha256) {
+    throw new Error(
+      'the trained model was made from other prepared data (its vocabulary differs), so its ids would mean other words here',
+    );
+  }
+  const started = performance.now();
+  stopped = false;
+  const probabilities = await predictProbabilities(
+    model,
+    data.test,
+    every(data.test.labels.length),
+    settingsView(metadata.settings),
+    {
+      onProgress: (done) => post({ type: 'evaluating', done }),
+      between: async () => {
+        await between();
+        if (stopped) throw new Error('evaluation stopped');
+      },
+    },
+  );
+  const metrics = binaryMetrics(probabilities, data.test.labels);
+  const updated = { ...metadata, test: metrics };
+  await saveKitModel(model, TRAINED_MODEL_URL, updated);
+  post({
+    type: 'evaluated',
+    metrics,
+    mostWrong: mostWrong(probabilities, data.test.labels, 10).map((index) => ({
+      index,
+      probability: probabilities[index]!,
+      label: data.test.labels[index]!,
+    })),
+    metadata: updated,
+    seconds: (performance.now() - started) / 1000,
+  });
+  tf.dispose(model.weights.map((w) => w.read()));
+}
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  if (request.type === 'pause') {
+    if (!paused) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => (resolve = r));
+      paused = { resolve, promise };
+      post({ type: 'paused' });
+    }
+    return;
+  }
+  if (request.type === 'resume') {
+    paused?.resolve();
+    paused = null;
+    post({ type: 'resumed' });
+    return;
+  }
+  if (request.type === 'stop') {
+    stopped = true;
+    paused?.resolve();
+    paused = null;
+    return;
+  }
+  const job = request.type === 'train' ? train(request) : evaluate(request.data);
+  job.catch((error: unknown) =>
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+  );
+};
