@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-e2e/', '.astro/', 'node_modules/', 'public/', 'bench-out/'] },
+  { ignores: ['dist/', 'dist-e2e/', 'dist-*/', '.astro/', 'node_modules/', 'public/', 'bench-out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

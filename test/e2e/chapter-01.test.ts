@@ -164,7 +164,7 @@ describe('chapter 1: vanishing gradients', () => {
 
   it('falls back to single-threaded WASM on a host without isolation headers', async () => {
     const page = await site.open();
-    await page.goto(`${await site.plainUrl()}${CHAPTER}`);
+    await page.goto(`${await site.plainUrl()}${CHAPTER}?isolation=off`);
     const w = await widget(page, 'kit-vanishing');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     await w.getByRole('button', { name: 'Check with tfjs autodiff' }).click();

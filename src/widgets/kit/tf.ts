@@ -6,6 +6,7 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackends, type BackendProbe } from './backend';
+import { isolationNote } from './isolation';
 import { startWasmBackend } from './wasm-backend';
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -17,6 +18,11 @@ export interface BackendInfo {
   label: string;
   /** Why this backend was chosen. */
   reason: string;
+  /**
+   * For the WASM backend, whether threads were allowed and why, e.g. "isolated by a service
+   * worker" (see isolation.ts); empty for the other backends. The cell shows it beside the label.
+   */
+  isolation: string;
 }
 
 async function probe(): Promise<BackendProbe> {
@@ -93,8 +99,12 @@ export function loadTf(): Promise<{ tf: Tf; backend: BackendInfo }> {
           // Readers (and the benchmarks) can experiment with the same tfjs from the browser console.
           (globalThis as { kitTf?: Tf }).kitTf = tf;
           // A reader (or a bug report) should see why a faster backend was passed over.
-          const reason = failures.length > 0 ? `${choice.reason}; ${failures.join('; ')}` : choice.reason;
-          return { tf, backend: { name: choice.name, label: `tfjs · ${label}`, reason } };
+          const isolation = choice.name === 'wasm' ? isolationNote() : '';
+          const reason = [choice.reason, isolation, ...failures].filter(Boolean).join('; ');
+          const backend = { name: choice.name, label: `tfjs · ${label}`, reason, isolation };
+          // The cell badge (widget.ts) finds the isolation note here, whichever widget shows the label.
+          (globalThis as { kitBackend?: BackendInfo }).kitBackend = backend;
+          return { tf, backend };
         }
         failures.push(`${choice.name} did not start`);
       } catch (e) {

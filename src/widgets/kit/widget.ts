@@ -124,12 +124,28 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
     line.hidden = message === '';
   }
 
-  /** Shows which engine computes this widget, e.g. "tfjs · WASM (SIMD, 2 threads)". */
+  /**
+   * Shows which engine computes this widget, e.g. "tfjs · WASM (SIMD, 2 threads)". When the label
+   * is the page's tfjs WASM backend (tf.ts), a note beside it says how the page got its threads
+   * or why it has none, e.g. "(isolated by a service worker)".
+   */
   protected showBackend(label: string, title = ''): void {
     const badge = this.cell?.querySelector<HTMLElement>('[data-role="backend"]');
-    if (badge) {
-      badge.textContent = label;
-      badge.title = title;
+    if (!badge) return;
+    badge.textContent = label;
+    badge.title = title;
+    const tf = (globalThis as { kitBackend?: { label: string; isolation: string } }).kitBackend;
+    const isolation = tf?.label === label ? tf.isolation : '';
+    let note = badge.parentElement?.querySelector<HTMLElement>('[data-role="isolation"]');
+    if (!note && isolation) {
+      note = document.createElement('span');
+      note.className = 'cell-backend';
+      note.dataset.role = 'isolation';
+      badge.after(note);
+    }
+    if (note) {
+      note.textContent = isolation ? `(${isolation})` : '';
+      note.hidden = !isolation;
     }
   }
 
