@@ -8,6 +8,7 @@ import type { ImdbData } from '../data/loader';
 import type { BinaryMetrics } from '../lstm/binary-metrics';
 import type { SentimentReport, WrongReview } from '../workers/sentiment-protocol';
 import { el } from './kit/dom';
+import { isolationNote } from './kit/isolation';
 import { fmtInt } from './kit/format';
 import { announceTrained, onTrainedChange, trainedSummary } from './kit/trained';
 import { defineWidget, KitWidget } from './kit/widget';
@@ -124,7 +125,8 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
   }
 
   private onReport(report: SentimentReport): void {
-    if (report.type === 'backend') this.showBackend(report.label, report.reason);
+    if (report.type === 'backend')
+      this.showBackend(report.label, report.reason, report.label.includes('WASM') ? isolationNote() : '');
     else if (report.type === 'status') this.status.textContent = report.text;
     else if (report.type === 'evaluating') {
       this.progress.value = report.done;

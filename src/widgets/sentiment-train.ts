@@ -21,6 +21,7 @@ import {
 import type { BatchLog, EpochLog } from '../lstm/training';
 import type { SentimentReport, ValidationMode } from '../workers/sentiment-protocol';
 import { el } from './kit/dom';
+import { isolationNote } from './kit/isolation';
 import { fmtInt } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';
 import { announceTrained, forgetTrained, installModelFromFiles, onTrainedChange, trainedSummary } from './kit/trained';
@@ -503,7 +504,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   private onReport(report: SentimentReport, base: Omit<CheckpointInfo, 'epochsDone' | 'history'>): void {
     switch (report.type) {
       case 'backend':
-        this.showBackend(report.label, report.reason);
+        this.showBackend(report.label, report.reason, report.label.includes('WASM') ? isolationNote() : '');
         break;
       case 'status':
         this.status.textContent = report.text;

@@ -127,15 +127,16 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
   /**
    * Shows which engine computes this widget, e.g. "tfjs · WASM (SIMD, 2 threads)". When the label
    * is the page's tfjs WASM backend (tf.ts), a note beside it says how the page got its threads
-   * or why it has none, e.g. "(isolated by a service worker)".
+   * or why it has none, e.g. "(isolated by a service worker)"; a worker's threaded WASM passes
+   * its own `isolation` note.
    */
-  protected showBackend(label: string, title = ''): void {
+  protected showBackend(label: string, title = '', isolationOfWorker?: string): void {
     const badge = this.cell?.querySelector<HTMLElement>('[data-role="backend"]');
     if (!badge) return;
     badge.textContent = label;
     badge.title = title;
     const tf = (globalThis as { kitBackend?: { label: string; isolation: string } }).kitBackend;
-    const isolation = tf?.label === label ? tf.isolation : '';
+    const isolation = isolationOfWorker ?? (tf?.label === label ? tf.isolation : '');
     let note = badge.parentElement?.querySelector<HTMLElement>('[data-role="isolation"]');
     if (!note && isolation) {
       note = document.createElement('span');
