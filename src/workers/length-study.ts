@@ -1,0 +1,50 @@
+/**
+ * Chapter 7's length study off the page's thread: the trained weights are rebuilt at each maxlen
+ * and score the sample of test reviews (src/lstm/length-study.ts). At maxlen 320 one batch takes
+ * far longer than a frame, so the page would freeze if it ran there. Stop terminates the worker.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { lengthStudy } from '../lstm/length-study';
+import { registerFastKernels } from '../lstm/fast-kernels';
+import type { LengthStudyReport, LengthStudyRequest } from './length-study-protocol';
+import { startWorkerTf } from './tf-wasm';
+
+const scope = globalThis as unknown as {
+  postMessage(message: LengthStudyReport): void;
+  onmessage: ((event: MessageEvent<LengthStudyRequest>) => void) | null;
+};
+
+// Progress messages at most this often: enough for a smooth bar, nothing next to the work.
+const REPORT_MS = 100;
+
+async function run(request: LengthStudyRequest): Promise<void> {
+  const backend = await startWorkerTf({ threads: true });
+  registerFastKernels(tf);
+  scope.postMessage({ type: 'backend', ...backend });
+  const started = performance.now();
+  let last = 0;
+  const count = request.reviews.labels.length;
+  await lengthStudy({
+    settings: request.settings,
+    vocabularySize: request.vocabularySize,
+    weights: request.weights,
+    reviews: request.reviews,
+    indices: Int32Array.from({ length: count }, (_, i) => i),
+    maxlens: request.maxlens,
+    onProgress: (fraction) => {
+      const now = performance.now();
+      if (now - last < REPORT_MS && fraction < 1) return;
+      last = now;
+      scope.postMessage({ type: 'progress', fraction });
+    },
+    onPoint: (point) => scope.postMessage({ type: 'point', point }),
+  });
+  scope.postMessage({ type: 'done', seconds: (performance.now() - started) / 1000 });
+}
+
+scope.onmessage = (event) => {
+  if (event.data.type !== 'run') return;
+  run(event.data).catch((error: unknown) =>
+    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+  );
+};
