@@ -61,7 +61,7 @@ const all = (r: RankedReviews) => Int32Array.from(r.labels, (_, i) => i);
 const data: TrainingData = { train, trainIndices: all(train), validation: test, validationIndices: all(test) };
 const build = () => sentimentModel(settings, { vocabularySize: VOCABULARY, seed: 3 });
 
-function metadata(model: tf.LayersModel, epochsDone: number): KitModelMetadata {
+function metadata(epochsDone: number): KitModelMetadata {
   return {
     format: 'lstm-kit-sentiment',
     version: 1,
@@ -157,7 +157,7 @@ describe('trainModel', () => {
       callbacks: {
         onBatchEnd: () => void batches++,
         onEpochEnd: async (e) =>
-          void (await saveKitModel(first, handler, metadata(first, e.epoch + 1), { includeOptimizer: true })),
+          void (await saveKitModel(first, handler, metadata(e.epoch + 1), { includeOptimizer: true })),
       },
       control: { shouldStop: () => batches >= 8 },
     });
@@ -178,7 +178,7 @@ describe('trainModel', () => {
     const model = build();
     await trainModel(model, data, { view, batchSize: 16, epochs: 1 });
     const handler = memoryHandler();
-    await saveKitModel(model, handler, metadata(model, 1));
+    await saveKitModel(model, handler, metadata(1));
     const loaded = await loadKitModel(handler);
     expect(loaded.metadata.settings).toEqual(settings);
     const before = await evaluateModel(model, test, all(test), view);
@@ -194,7 +194,7 @@ describe('trainModel', () => {
       modelTopology: { nonsense: true },
       weightSpecs: [],
       weightData: new ArrayBuffer(0),
-      userDefinedMetadata: { kit: metadata(model, 1) as unknown as object },
+      userDefinedMetadata: { kit: metadata(1) as unknown as object },
     } as tf.io.ModelArtifacts);
     await expect(loadKitModel(broken)).rejects.toThrow(/malformed/);
   });
