@@ -1,0 +1,46 @@
+/** The sentence under the results table: which model classifies the most test reviews right. */
+import type { BinaryMetrics } from './metrics.ts';
+
+/** A model with its scores on the test reviews, for {@link verdict}. */
+export interface ScoredModel {
+  /** The model in words, e.g. "the random forest". */
+  name: string;
+  metrics: BinaryMetrics;
+}
+
+/** A share as a percentage with one decimal: 0.9101 -> "91.0%". */
+export function percent(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+// Below this accuracy a model on balanced classes is said to do little better than a coin toss.
+const NEAR_CHANCE = 0.6;
+
+/** The models from the most accurate to the least (equal accuracy: the higher F1 first). */
+export function rankModels<T extends ScoredModel>(models: readonly T[]): T[] {
+  return [...models].sort((a, b) => b.metrics.accuracy - a.metrics.accuracy || b.metrics.f1 - a.metrics.f1);
+}
+
+/**
+ * One sentence, from the numbers, saying which model classifies the most test reviews right
+ * (ties go to the higher F1), with the others' accuracies, and which are close to guessing.
+ */
+export function verdict(models: readonly ScoredModel[]): string {
+  if (models.length === 0) return '';
+  const ranked = rankModels(models);
+  const [best, ...rest] = ranked as [ScoredModel, ...ScoredModel[]];
+  const count = best.metrics.count.toLocaleString('en-US');
+  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  const chance = ranked.filter((m) => m.metrics.accuracy < NEAR_CHANCE);
+  const chanceNote =
+    chance.length === 0
+      ? ''
+      : ` ${capital(chance.map((m) => m.name).join(' and '))} ${chance.length === 1 ? 'does' : 'do'} little better than tossing a coin (50%).`;
+  if (rest.length === 0)
+    return `Only ${best.name} has been scored so far: ${percent(best.metrics.accuracy)} of the ${count} test reviews right.${chanceNote}`;
+  const others = rest.map((m) => `${percent(m.metrics.accuracy)} for ${m.name}`);
+  const list = others.length === 1 ? others[0]! : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
+  const margin = best.metrics.accuracy - rest[0]!.metrics.accuracy;
+  const how = margin < 0.0005 ? 'wins by a hair' : margin < 0.01 ? 'wins narrowly' : 'wins';
+  return `${capital(best.name)} ${how}: ${percent(best.metrics.accuracy)} of the ${count} test reviews right, against ${list}.${chanceNote}`;
+}
