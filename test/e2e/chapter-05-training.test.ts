@@ -124,6 +124,10 @@ describe('chapter 5: training, evaluation and your own review', () => {
       /^Kept in this browser: custom .*, 100 epoch\(s\), \d+\.\d\d% accuracy on the test reviews\.$/,
     );
 
+    // The results table of the baselines lists the evaluated LSTM.
+    const baselines = await widget(page, 'kit-imdb-baselines');
+    await baselines.locator('[data-role="results"] tr[data-model="lstm"][data-accuracy]').waitFor();
+
     // Your own review: words, ids and a verdict; an unknown word is marked.
     const review = await widget(page, 'kit-sentiment-review');
     await review.locator('textarea').fill('A fine film with a great cast, zyzzyva!');
@@ -150,5 +154,28 @@ describe('chapter 5: training, evaluation and your own review', () => {
       .poll(() => text(page, '#cell-train [data-role="error"]'), { timeout: 15_000 })
       .toMatch(/^Load model files: the model could not be read/);
     expect(await text(page, `${train} [data-role="model"]`)).toBe('No trained model is kept in this browser yet.');
+  });
+
+  it('fits the two baselines in a worker, says which wins, and keeps the results', async () => {
+    const page = await site.open();
+    await page.goto(`${served.server.url}${CHAPTER}?baselines.trees=10`);
+    await loadReviews(page);
+    const w = await widget(page, 'kit-imdb-baselines');
+    await w.locator('[data-role="fit"]').click();
+    const row = (model: string) => w.locator(`[data-role="results"] tr[data-model="${model}"]`);
+    await row('bag-of-words').waitFor({ timeout: 60_000 });
+    await row('forest').waitFor({ timeout: 60_000 });
+    const accuracy = async (model: string) => Number(await row(model).getAttribute('data-accuracy'));
+    for (const model of ['forest', 'bag-of-words']) {
+      expect(await accuracy(model)).toBeGreaterThanOrEqual(0);
+      expect(await accuracy(model)).toBeLessThanOrEqual(1);
+    }
+    await expect.poll(() => text(page, 'kit-imdb-baselines [data-role="verdict"]')).toMatch(/ wins/);
+    expect(await w.locator('[data-role="results"] tr[data-best="true"]').count()).toBe(1);
+    // A reload keeps the results for this dataset.
+    await page.reload();
+    await loadReviews(page);
+    const again = await widget(page, 'kit-imdb-baselines');
+    await again.locator('[data-role="results"] tr[data-model="forest"]').waitFor();
   });
 });
