@@ -1,8 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cosine } from '../../src/embedding/cosine';
+import { cosine, normaliseRows } from '../../src/embedding/cosine';
+import { modelNeighbours } from '../../src/embedding/model-words';
+import { vocabularyFromWords } from '../../src/data/vocabulary';
+import { loadKitModel } from '../../src/lstm/model-files';
+import { settingsView } from '../../src/lstm/sentiment-presets';
+import { classifierWeights, type LayerLike } from '../../src/lstm/trace';
+import { directoryHandler } from '../../scripts/lib/model-directory';
 import { corpusFromTexts, textLines } from '../../src/embedding/corpus';
 import { inputCosts } from '../../src/embedding/costs';
 import { randomTable } from '../../src/embedding/lookup';
@@ -11,6 +18,7 @@ import { mulberry32 } from '../../src/lstm/random';
 import { fmt, fmtInt } from '../../src/widgets/kit/format';
 import { serveStatic } from '../../scripts/lib/static-server';
 import { buildImdbArchive, type FixtureReview } from '../fixtures/imdb-archive';
+import { createKitModelFixture } from '../fixtures/kit-model';
 import { overlaySite } from '../fixtures/site-overlay';
 import { accessibilityViolations, E2E_BASE, E2E_DIR, num, text, useSite, widget } from './harness';
 
@@ -372,6 +380,82 @@ describe('chapter 4: accessibility', () => {
     } finally {
       await server.close();
       overlay.remove();
+    }
+  });
+});
+
+describe('chapter 4: skip-gram neighbours beside the sentiment model', () => {
+  it('says when there is no trained classifier, and where to train one', async () => {
+    const page = await site.open(CHAPTER);
+    const w = await widget(page, 'kit-embedding-compare');
+    await expect.poll(() => w.getAttribute('data-model')).toBe('none');
+    expect(await text(page, 'kit-embedding-compare [data-role="model-source"]')).toBe(
+      'Sentiment model: none trained in this browser yet. Train it in chapter 5, and its neighbours appear here.',
+    );
+    expect(await w.locator('[data-role="model-source"] a').getAttribute('href')).toBe(
+      `${E2E_BASE}chapters/05-sentiment-imdb/#cell-train`,
+    );
+    expect(await text(page, 'kit-embedding-compare [data-role="skipgram-source"]')).toMatch(/press Train/);
+    expect(await text(page, 'kit-embedding-compare [data-word="excellent"] [data-source="classifier"]')).toBe(
+      'sentiment modelno trained model',
+    );
+  });
+
+  it("lists both embeddings' neighbours of the probe words once both are trained", async () => {
+    await tf.setBackend('cpu');
+    const fixture = await createKitModelFixture();
+    try {
+      // The reader's classifier, loaded through chapter 6's model files input, is kept by the browser.
+      const page = await site.open('chapters/06-inside-classifier/');
+      const model = await widget(page, 'kit-classifier-model');
+      await model.locator('input[name="model-files"]').setInputFiles([fixture.modelJson, fixture.weightsBin]);
+      await page.waitForSelector('kit-classifier-model[data-model="ready"]', { timeout: 60_000 });
+      await page.goto(`${site.url}${CHAPTER}`);
+      const w = await widget(page, 'kit-embedding-compare');
+      await expect.poll(() => w.getAttribute('data-model'), { timeout: 30_000 }).toBe('ready');
+      expect(await text(page, 'kit-embedding-compare [data-role="model-source"]')).toMatch(
+        /^Sentiment model: the Embedding layer of the custom \(r-keras layout\) classifier trained for 1 epoch, 22 rows, d = 8\.$/,
+      );
+
+      // The classifier's side, against the same search in Node on the same files.
+      const { model: tfModel, metadata } = await loadKitModel(directoryHandler(fixture.dir));
+      const weights = classifierWeights(tfModel.layers as unknown as LayerLike[]);
+      tfModel.dispose();
+      const vocabulary = vocabularyFromWords(metadata.words, new Array<number>(metadata.words.length).fill(0));
+      const unit = normaliseRows(weights.embedding);
+      const side = (word: string, source: string) =>
+        w.locator(`[data-word="${word}"] [data-source="${source}"] li`).allTextContents();
+      for (const word of ['excellent', 'awful']) {
+        const expected = modelNeighbours(unit, vocabulary, settingsView(metadata.settings), word, 5);
+        expect(await side(word, 'classifier'), word).toEqual(
+          expected.neighbours.map((n) => `${n.word} ${fmt(n.similarity)}`),
+        );
+      }
+      expect(
+        await text(page, 'kit-embedding-compare [data-word="actor"] [data-source="classifier"] [data-role="missing"]'),
+      ).toBe("not in the model's vocabulary (18 words)");
+
+      // The skip-gram side follows the training cell, epoch by epoch, with the same lists as that cell.
+      expect(await side('excellent', 'skipgram')).toEqual([]);
+      const skipgram = await widget(page, 'kit-skipgram');
+      // Until the cell knows whether the site has the IMDB data, it shows the text corpus as chosen.
+      await expect
+        .poll(() => skipgram.locator('[data-role="data-status"]').getAttribute('data-kind'))
+        .not.toBe('checking');
+      await trainOnText(page, skipgram, 12);
+      await expect.poll(() => w.getAttribute('data-skipgram')).toBe('12');
+      const trained = await neighbours(skipgram, 'excellent');
+      expect((await side('excellent', 'skipgram')).map((s) => s.split(' ')[0])).toEqual(
+        trained.map((s) => s.split(' ')[0]),
+      );
+      expect(await side('excellent', 'classifier')).toHaveLength(5);
+      await w.locator('input[name="word"]').fill('dreadful');
+      expect(await side('dreadful', 'skipgram')).toHaveLength(5);
+      expect(await text(page, 'kit-embedding-compare [data-word="dreadful"] [data-role="missing"]')).toBe(
+        "not in the model's vocabulary (18 words)",
+      );
+    } finally {
+      fixture.remove();
     }
   });
 });
