@@ -46,6 +46,8 @@ async function neighbours(w: Locator, word: string): Promise<string[]> {
 
 /** Switches the training cell to a pasted corpus and trains it with the keyboard. */
 async function trainOnText(page: Page, w: Locator, epochs: number): Promise<void> {
+  // The cell looks for IMDB data first and picks the corpus when it knows: choose after that.
+  await expect.poll(() => w.locator('[data-role="data-status"]').getAttribute('data-kind')).not.toBe('checking');
   await w.locator('input[name="corpus"][value="text"]').check();
   await w.locator('textarea[name="text"]').fill(CORPUS);
   await w.locator('input[name="epochs"]').fill(String(epochs));
