@@ -1,8 +1,9 @@
 /**
- * npm run bench:train:browser: the r-keras training benchmark in headless Chromium. Stock
- * tf.layers.lstm and the fused layer, same seed and same batches in one run, on the WASM
- * backend with threads (the page is cross-origin isolated). Needs the prepared data
- * (`npm run data`). The Node version is scripts/bench-train.ts.
+ * The r-keras training benchmark in headless Chromium (the second half of `npm run
+ * bench:train`; alone: npm run bench:train:browser [-- --batches N]). The same four models as
+ * the Node benchmark (scripts/bench-train.ts), same seed and same batches in one run, taking
+ * turns in the same way, on the WASM backend with threads (the page is cross-origin isolated).
+ * Needs the prepared data (`npm run data`).
  */
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,11 +11,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { R_KERAS } from '../src/lstm/rkeras.ts';
 import { launchChromium, watchedPage } from './lib/browser';
-import { trainTable, type TrainRow } from './lib/train-report.ts';
+import { targetLine, trainTable, type TrainRow } from './lib/train-report.ts';
 import { serveStatic } from './lib/static-server';
 
 const DATA = resolve('public/data/imdb');
 const batches = Number(process.argv[process.argv.indexOf('--batches') + 1]) || 20;
+if (process.argv.includes('--epochs')) {
+  // npm run bench:train passes its options to both halves; whole epochs are the Node half's.
+  console.log('The browser benchmark times batches only: --epochs is for scripts/bench-train.ts.');
+  process.exit(0);
+}
 if (!existsSync(join(DATA, 'manifest.json'))) {
   console.error('No prepared IMDB data in public/data/imdb: run "npm run data -- --archive PATH" first.');
   process.exit(1);
@@ -54,14 +60,22 @@ try {
       isolated: boolean;
       reviews: number;
       rows: TrainRow[];
+      peak: { wasm: number; js: number };
     };
     if (problems.length > 0) throw new Error(problems.join('\n'));
     const epochBatches = Math.ceil(result.reviews / R_KERAS.batch);
     console.log(
       `r-keras training in headless Chromium ${browser.version()}, WASM with ${result.threads} thread(s)` +
-        `${result.isolated ? ' (cross-origin isolated)' : ''}: ${batches} batches of ${R_KERAS.batch} real IMDB reviews after 3 warm-up batches; an epoch is ${epochBatches} batches.`,
+        `${result.isolated ? ' (cross-origin isolated)' : ''}: ${batches} batches of ${R_KERAS.batch} real IMDB reviews ` +
+        `after 3 warm-up batches, the models taking turns (five timed batches each, after an untimed one); an epoch is ${epochBatches} batches.\n`,
     );
     for (const line of trainTable(result.rows, epochBatches)) console.log(line);
+    const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+    console.log(
+      `\nPeak memory of the page over the run (all four models alive): WASM heap ${mib(result.peak.wasm)}, ` +
+        `JavaScript heap ${mib(result.peak.js)}.`,
+    );
+    console.log(targetLine(result.rows, epochBatches));
   } finally {
     await browser.close();
     await server.close();

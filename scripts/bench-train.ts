@@ -1,16 +1,24 @@
 /**
  * Training speed of the `r-keras` model (Embedding 20000 x 128 -> LSTM 64, dropout 0.2 and
  * recurrent dropout 0.2 -> Dense 1 sigmoid; maxlen 80, batch 32, Adam, binary cross-entropy) on
- * real IMDB batches, in Node: stock `tf.layers.lstm` (with only the fast UnsortedSegmentSum
- * kernel, without which the WASM backend cannot train an embedding at all) against the fused
- * layer of src/lstm/fused.ts. Both models start from the same weights and see the same batches,
- * measured in the same run.
+ * real IMDB batches, in Node. Four models, each adding one piece to the one before:
+ *
+ * 1. stock `tf.layers.lstm` and `tf.train.adam`, with only the fast UnsortedSegmentSum kernel
+ *    (without which the WASM backend cannot train an embedding at all);
+ * 2. the fused layer of src/lstm/fused.ts in its place;
+ * 3. the fast lookup kernels of src/lstm/gather.ts (a row-copying GatherV2, and no copies of
+ *    the embedding table for Identity and no-op Transpose);
+ * 4. the one-pass Adam of src/lstm/optimizer.ts (the same maths as tf.train.adam).
+ *
+ * All four start from the same weights and see the same batches, taking turns (timeInterleaved
+ * in src/lstm/rkeras.ts: five timed batches each, after one untimed batch that brings the
+ * model back into the caches; the lookup kernels switched in and out for each), so that a change
+ * in the machine's load falls on all alike and the ratios hold.
  *
  * Run: npx tsx scripts/bench-train.ts [--backend wasm|cpu] [--batches N] [--warmup N] [--data DIR]
- *      npx tsx scripts/bench-train.ts --epochs 1   (trains the fused model, with the fast gather
- *      kernel too, for whole epochs and reports loss and accuracy on the training and test sets)
- * A third row adds the row-copying GatherV2 kernel (src/lstm/gather.ts) to the fused model: the
- * embedding lookup, which the WASM backend's own kernel does slowly.
+ *      npx tsx scripts/bench-train.ts --epochs 1   (trains the fastest model for whole epochs and
+ *      reports loss and accuracy on the training and test sets)
+ * `npm run bench:train` runs this and then the same benchmark in headless Chromium.
  * The data must have been prepared: npm run data -- --archive PATH
  */
 import { existsSync } from 'node:fs';
@@ -20,13 +28,13 @@ import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { loadImdb, R_KERAS_VIEW } from '../src/data/index.ts';
 import type { ImdbSplitData } from '../src/data/index.ts';
 import { directorySource } from '../src/data/node/index.ts';
-import { registerFastGather } from '../src/lstm/gather.ts';
-import { batchTensors, permutation, R_KERAS, rKerasModel, timeBatches } from '../src/lstm/rkeras.ts';
-import { trainTable, type TrainKind, type TrainRow } from './lib/train-report.ts';
+import { registerFastGather, unregisterFastGather } from '../src/lstm/gather.ts';
+import { batchTensors, permutation, R_KERAS, rKerasModel, timeInterleaved } from '../src/lstm/rkeras.ts';
+import { targetLine, TRAIN_KINDS, trainTable, type TrainKind, type TrainRow } from './lib/train-report.ts';
 import { registerFastSegmentSum } from '../src/lstm/segment-sum.ts';
 
 const BATCH = R_KERAS.batch;
-/** Forward and backward over the 25,000 training reviews (DESIGN.md). */
+/** Seeds the weights, the dropout masks and the order of the batches. */
 const SEED = 7;
 
 function option(name: string, fallback: string): string {
@@ -41,11 +49,15 @@ const warmup = Number(option('warmup', '3'));
 const epochs = Number(option('epochs', '0'));
 if (backend !== 'wasm' && backend !== 'cpu') throw new Error(`--backend must be wasm or cpu, got ${backend}`);
 
-type Kind = TrainKind;
-
-/** The r-keras model; `kind` picks the LSTM layer. Seeded, so two builds start equal. */
-function buildModel(kind: Kind, vocabulary: number, maxlen: number): tf.Sequential {
-  return rKerasModel({ lstm: kind === 'stock' ? 'stock' : 'fused', vocabulary, maxlen, seed: SEED });
+/** The r-keras model of a row; seeded, so that every build starts equal. */
+function buildModel(kind: TrainKind, vocabulary: number, maxlen: number): tf.Sequential {
+  return rKerasModel({
+    lstm: kind === 'stock' ? 'stock' : 'fused',
+    optimizer: kind === 'fused+gather+adam' ? 'fast' : 'stock',
+    vocabulary,
+    maxlen,
+    seed: SEED,
+  });
 }
 
 /** Bytes of the WASM heap (the backend's linear memory), or null on other backends. */
@@ -55,34 +67,6 @@ function wasmHeapBytes(): number | null {
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-
-interface Measurement {
-  kind: Kind;
-  times: number[];
-  tensorsBefore: number;
-  tensorsAfter: number;
-  peakRss: number;
-  peakHeap: number | null;
-  loss: number;
-}
-
-/** Times `batchCount` training batches after `warmup` untimed ones, with peak memory. */
-async function measure(
-  model: tf.Sequential,
-  kind: Kind,
-  split: ImdbSplitData,
-  order: Int32Array,
-): Promise<Measurement> {
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = wasmHeapBytes();
-  const sample = () => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    const heap = wasmHeapBytes();
-    if (heap !== null) peakHeap = Math.max(peakHeap ?? 0, heap);
-  };
-  const timed = await timeBatches(model, split, order, { warmup, batches: batchCount, sample });
-  return { kind, ...timed, peakRss, peakHeap };
-}
 
 async function loadData(splits: ('train' | 'test')[]) {
   if (!existsSync(join(DATA_DIR, 'manifest.json'))) {
@@ -106,48 +90,57 @@ async function bench(): Promise<void> {
   const maxlen = R_KERAS_VIEW.maxlen!;
   const order = permutation(train.count, SEED);
   const epochBatches = Math.ceil(train.count / BATCH);
+  const kernels = backend as 'cpu' | 'wasm';
 
-  const fused = buildModel('fused', vocabulary, maxlen);
-  const stock = buildModel('stock', vocabulary, maxlen);
-  const fusedGather = buildModel('fused+gather', vocabulary, maxlen);
+  const models = TRAIN_KINDS.map((kind) => buildModel(kind, vocabulary, maxlen));
   // The same starting point: the stock LSTM takes the fused one's seeded weights.
-  stock.setWeights(fused.getWeights());
+  for (const model of models) model.setWeights(models[1]!.getWeights());
 
   const threads = backend === 'wasm' ? `, ${getThreadsCount()} WASM thread(s)` : '';
   console.log(
     `r-keras training on ${backend}${threads}, Node ${process.version}: ${batchCount} batches of ${BATCH} real IMDB reviews ` +
-      `(maxlen ${maxlen}) after ${warmup} warm-up batches; an epoch is ${train.count} reviews = ${epochBatches} batches.\n`,
+      `(maxlen ${maxlen}) after ${warmup} warm-up batches, the models taking turns (five timed batches each, after an untimed one); an epoch is ` +
+      `${train.count} reviews = ${epochBatches} batches.\n`,
   );
-  const results: Measurement[] = [];
-  for (const [kind, model] of [
-    ['stock', stock],
-    ['fused', fused],
-    ['fused+gather', fusedGather],
-  ] as const) {
-    // The row-copying gather (the embedding lookup) is registered for the last row only, so that
-    // the first two compare the LSTM layers alone.
-    if (kind === 'fused+gather') registerFastGather(tf, backend as 'cpu' | 'wasm');
-    results.push(await measure(model, kind, train, order));
-  }
-  const rows: TrainRow[] = results.map((r) => ({
-    ...r,
-    cells: [mib(r.peakRss), r.peakHeap === null ? 'n/a' : mib(r.peakHeap)],
-  }));
-  for (const line of trainTable(rows, epochBatches, ['peak RSS', 'peak WASM heap'])) console.log(line);
-  tf.dispose([stock, fused, fusedGather].flatMap((m) => m.weights.map((w) => w.read())));
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = wasmHeapBytes();
+  const sample = () => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const heap = wasmHeapBytes();
+    if (heap !== null) peakHeap = Math.max(peakHeap ?? 0, heap);
+  };
+  const timed = await timeInterleaved(
+    models.map((model, n) => ({
+      model,
+      // The lookup kernels belong to the last two rows only, so that the first two compare the
+      // LSTM layers alone.
+      before: n >= 2 ? () => registerFastGather(tf, kernels) : () => unregisterFastGather(tf, kernels),
+    })),
+    train,
+    order,
+    { warmup, batches: batchCount, sample },
+  );
+  const rows: TrainRow[] = timed.map((t, n) => ({ kind: TRAIN_KINDS[n]!, ...t }));
+  for (const line of trainTable(rows, epochBatches)) console.log(line);
+  console.log(
+    `\nPeak memory of the process over the run (all four models alive): RSS ${mib(peakRss)}` +
+      (peakHeap === null ? '.' : `, WASM heap ${mib(peakHeap)}.`),
+  );
+  console.log(targetLine(rows, epochBatches));
+  tf.dispose(models.flatMap((m) => m.weights.map((w) => w.read())));
 }
 
-/** Trains the fused model for `epochs` whole epochs and evaluates it on the test set. */
+/** Trains the fastest model for `epochs` whole epochs and evaluates it on the test set. */
 async function train(): Promise<void> {
   const data = await loadData(['train', 'test']);
   const trainSplit = data.splits.train!;
   const testSplit = data.splits.test!;
   await setUp();
   registerFastGather(tf, backend as 'cpu' | 'wasm');
-  const model = buildModel('fused+gather', R_KERAS_VIEW.numWords!, R_KERAS_VIEW.maxlen!);
+  const model = buildModel('fused+gather+adam', R_KERAS_VIEW.numWords!, R_KERAS_VIEW.maxlen!);
   const batches = Math.ceil(trainSplit.count / BATCH);
   console.log(
-    `Training the fused r-keras model (with the fast gather) on ${backend} for ${epochs} epoch(s) of ${batches} batches.`,
+    `Training the fused r-keras model (fast lookup kernels, one-pass Adam) on ${backend} for ${epochs} epoch(s) of ${batches} batches.`,
   );
   for (let epoch = 0; epoch < epochs; epoch++) {
     const order = permutation(trainSplit.count, SEED + epoch);

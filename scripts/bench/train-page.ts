@@ -1,16 +1,23 @@
 /**
- * The browser side of scripts/bench-train-browser.ts: the same r-keras models and batch timing
- * as the Node benchmark, run in a page on tfjs's WASM backend (threaded when the page is
- * cross-origin isolated). Bundled by esbuild; the page calls `runTrainBench`.
+ * The browser side of scripts/bench-train-browser.ts: the same four r-keras models and the same
+ * interleaved batch timing as the Node benchmark, run in a page on tfjs's WASM backend (threaded
+ * when the page is cross-origin isolated). Bundled by esbuild; the page calls `runTrainBench`.
  */
 import * as tf from '@tensorflow/tfjs';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { loadImdb, urlSource } from '../../src/data/index.ts';
-import { registerFastGather } from '../../src/lstm/gather.ts';
-import { permutation, rKerasModel, timeBatches } from '../../src/lstm/rkeras.ts';
-import type { TrainRow } from '../lib/train-report.ts';
+import { registerFastGather, unregisterFastGather } from '../../src/lstm/gather.ts';
+import { permutation, rKerasModel, timeInterleaved } from '../../src/lstm/rkeras.ts';
+import { TRAIN_KINDS, type TrainRow } from '../lib/train-report.ts';
 import { registerFastSegmentSum } from '../../src/lstm/segment-sum.ts';
 import { startWasmBackend } from '../../src/widgets/kit/wasm-backend.ts';
+
+/** Bytes of the WASM heap and of the JavaScript heap (Chromium's `performance.memory`). */
+function memory(): { wasm: number; js: number } {
+  const heap = (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.buffer.byteLength;
+  const js = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+  return { wasm: heap, js };
+}
 
 async function runTrainBench({ batches = 20, warmup = 3, seed = 7 } = {}) {
   wasm.setWasmPaths(new URL('wasm/', location.href).href);
@@ -20,21 +27,32 @@ async function runTrainBench({ batches = 20, warmup = 3, seed = 7 } = {}) {
   const data = await loadImdb(urlSource(new URL('data/imdb/', location.href).href), { splits: ['train'] });
   const train = data.splits.train!;
   const order = permutation(train.count, seed);
-  const fused = rKerasModel({ lstm: 'fused', seed });
-  const stock = rKerasModel({ lstm: 'stock', seed });
-  const fusedGather = rKerasModel({ lstm: 'fused', seed });
-  stock.setWeights(fused.getWeights());
-  const rows: TrainRow[] = [];
-  for (const [kind, model] of [
-    ['stock', stock],
-    ['fused', fused],
-    ['fused+gather', fusedGather],
-  ] as const) {
-    if (kind === 'fused+gather') registerFastGather(tf, 'wasm');
-    const t = await timeBatches(model, train, order, { warmup, batches });
-    rows.push({ kind, ...t });
-  }
-  return { threads: wasm.getThreadsCount(), isolated: crossOriginIsolated, reviews: train.count, rows };
+  const models = TRAIN_KINDS.map((kind) =>
+    rKerasModel({
+      lstm: kind === 'stock' ? 'stock' : 'fused',
+      optimizer: kind === 'fused+gather+adam' ? 'fast' : 'stock',
+      seed,
+    }),
+  );
+  for (const model of models) model.setWeights(models[1]!.getWeights());
+  const peak = memory();
+  const sample = () => {
+    const now = memory();
+    peak.wasm = Math.max(peak.wasm, now.wasm);
+    peak.js = Math.max(peak.js, now.js);
+  };
+  const timed = await timeInterleaved(
+    models.map((model, n) => ({
+      model,
+      // The lookup kernels belong to the last two rows only (see bench-train.ts).
+      before: n >= 2 ? () => registerFastGather(tf, 'wasm') : () => unregisterFastGather(tf, 'wasm'),
+    })),
+    train,
+    order,
+    { warmup, batches, sample },
+  );
+  const rows: TrainRow[] = timed.map((t, n) => ({ kind: TRAIN_KINDS[n]!, ...t }));
+  return { threads: wasm.getThreadsCount(), isolated: crossOriginIsolated, reviews: train.count, rows, peak };
 }
 
 (globalThis as { runTrainBench?: typeof runTrainBench }).runTrainBench = runTrainBench;

@@ -5,31 +5,32 @@
  * tfjs-layers runs an LSTM as a loop of small ops, and differentiates it by recording every one
  * of them: about 115 kernel calls per timestep for one training batch of `r-keras`, and on the
  * CPU-side backends (cpu, wasm) the cost of a call, not the arithmetic, is where the time goes
- * (DESIGN.md). This layer does the big products as few large matMuls and the rest in plain
- * TypeScript:
+ * (DESIGN.md). This layer makes ONE matMul call per step each way and does the rest between
+ * them in the fused cell (fused-cell.ts: WebAssembly SIMD, or TypeScript where SIMD is missing):
  *
- * - forward: the input projection of all timesteps is ONE matMul (`x W + b`); each step then
- *   costs one matMul (`h_{t-1} U`), one add and ONE sigmoid over the whole gate block (the
- *   candidate's tanh comes out of it too, see forwardLoop); the cell update and tanh(C_t) are
- *   plain loops over a typed array;
+ * - forward: each step is one fused matMul, the logistic sigmoid of z_t = [h_{t-1} m, x_t n]
+ *   [U; W] + b over the whole gate block (the candidate's tanh comes out of it too, see
+ *   forwardLoop), then the cell update and tanh(C_t);
  * - backward: an analytic backpropagation through time, registered with `tf.customGrad`. Each
- *   step costs one matMul (`dz_t U^T`) and a loop; the weight gradients are ONE big matMul each
- *   at the end, over the stacked `dz_t` and `h_{t-1}` of every step, and the bias gradient is
- *   summed in the loop.
+ *   step is the gate gradients, then one matMul dz_t [U^T, W^T], which gives the gradient of
+ *   h_{t-1} and of the input x_t at once; the three weight gradients are ONE big matMul at the
+ *   end, [dU; dW; db] = A^T dZ over the inputs and dz_t of every step.
  *
- * One training batch of `r-keras` thus makes about 560 kernel calls instead of about 9,200.
+ * One training batch of `r-keras` thus makes about 310 kernel calls in all (the LSTM about 170 of
+ * them) instead of about 9,200.
  *
- * The per-step gate arithmetic reads tensors back with `dataSync`, which is free on the cpu and
- * wasm backends (the data already lives in JavaScript or the WASM heap) but would stall a GPU
- * backend at every step: this layer is meant for cpu and wasm.
+ * The step arithmetic reads the products back from the backend's memory, which is free on the
+ * cpu and wasm backends (the data already lives in JavaScript or the WASM heap) but would stall a
+ * GPU backend at every step: this layer is meant for cpu and wasm.
  *
- * Dropout follows Keras: one input mask `[batch, inputDim]` and one recurrent mask
+ * Dropout follows Keras: one input mask n `[batch, inputDim]` and one recurrent mask m
  * `[batch, units]` per batch, each shared by every timestep. tfjs's own LSTM draws a mask per
  * gate but then multiplies the input (and h_{t-1}) by the first one for all four gates; that is
  * the same as one mask shared by the gates, which is what this layer draws, so the two layers
  * are the same model.
  */
 import * as tf from '@tensorflow/tfjs';
+import { scratch, type Scratch } from './fused-cell';
 import { initLstmWeights } from './init';
 import { mulberry32 } from './random';
 
@@ -79,241 +80,328 @@ export function dropoutStream(seed: number): () => number {
   return mulberry32((seed ^ 0x9e3779b9) >>> 0);
 }
 
-/** What the forward pass keeps for the backward pass, all row-major typed arrays. */
-interface Saved {
-  /** Gate activations i, f, C~, o per step, `[time, batch, 4u]`. */
-  gates: Float32Array;
-  /** C_t per step, `[time, batch, u]`. */
-  cs: Float32Array;
-  /** tanh(C_t) per step, `[time, batch, u]`. */
-  tcs: Float32Array;
-  /**
-   * h_{t-1} times the recurrent mask, stacked and transposed: `[u, batch * time]`, column
-   * b * time + t (zero at t = 0), ready to be the left factor of dU = H^T dZ.
-   */
-  hPrevT: Float32Array;
-}
-
-/** Reads a tensor made by `make` into a typed array and frees it (`tidy` frees the rest). */
-function readBack(make: () => tf.Tensor): Float32Array {
-  const tensor = tf.tidy(make);
-  const values = tensor.dataSync() as Float32Array;
-  // tidy hands its result back alive; only the values are needed from here on.
-  tensor.dispose();
-  return values;
+/**
+ * Copies a tensor's values into `out` from `offset`. On the WASM backend it copies straight from
+ * the backend's memory, without the intermediate copy `dataSync` makes there; the view into that
+ * memory is used at once, as any allocation may grow (and so move) it.
+ */
+function readInto(tensor: tf.Tensor, out: Float32Array, offset = 0): void {
+  const backend = tf.backend() as unknown as { typedArrayFromHeap?: (t: tf.Tensor) => Float32Array };
+  out.set(backend.typedArrayFromHeap ? backend.typedArrayFromHeap(tensor) : tensor.dataSync(), offset);
 }
 
 /**
- * The recurrence after the input projection. `xp` is `x W + b` with its C~ block doubled,
- * `[batch * time, 4u]` in input order (row b * time + t); `recurrentKernel` is U with its C~
- * block doubled, `[u, 4u]`; `recurrentMask` is `[batch, u]` or null. Returns h of every step,
- * `[batch, time, u]`, and what the backward pass needs.
+ * The product of `a` (row-major, `rows` rows) and `b` (`[1, cols of a, n]`) by the matMul kernel
+ * `kernelName` with `inputs` besides, read into `out` from `offset`. It runs the kernel itself:
+ * `tf.matMul` and `tf.fused.matMul` reshape 2-D operands to 3-D and back (three more kernel calls
+ * each time), and the fused op runs unfused while a gradient is being recorded.
+ */
+function productInto(
+  kernelName: string,
+  a: Float32Array,
+  rows: number,
+  b: tf.Tensor3D,
+  inputs: tf.NamedTensorMap,
+  attrs: object,
+  out: Float32Array,
+  offset = 0,
+): void {
+  const left = tf.tensor3d(a, [1, rows, b.shape[1]]);
+  const result = tf.engine().runKernel<tf.Tensor>(kernelName, { a: left, b, ...inputs }, attrs as tf.NamedAttrMap);
+  readInto(result, out, offset);
+  tf.dispose([left, result]); // only the values are needed
+}
+
+const MATMUL = { transposeA: false, transposeB: false };
+
+/** The dropout masks of one training call, `[batch, inputDim]` and `[batch, u]`; null without dropout. */
+interface Masks {
+  input: Float32Array | null;
+  recurrent: Float32Array | null;
+}
+
+/** Sizes of one call, in floats; `n` is one step's `[batch, u]` block. */
+interface Sizes {
+  batch: number;
+  time: number;
+  units: number;
+  inputDim: number;
+  n: number;
+}
+
+/**
+ * Where the forward pass keeps, in the scratch memory (fused-cell.ts), what the backward pass
+ * needs: byte offsets of arrays in time-major order, row t * batch + b being sequence b at step t.
+ * The memory is taken in the forward pass and given back by the backward pass, or at once when
+ * no gradient will be asked for, so that two calls of the layer before one backward pass never
+ * share it; reusing it from one batch to the next spares V8 the full garbage collections that
+ * about 10 MB of new arrays per batch caused (about 8 ms every other batch).
+ */
+interface Saved {
+  /** The sigmoid block of each step, `[time, batch, 4u]`: i, f, σ(2 z_C~) (so C~ = 2σ - 1), o. */
+  gates: number;
+  /** C_t, tanh(C_t) and h_t, each `[time, batch, u]`. */
+  cs: number;
+  tcs: number;
+  hs: number;
+  /**
+   * The inputs of every step's product, stacked and transposed, `[u + inputDim + 1, time *
+   * batch]`: column t * batch + b is h_{t-1} m (zero at t = 0) over x_t n over a 1, the masks
+   * applied. The left factor of [dU; dW; db] = A^T dZ (the 1s sum dZ's rows into db).
+   */
+  inputsT: number;
+  /** `[batch, u]` zeros: h_{-1} and C_{-1}, and dL/dh_t where the output did not include h_t. */
+  zeros: number;
+  /** The recurrent dropout mask m, `[batch, u]`, and the input one n, `[batch, inputDim]` (ones without dropout). */
+  mask: number;
+  inMask: number;
+}
+
+function savedSizes({ batch, time, units, inputDim, n }: Sizes): Record<keyof Saved, number> {
+  const steps = time * n;
+  return {
+    gates: 4 * steps,
+    cs: steps,
+    tcs: steps,
+    hs: steps,
+    inputsT: (units + inputDim + 1) * batch * time,
+    zeros: n,
+    mask: n,
+    inMask: batch * inputDim,
+  };
+}
+
+/** Takes scratch memory for each of `sizes`, by name. */
+function takeAll<K extends string>(mem: Scratch, sizes: Record<K, number>): Record<K, number> {
+  return Object.fromEntries(Object.entries<number>(sizes).map(([k, size]) => [k, mem.take(size)])) as Record<K, number>;
+}
+
+function giveAll<K extends string>(mem: Scratch, offsets: Record<K, number>, sizes: Record<K, number>): void {
+  for (const k of Object.keys(offsets) as K[]) mem.giveBack(offsets[k], sizes[k]);
+}
+
+/**
+ * The recurrence. `xIn` is the input `[batch, time, inputDim]`; `weights` is [U; W],
+ * `[1, u + inputDim, 4u]`, and `bias` is b, `[4u]`, both with their C~ columns doubled. Fills the
+ * scratch memory at `saved`.
  *
- * Each step is one kernel call for the product and one for a logistic sigmoid over the whole
- * gate block: with the C~ columns doubled, tanh(z) = 2 sigmoid(2z) - 1 comes out of the same
- * call. The backend's vectorised sigmoid is many times faster than Math.exp in a loop.
+ * Each step is ONE kernel call: z_t = [h_{t-1} m, x_t n] [U; W] + b and the logistic sigmoid of the
+ * whole gate block, fused in one matMul. With the C~ columns doubled, tanh(z) = 2 σ(2z) - 1 comes
+ * out of the same call; the backend's vectorised sigmoid is many times faster than Math.exp in a
+ * loop. Doing the input projection step by step costs no more arithmetic than one big product
+ * up front, and saves the kernel calls that adding it in would take. The cell update that follows
+ * is the scratch memory's `forward` (WebAssembly SIMD where available).
  */
 function forwardLoop(
-  xp: Float32Array,
-  recurrentKernel: tf.Tensor2D,
-  recurrentMask: Float32Array | null,
-  batch: number,
-  time: number,
-  units: number,
-): { hs: Float32Array; saved: Saved } {
-  const u = units;
+  mem: Scratch,
+  saved: Saved,
+  xIn: tf.Tensor3D,
+  weights: tf.Tensor3D,
+  bias: tf.Tensor1D,
+  masks: Masks,
+  sizes: Sizes,
+): void {
+  const { batch, time, units: u, inputDim, n } = sizes;
   const g4 = 4 * u;
+  const width = u + inputDim;
   const bt = batch * time;
-  const gates = new Float32Array(time * batch * g4);
-  const cs = new Float32Array(time * batch * u);
-  const tcs = new Float32Array(time * batch * u);
-  const hPrevT = new Float32Array(u * bt);
-  const hs = new Float32Array(bt * u);
-  // h_{t-1} times the mask, and x_t W + b: reusing them is safe, the tensors made from them are
-  // freed within the step.
-  const hm = new Float32Array(batch * u);
-  const xpt = new Float32Array(batch * g4);
-  for (let t = 0; t < time; t++) {
-    for (let b = 0; b < batch; b++) xpt.set(xp.subarray((b * time + t) * g4, (b * time + t + 1) * g4), b * g4);
-    if (t > 0) {
-      for (let b = 0; b < batch; b++) {
-        for (let j = 0; j < u; j++) {
-          const k = b * u + j;
-          const v = recurrentMask
-            ? hs[(b * time + t - 1) * u + j]! * recurrentMask[k]!
-            : hs[(b * time + t - 1) * u + j]!;
-          hm[k] = v;
-          hPrevT[j * bt + b * time + t] = v;
-        }
-      }
-    }
-    const s = readBack(() => {
-      const projected = tf.tensor2d(xpt, [batch, g4]);
-      // At t = 0, h_{-1} = 0 and z_0 = x_0 W + b.
-      const z = t > 0 ? tf.add(tf.matMul(tf.tensor2d(hm, [batch, u]), recurrentKernel), projected) : projected;
-      return tf.sigmoid(z);
-    });
-    for (let b = 0; b < batch; b++) {
-      const at = (t * batch + b) * g4;
-      const row = b * g4;
-      const state = (t * batch + b) * u;
-      const prevState = ((t - 1) * batch + b) * u;
-      for (let j = 0; j < u; j++) {
-        const i = s[row + j]!;
-        const f = s[row + u + j]!;
-        const g = 2 * s[row + 2 * u + j]! - 1;
-        const o = s[row + 3 * u + j]!;
-        gates[at + j] = i;
-        gates[at + u + j] = f;
-        gates[at + 2 * u + j] = g;
-        gates[at + 3 * u + j] = o;
-        // C_t is rounded to float32 as tfjs stores it, before tanh(C_t) is taken.
-        const c = Math.fround((t > 0 ? f * cs[prevState + j]! : 0) + i * g);
-        cs[state + j] = c;
-        const tc = Math.tanh(c);
-        tcs[state + j] = tc;
-        hs[(b * time + t) * u + j] = o * tc;
-      }
-    }
+  const temp = { x: bt * inputDim, a: batch * width };
+  const at = takeAll(mem, temp);
+  // Views, made after every take (a take may grow the memory and detach earlier views).
+  const x = mem.f32(at.x, temp.x);
+  // [h_{t-1} m, x_t n] of one step, `[batch, u + inputDim]`.
+  const a = mem.f32(at.a, temp.a);
+  const gates = mem.f32(saved.gates, time * batch * g4);
+  mem.f32(saved.inputsT, (width + 1) * bt).fill(1, width * bt);
+  mem.f32(saved.zeros, n).fill(0);
+  for (const [offset, size, mask] of [
+    [saved.mask, n, masks.recurrent],
+    [saved.inMask, batch * inputDim, masks.input],
+  ] as const) {
+    const view = mem.f32(offset, size);
+    if (mask) view.set(mask);
+    else view.fill(1);
   }
-  return { hs, saved: { gates, cs, tcs, hPrevT } };
+  readInto(xIn, x);
+  const attrs = { ...MATMUL, activation: 'sigmoid', leakyreluAlpha: 0 };
+  for (let t = 0; t < time; t++) {
+    const state = 4 * t * n; // bytes
+    const [hPrev, cPrev] = t > 0 ? [saved.hs + state - 4 * n, saved.cs + state - 4 * n] : [saved.zeros, saved.zeros];
+    const xt = at.x + 4 * t * inputDim;
+    const column = saved.inputsT + 4 * t * batch;
+    mem.input(at.a, hPrev, saved.mask, xt, time * inputDim, saved.inMask, column, bt, batch, u, inputDim);
+    productInto('_FusedMatMul', a, batch, weights, { bias }, attrs, gates, t * batch * g4);
+    mem.forward(saved.gates + 4 * state, cPrev, saved.cs + state, saved.tcs + state, saved.hs + state, batch, u);
+  }
+  giveAll(mem, at, temp);
 }
 
 /**
- * Backpropagation through time. `dhs` is dL/dh_t for every step, `[batch, time, u]` (zero where
- * the output was only the last step). Returns dL/dz_t stacked in input order, `[batch * time, 4u]`,
- * and dL/db, `[4u]` (the sum of its rows, added up here rather than by a kernel).
+ * Backpropagation through time. `dy` is dL/dh_t for every step, `[batch, time, u]`, or with
+ * `lastOnly` for the last step alone, `[batch, u]`. `weightsT` is [U; W]^T = [U^T, W^T],
+ * `[1, 4u, u + inputDim]`. Writes dL/dz_t of every step in time-major order, `[time * batch, 4u]`,
+ * at `dz` and dL/dx, `[batch, time, inputDim]`, at `dx` (both in the scratch memory).
+ *
+ * Each step is the scratch memory's `backward` (WebAssembly SIMD where available) and ONE kernel
+ * call, dz_t [U^T, W^T]: its first u columns are dL/d(h_{t-1} m), which step t - 1 needs, and
+ * the rest, times the input mask, are dL/dx_t, the gradient of the input, for free of any
+ * separate product.
  */
 function backwardLoop(
-  dhs: ArrayLike<number>,
+  mem: Scratch,
   saved: Saved,
-  recurrentKernelT: tf.Tensor2D,
-  recurrentMask: Float32Array | null,
-  batch: number,
-  time: number,
-  units: number,
-): { dz: Float32Array; db: Float32Array } {
-  const u = units;
+  dz: number,
+  dyIn: Float32Array,
+  lastOnly: boolean,
+  weightsT: tf.Tensor3D,
+  dx: number,
+  sizes: Sizes,
+): void {
+  const { batch, time, units: u, inputDim, n } = sizes;
   const g4 = 4 * u;
-  const { gates, cs, tcs } = saved;
-  const dz = new Float32Array(batch * time * g4);
-  const db = new Float64Array(g4);
-  // dz_t, reused: the tensor made from it is freed within the step.
-  const dzt = new Float32Array(batch * g4);
-  // dL/d(h_t * m) and dL/dC_t that flow back from step t + 1, zero at the last step.
-  let dhRec: ArrayLike<number> = new Float32Array(batch * u);
-  let dcNext = new Float32Array(batch * u);
-  let dcPrev = new Float32Array(batch * u);
-  for (let t = time - 1; t >= 0; t--) {
-    for (let b = 0; b < batch; b++) {
-      const at = (t * batch + b) * g4;
-      const state = (t * batch + b) * u;
-      const prevState = ((t - 1) * batch + b) * u;
-      const out = (b * time + t) * g4;
-      for (let j = 0; j < u; j++) {
-        const k = b * u + j;
-        const dh = dhs[(b * time + t) * u + j]! + (recurrentMask ? dhRec[k]! * recurrentMask[k]! : dhRec[k]!);
-        const i = gates[at + j]!;
-        const f = gates[at + u + j]!;
-        const g = gates[at + 2 * u + j]!;
-        const o = gates[at + 3 * u + j]!;
-        const tc = tcs[state + j]!;
-        const cPrev = t > 0 ? cs[prevState + j]! : 0;
-        const dc = dcNext[k]! + dh * o * (1 - tc * tc);
-        dcPrev[k] = dc * f;
-        const di = dc * g * i * (1 - i);
-        const df = dc * cPrev * f * (1 - f);
-        const dg = dc * i * (1 - g * g);
-        const dO = dh * tc * o * (1 - o);
-        dzt[b * g4 + j] = dz[out + j] = di;
-        dzt[b * g4 + u + j] = dz[out + u + j] = df;
-        dzt[b * g4 + 2 * u + j] = dz[out + 2 * u + j] = dg;
-        dzt[b * g4 + 3 * u + j] = dz[out + 3 * u + j] = dO;
-        db[j] += di;
-        db[u + j] += df;
-        db[2 * u + j] += dg;
-        db[3 * u + j] += dO;
-      }
+  const width = u + inputDim;
+  const temp = { back: batch * width, dhRec: n, dcA: n, dcB: n, dy: lastOnly ? n : time * n };
+  const at = takeAll(mem, temp);
+  // Views, made after every take (a take may grow the memory and detach earlier views).
+  const dzView = mem.f32(dz, time * batch * g4);
+  // dz_t [U^T, W^T] of one step, `[batch, u + inputDim]`.
+  const back = mem.f32(at.back, temp.back);
+  // dL/d(h_t m) and dL/dC_t flowing back from step t + 1: zero at the last step.
+  mem.f32(at.dhRec, n).fill(0);
+  mem.f32(at.dcA, n).fill(0);
+  // dL/dh_t in time-major order.
+  const dy = mem.f32(at.dy, temp.dy);
+  if (lastOnly) dy.set(dyIn);
+  else {
+    for (let t = 0; t < time; t++) {
+      for (let b = 0; b < batch; b++) dy.set(dyIn.subarray((b * time + t) * u, (b * time + t + 1) * u), t * n + b * u);
     }
-    [dcNext, dcPrev] = [dcPrev, dcNext];
-    // dL/d(h_{t-1} * m) = dz_t U^T; the mask is applied when it is added in at step t - 1.
-    if (t > 0) dhRec = readBack(() => tf.matMul(tf.tensor2d(dzt, [batch, g4]), recurrentKernelT));
   }
-  return { dz, db: Float32Array.from(db) };
+  let [dcNext, dcPrev] = [at.dcA, at.dcB];
+  for (let t = time - 1; t >= 0; t--) {
+    const state = 4 * t * n; // bytes
+    const dyt = lastOnly ? (t === time - 1 ? at.dy : saved.zeros) : at.dy + state;
+    const cPrev = t > 0 ? saved.cs + state - 4 * n : saved.zeros;
+    const dzt = dz + 4 * state;
+    mem.backward(
+      saved.gates + 4 * state,
+      saved.tcs + state,
+      cPrev,
+      dyt,
+      at.dhRec,
+      saved.mask,
+      dcNext,
+      dcPrev,
+      dzt,
+      batch,
+      u,
+    );
+    [dcNext, dcPrev] = [dcPrev, dcNext];
+    // dL/d(h_{t-1} m) = dz_t U^T (the mask is applied when it is added in at step t - 1) and
+    // dL/dx_t = dz_t W^T.
+    productInto(
+      'BatchMatMul',
+      dzView.subarray(t * batch * g4, (t + 1) * batch * g4),
+      batch,
+      weightsT,
+      {},
+      MATMUL,
+      back,
+    );
+    mem.output(at.back, at.dhRec, dx + 4 * t * inputDim, time * inputDim, saved.inMask, batch, u, inputDim);
+  }
+  giveAll(mem, at, temp);
 }
 
 /**
- * The fused LSTM as a differentiable function of `x` `[batch, time, inputDim]` (already
- * multiplied by its input mask), W, U and b. Returns h, `[batch, time, u]` or `[batch, u]`.
+ * The fused LSTM as a differentiable function of `x` `[batch, time, inputDim]`, W, U and b, with
+ * the dropout `masks` of a training call. Returns h, `[batch, time, u]` or `[batch, u]`.
  */
 function fusedLstmOp(
   x: tf.Tensor3D,
   kernel: tf.Tensor2D,
   recurrentKernel: tf.Tensor2D,
   bias: tf.Tensor1D,
-  recurrentMask: Float32Array | null,
+  masks: Masks,
   returnSequences: boolean,
 ): tf.Tensor {
   const [batch, time, inputDim] = x.shape;
   const units = recurrentKernel.shape[0];
+  const sizes: Sizes = { batch, time, units, inputDim, n: batch * units };
+  const bt = batch * time;
+  const mem = scratch();
   const op = tf.customGrad((...args) => {
     const [xIn, w, r, bIn] = args.slice(0, 4) as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
     const save = args[4] as unknown as (tensors: tf.Tensor[]) => void;
-    // The C~ block doubled (see forwardLoop), in the projection and in a copy of U.
-    const doubled = tf.tensor1d(gateScale(units));
-    const xp = readBack(() => tf.mul(tf.add(tf.matMul(tf.reshape(xIn, [batch * time, inputDim]), w), bIn), doubled));
-    const r2 = tf.mul(r, doubled);
-    const { hs, saved } = forwardLoop(xp, r2 as tf.Tensor2D, recurrentMask, batch, time, units);
-    tf.dispose([doubled, r2]); // only the loop uses them
-    save([xIn, w, r]);
-    const value = returnSequences ? tf.tensor3d(hs, [batch, time, units]) : lastStep(hs, batch, time, units);
-    const gradFunc = (dy: tf.Tensor | tf.Tensor[], kept: tf.Tensor[]) => {
-      const [xK, wK, rK] = kept as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D];
-      const dyData = (Array.isArray(dy) ? dy[0]! : dy).dataSync();
-      const dhs = returnSequences ? dyData : spreadLastStep(dyData, batch, time, units);
+    // [U; W] and b with the C~ block doubled (see forwardLoop).
+    const [weights, biasDoubled] = tf.tidy(() => {
+      const doubled = tf.tensor1d(gateScale(units));
+      const stacked = tf.mul(tf.concat([r, w], 0), doubled);
+      return [
+        tf.reshape(stacked, [1, units + inputDim, 4 * units]) as tf.Tensor3D,
+        tf.mul(bIn, doubled) as tf.Tensor1D,
+      ];
+    });
+    const kept = savedSizes(sizes);
+    const saved: Saved = takeAll(mem, kept);
+    forwardLoop(mem, saved, xIn, weights, biasDoubled, masks, sizes);
+    tf.dispose([weights, biasDoubled]); // only the loop uses them
+    const value = outputOf(mem.f32(saved.hs, time * sizes.n), returnSequences, sizes);
+    // Outside a gradient recording no backward pass will come for the saved arrays.
+    if (tf.engine().state.gradientDepth === 0) giveAll(mem, saved, kept);
+    save([w, r]);
+    const gradFunc = (dy: tf.Tensor | tf.Tensor[], keptTensors: tf.Tensor[]) => {
+      const [wK, rK] = keptTensors as [tf.Tensor2D, tf.Tensor2D];
+      const dyData = (Array.isArray(dy) ? dy[0]! : dy).dataSync() as Float32Array;
       // The WASM backend multiplies by a transposed operand about ten times slower than by a
       // transposed copy (measured: 44 ms against 4 ms for dZ W^T), so every transpose is explicit.
-      const rT = tf.transpose(rK);
-      const { dz: dzData, db: dbData } = backwardLoop(dhs, saved, rT, recurrentMask, batch, time, units);
-      rT.dispose(); // only the loop uses it
-      return tf.tidy(() => {
-        const dz = tf.tensor2d(dzData, [batch * time, 4 * units]);
-        const xT = tf.transpose(tf.reshape(xK, [batch * time, inputDim]));
-        const hPrevT = tf.tensor2d(saved.hPrevT, [units, batch * time]);
-        // Each weight gradient is one product over every (sequence, step) row at once.
-        const dx = tf.reshape(tf.matMul(dz, tf.transpose(wK)), [batch, time, inputDim]);
-        const dw = tf.matMul(xT, dz);
-        const dr = tf.matMul(hPrevT, dz);
-        const db = tf.tensor1d(dbData);
-        return [dx, dw, dr, db];
+      const weightsT = tf.tidy(() => {
+        const t = tf.transpose(tf.concat([rK, wK], 0));
+        return tf.reshape(t, [1, 4 * units, units + inputDim]) as tf.Tensor3D;
       });
+      const out = { dz: bt * 4 * units, dx: bt * inputDim };
+      const at = takeAll(mem, out);
+      backwardLoop(mem, saved, at.dz, dyData, !returnSequences, weightsT, at.dx, sizes);
+      weightsT.dispose(); // only the loop uses it
+      const grads = tf.tidy(() => {
+        // Views of the scratch memory: the cpu backend keeps a typed array as the tensor's data,
+        // so it gets a copy.
+        const view = (offset: number, size: number) => {
+          const values = mem.f32(offset, size);
+          return tf.getBackend() === 'wasm' ? values : values.slice();
+        };
+        const dz = tf.tensor2d(view(at.dz, out.dz), [bt, 4 * units]);
+        // All three weight gradients in one product over every (step, sequence) row:
+        // [dU; dW; db] = A^T dZ.
+        const inputsT = tf.tensor2d(view(saved.inputsT, kept.inputsT), [units + inputDim + 1, bt]);
+        const [dr, dw, db] = tf.split(tf.matMul(inputsT, dz), [units, inputDim, 1], 0);
+        const dx = tf.tensor3d(view(at.dx, out.dx), [batch, time, inputDim]);
+        return [dx, dw!, dr!, tf.reshape(db!, [4 * units])];
+      });
+      giveAll(mem, at, out);
+      giveAll(mem, saved, kept);
+      return grads;
     };
     return { value, gradFunc };
   });
   return op(x, kernel, recurrentKernel, bias);
 }
 
+/** The layer's output from h of every step `[time, batch, u]`: all of it in input order, or the last step. */
+function outputOf(hs: Float32Array, returnSequences: boolean, { batch, time, units, n }: Sizes): tf.Tensor {
+  if (!returnSequences) return tf.tensor2d(hs.slice((time - 1) * n, time * n), [batch, units]);
+  const out = new Float32Array(batch * time * units);
+  for (let t = 0; t < time; t++) {
+    for (let b = 0; b < batch; b++)
+      out.set(hs.subarray(t * n + b * units, t * n + (b + 1) * units), (b * time + t) * units);
+  }
+  return tf.tensor3d(out, [batch, time, units]);
+}
+
 /** `[4u]`: 1 on the i, f and o blocks, 2 on the C~ block. */
 function gateScale(units: number): Float32Array {
   const out = new Float32Array(4 * units).fill(1);
   out.fill(2, 2 * units, 3 * units);
-  return out;
-}
-
-/** h_T of every sequence, `[batch, u]`, from h of every step `[batch, time, u]`. */
-function lastStep(hs: Float32Array, batch: number, time: number, units: number): tf.Tensor2D {
-  const out = new Float32Array(batch * units);
-  for (let b = 0; b < batch; b++)
-    out.set(hs.subarray((b * time + time - 1) * units, (b * time + time) * units), b * units);
-  return tf.tensor2d(out, [batch, units]);
-}
-
-/** dL/dh_t for every step, `[batch, time, u]`, when only h_T was the output (`dy` `[batch, u]`). */
-function spreadLastStep(dy: ArrayLike<number>, batch: number, time: number, units: number): Float32Array {
-  const out = new Float32Array(batch * time * units);
-  for (let b = 0; b < batch; b++) {
-    for (let j = 0; j < units; j++) out[(b * time + time - 1) * units + j] = dy[b * units + j]!;
-  }
   return out;
 }
 
@@ -397,21 +485,23 @@ export class FusedLstm extends tf.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor {
     return tf.tidy(() => {
-      let x = (Array.isArray(inputs) ? inputs[0]! : inputs) as tf.Tensor3D;
+      const x = (Array.isArray(inputs) ? inputs[0]! : inputs) as tf.Tensor3D;
       const [batch, , inputDim] = x.shape;
       const training = kwargs['training'] === true;
-      if (training && this.dropout > 0) {
-        const mask = dropoutMask(batch, inputDim, this.dropout, this.rand);
-        x = tf.mul(x, tf.tensor3d(mask, [batch, 1, inputDim]));
-      }
-      const recurrentMask =
-        training && this.recurrentDropout > 0 ? dropoutMask(batch, this.units, this.recurrentDropout, this.rand) : null;
+      // Drawn in this order (input, then recurrent) from the layer's stream; applied in the op.
+      const masks: Masks = {
+        input: training && this.dropout > 0 ? dropoutMask(batch, inputDim, this.dropout, this.rand) : null,
+        recurrent:
+          training && this.recurrentDropout > 0
+            ? dropoutMask(batch, this.units, this.recurrentDropout, this.rand)
+            : null,
+      };
       return fusedLstmOp(
         x,
         this.kernel!.read() as tf.Tensor2D,
         this.recurrentKernel!.read() as tf.Tensor2D,
         this.bias!.read() as tf.Tensor1D,
-        recurrentMask,
+        masks,
         this.returnSequences,
       );
     });

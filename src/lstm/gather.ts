@@ -1,10 +1,18 @@
 /**
- * A fast `GatherV2` for the lookup an Embedding layer does: rows of a table by index.
+ * A fast `GatherV2` for the lookup an Embedding layer does: rows of a table by index, and no
+ * copies of the table around it.
  *
  * The WASM backend's own kernel takes about 6.7 ms to gather 2,560 rows of 128 floats (one batch
  * of `r-keras`) here, about 2.6 ns per number copied; copying whole rows takes a fraction of a
  * millisecond. Only the embedding case (axis 0, no batch dimensions) is taken over; every other
  * gather goes to the backend's own kernel.
+ *
+ * Around the lookup, tfjs copies data that it never changes: the engine saves the whole table
+ * for the backward pass with an `Identity` kernel, and the gradient of a gather along axis 0
+ * runs two `Transpose` kernels that leave the order as it is. The WASM backend's `Identity` (and
+ * its no-op `Transpose`) copies, 10 MB of table per batch; the cpu backend's `Identity` shares
+ * the data instead, as `Reshape` does on both, which is safe because tfjs never writes into a
+ * tensor's data once made. {@link registerFastGather} makes them share on both backends.
  */
 import type * as TfNamespace from '@tensorflow/tfjs';
 
@@ -63,16 +71,72 @@ function shapeOf({ inputs }: KernelArgs): { shape: number[]; width: number } {
 
 /**
  * Registers the row-copying gather for `backendName` ('cpu' or 'wasm') in front of tfjs's own,
- * which still serves every other kind of gather. Safe to call more than once.
+ * which still serves every other kind of gather, and an `Identity` and a no-op `Transpose` that
+ * share their input's data instead of copying it. Safe to call more than once.
  */
 export function registerFastGather(tf: Tf, backendName: 'cpu' | 'wasm'): void {
-  const kernelName = 'GatherV2';
+  standInFront(tf, 'GatherV2', backendName, gatherKernel(backendName));
+  standInFront(tf, 'Identity', backendName, (args) => (args.inputs['x']!.dtype === 'string' ? null : sharedData));
+  standInFront(tf, 'Transpose', backendName, (args) => (isNoOpTranspose(args) ? sharedData : null));
+}
+
+/** Puts tfjs's own kernels back in place of {@link registerFastGather}'s (the benchmarks switch). */
+export function unregisterFastGather(tf: Tf, backendName: 'cpu' | 'wasm'): void {
+  for (const kernelName of KERNELS) {
+    const own = (tf.getKernel(kernelName, backendName)?.kernelFunc as Kit | undefined)?.kit;
+    if (!own) continue;
+    tf.unregisterKernel(kernelName, backendName);
+    tf.registerKernel(own);
+  }
+}
+
+const KERNELS = ['GatherV2', 'Identity', 'Transpose'];
+
+type KernelFunc = TfNamespace.KernelFunc;
+type AnyArgs = Parameters<KernelFunc>[0];
+/** Picks the kernel for these arguments, or null to leave them to tfjs's own. */
+type Chooser = (args: AnyArgs) => KernelFunc | null;
+
+/** A kernel function of the kit's, which knows the config of tfjs's own kernel it stands in front of. */
+type Kit = KernelFunc & { kit?: TfNamespace.KernelConfig };
+
+// Registers a kernel that runs what `choose` picks and tfjs's own kernel otherwise.
+function standInFront(tf: Tf, kernelName: string, backendName: string, choose: Chooser): void {
   const existing = tf.getKernel(kernelName, backendName);
-  if (!existing) throw new Error(`registerFastGather: ${backendName} has no GatherV2 kernel to stand in front of.`);
-  if ((existing.kernelFunc as { fastGather?: boolean }).fastGather) return;
+  if (!existing)
+    throw new Error(`registerFastGather: ${backendName} has no ${kernelName} kernel to stand in front of.`);
+  if ((existing.kernelFunc as Kit).kit) return;
   const fallback = existing.kernelFunc;
-  const kernelFunc = ((args: KernelArgs & { backend: CpuBackend & WasmBackend }) => {
-    if (!isRowLookup(args)) return fallback(args as unknown as Parameters<TfNamespace.KernelFunc>[0]);
+  const kernelFunc: Kit = (args: AnyArgs) => (choose(args) ?? fallback)(args);
+  kernelFunc.kit = existing;
+  tf.unregisterKernel(kernelName, backendName);
+  tf.registerKernel({
+    kernelName,
+    backendName,
+    kernelFunc,
+    setupFunc: existing.setupFunc,
+    disposeFunc: existing.disposeFunc,
+  });
+}
+
+/** The output is the input's data under the output's shape: one more reference, no copy. */
+function sharedData(args: AnyArgs): TfNamespace.TensorInfo {
+  const x = args.inputs['x']!;
+  const perm = (args.attrs?.['perm'] as number[] | undefined) ?? x.shape.map((_, k) => k);
+  (args.backend as unknown as { incRef(id: object): void }).incRef(x.dataId);
+  return { dataId: x.dataId, shape: perm.map((k) => x.shape[k]!), dtype: x.dtype };
+}
+
+/** Whether a transpose leaves every element where it is: its moved axes all have size 1. */
+function isNoOpTranspose(args: AnyArgs): boolean {
+  const x = args.inputs['x']!;
+  const perm = args.attrs!['perm'] as number[];
+  const moved = perm.filter((k) => x.shape[k] !== 1);
+  return x.dtype !== 'string' && moved.every((k, n) => n === 0 || k > moved[n - 1]!);
+}
+
+function gatherKernel(backendName: 'cpu' | 'wasm'): Chooser {
+  const kernelFunc = (args: KernelArgs & { backend: CpuBackend & WasmBackend }) => {
     const { x, indices } = args.inputs;
     const { shape, width } = shapeOf(args);
     const { backend } = args;
@@ -92,16 +156,8 @@ export function registerFastGather(tf: Tf, backendName: 'cpu' | 'wasm'): void {
       backend.typedArrayFromHeap(out),
     );
     return out;
-  }) as unknown as TfNamespace.KernelFunc & { fastGather?: boolean };
-  kernelFunc.fastGather = true;
-  tf.unregisterKernel(kernelName, backendName);
-  tf.registerKernel({
-    kernelName,
-    backendName,
-    kernelFunc,
-    setupFunc: existing.setupFunc,
-    disposeFunc: existing.disposeFunc,
-  });
+  };
+  return (args) => (isRowLookup(args as unknown as KernelArgs) ? (kernelFunc as unknown as KernelFunc) : null);
 }
 
 function indicesSize(indices: TfNamespace.TensorInfo): number {

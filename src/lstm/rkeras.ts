@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { encodeReviews, R_KERAS_VIEW, type RankedReviews } from '../data/index.ts';
 import { FusedLstm } from './fused.ts';
+import { adamOptimizer } from './optimizer.ts';
 import { mulberry32 } from './random.ts';
 
 /** The preset's sizes, and the arithmetic of one epoch (forward and backward) for reports. */
@@ -16,6 +17,11 @@ export const R_KERAS = { batch: 32, units: 64, embedding: 128, gflopPerEpoch: 59
 export interface RKerasOptions {
   /** 'stock' is `tf.layers.lstm`; 'fused' is the kit's FusedLstm (same weights and maths). */
   lstm: 'stock' | 'fused';
+  /**
+   * 'stock' is `tf.train.adam`; 'fast' is the kit's one-pass Adam (optimizer.ts), the same maths
+   * in one kernel per variable (default 'stock').
+   */
+  optimizer?: 'stock' | 'fast';
   /** Embedding rows (numWords of the view). */
   vocabulary?: number;
   /** Sequence length. */
@@ -27,6 +33,7 @@ export interface RKerasOptions {
 /** The compiled `r-keras` model. */
 export function rKerasModel({
   lstm,
+  optimizer = 'stock',
   vocabulary = R_KERAS_VIEW.numWords!,
   maxlen = R_KERAS_VIEW.maxlen!,
   seed = 7,
@@ -55,7 +62,11 @@ export function rKerasModel({
   model.add(
     tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
   );
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  model.compile({
+    optimizer: optimizer === 'fast' ? adamOptimizer(tf, 0.001) : tf.train.adam(0.001),
+    loss: 'binaryCrossentropy',
+    metrics: ['accuracy'],
+  });
   return model;
 }
 
@@ -92,28 +103,79 @@ export interface BatchTimes {
   loss: number;
 }
 
+/** Options of {@link timeBatches} and {@link timeInterleaved}. */
+export interface TimingOptions {
+  /** Untimed batches first (default 3). */
+  warmup?: number;
+  /** Timed batches (default 20). */
+  batches?: number;
+  /** Timed batches in a row per model, in {@link timeInterleaved} (default 5). */
+  block?: number;
+  /** Runs after every batch (to sample memory, say). */
+  sample?: () => void;
+}
+
 /** Trains `batches` batches after `warmup` untimed ones, timing each; `sample` runs after every batch. */
 export async function timeBatches(
-  model: tf.Sequential,
+  model: tf.LayersModel,
   split: RankedReviews,
   order: Int32Array,
-  { warmup = 3, batches = 20, sample = () => {} }: { warmup?: number; batches?: number; sample?: () => void } = {},
+  options: TimingOptions = {},
 ): Promise<BatchTimes> {
-  const times: number[] = [];
-  let tensorsBefore = 0;
-  let loss = NaN;
-  for (let k = 0; k < warmup + batches; k++) {
-    if (k === warmup) tensorsBefore = tf.memory().numTensors;
+  return (await timeInterleaved([{ model }], split, order, options))[0]!;
+}
+
+/** One model of {@link timeInterleaved}; `before` runs before each of its batches (to switch kernels, say). */
+export interface TimedModel {
+  model: tf.LayersModel;
+  before?: () => void;
+}
+
+/**
+ * Trains several models on the same batches and times them, taking turns: `warmup` untimed
+ * batches each, then rounds in which each model trains one untimed batch and `block` timed ones.
+ * A change in the machine's load (other processes on a shared machine) then falls on every model
+ * alike, so that their ratios hold even when the absolute times drift; the untimed batch at the
+ * start of each turn brings the model's weights back into the caches that the other models used,
+ * as they are when one model trains alone. Every model sees the same batches in the same order.
+ * Tensor counts are taken before each model's first timed batch and after its last.
+ */
+export async function timeInterleaved(
+  models: readonly TimedModel[],
+  split: RankedReviews,
+  order: Int32Array,
+  { warmup = 3, batches = 20, block = 5, sample = () => {} }: TimingOptions = {},
+): Promise<BatchTimes[]> {
+  const results: BatchTimes[] = models.map(() => ({ times: [], tensorsBefore: 0, tensorsAfter: 0, loss: NaN }));
+  // Runs batch k of `order` on model n; returns its milliseconds.
+  const train = async (n: number, k: number): Promise<number> => {
+    const { model, before } = models[n]!;
+    before?.();
     const { x, y } = batchTensors(split, order, k);
     const start = performance.now();
-    const result = (await model.trainOnBatch(x, y)) as number[];
+    const values = (await model.trainOnBatch(x, y)) as number[];
     const ms = performance.now() - start;
     tf.dispose([x, y]); // each batch is used once
-    if (k >= warmup) times.push(ms);
-    loss = result[0]!;
+    results[n]!.loss = values[0]!;
     sample();
+    return ms;
+  };
+  for (let k = 0; k < warmup; k++) for (let n = 0; n < models.length; n++) await train(n, k);
+  // Alone, a model has nobody to share the caches with: no untimed batch per turn.
+  const rewarm = models.length > 1 ? 1 : 0;
+  let next = warmup;
+  while (results[0]!.times.length < batches) {
+    const timed = Math.min(block, batches - results[0]!.times.length);
+    for (let n = 0; n < models.length; n++) {
+      const result = results[n]!;
+      if (rewarm) await train(n, next); // untimed: back into the caches
+      if (result.times.length === 0) result.tensorsBefore = tf.memory().numTensors;
+      for (let k = 0; k < timed; k++) result.times.push(await train(n, next + rewarm + k));
+      result.tensorsAfter = tf.memory().numTensors;
+    }
+    next += rewarm + timed;
   }
-  return { times, tensorsBefore, tensorsAfter: tf.memory().numTensors, loss };
+  return results;
 }
 
 /** The median of a list of numbers. */

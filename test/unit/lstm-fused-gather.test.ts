@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gatherRowsInto, registerFastGather } from '../../src/lstm/gather';
+import { gatherRowsInto, registerFastGather, unregisterFastGather } from '../../src/lstm/gather';
 import { mulberry32 } from '../../src/lstm/random';
 import { registerFastSegmentSum } from '../../src/lstm/segment-sum';
 
@@ -61,5 +61,41 @@ describe.each(['cpu', 'wasm'] as const)('the fast gather on %s', (backend) => {
     expect(tf.memory().numTensors).toBe(before);
     expect(() => tf.gather(table, tf.tensor1d([V], 'int32'))).toThrow();
     tf.dispose([table, tableVar, ids, cols]);
+  });
+
+  it('shares data for Identity and transposes that move nothing, and switches back to tfjs', async () => {
+    await tf.setBackend(backend);
+    const kernels = () => ['GatherV2', 'Identity', 'Transpose'].map((name) => tf.getKernel(name, backend)!.kernelFunc);
+    unregisterFastGather(tf, backend); // the test above registered them
+    const own = kernels();
+    registerFastGather(tf, backend);
+    expect(kernels().every((k, n) => k !== own[n])).toBe(true);
+    const x = tf.tensor3d(
+      Float32Array.from({ length: 2 * 3 * 4 }, (_, k) => k),
+      [2, 3, 4],
+    );
+    const column = tf.tensor2d([1, 2, 3], [3, 1]);
+    const buffers = tf.memory().numDataBuffers;
+    const flat = tf.reshape(x, [2, 1, 12]);
+    const copies = [tf.clone(x), tf.transpose(column), tf.transpose(flat, [1, 0, 2])];
+    expect(tf.memory().numDataBuffers).toBe(buffers); // no new data: all three share
+    expect(copies.map((c) => c.shape)).toEqual([
+      [2, 3, 4],
+      [1, 3],
+      [1, 2, 12],
+    ]);
+    expect(copies.map((c) => Array.from(c.dataSync()))).toEqual([
+      Array.from(x.dataSync()),
+      [1, 2, 3],
+      Array.from(x.dataSync()),
+    ]);
+    // A transpose that moves numbers still does.
+    const moved = tf.transpose(x, [0, 2, 1]);
+    expect(moved.arraySync()[1]![3]).toEqual([15, 19, 23]);
+    tf.dispose([x, flat, ...copies, moved]);
+    expect(tf.memory().numDataBuffers).toBe(buffers - 1); // x's data was freed with its last holder
+    unregisterFastGather(tf, backend);
+    expect(kernels()).toEqual(own);
+    tf.dispose(column);
   });
 });

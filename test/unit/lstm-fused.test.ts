@@ -16,7 +16,9 @@ afterAll(async () => {
 const B = 3;
 const T = 5;
 const D = 4;
+// 6 units run the step arithmetic in TypeScript; 8 (a multiple of 4) in WebAssembly SIMD.
 const U = 6;
+const U_SIMD = 8;
 
 /** Seeded uniform numbers on [-scale, scale]. */
 function uniform(n: number, seed: number, scale = 1): Float32Array {
@@ -33,10 +35,10 @@ function maxScaledDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** A fused layer and a tfjs LSTM holding the same (seeded, non-trivial) weights, both built. */
-function pair(returnSequences: boolean, extra: Record<string, unknown> = {}) {
-  const fused = fusedLstm({ units: U, returnSequences, seed: 5, ...extra });
+function pair(returnSequences: boolean, extra: Record<string, unknown> = {}, units = U) {
+  const fused = fusedLstm({ units, returnSequences, seed: 5, ...extra });
   const reference = tf.layers.lstm({
-    units: U,
+    units,
     returnSequences,
     recurrentActivation: 'sigmoid',
     // The default orthogonal initialiser takes seconds; the weights are replaced right away.
@@ -48,7 +50,7 @@ function pair(returnSequences: boolean, extra: Record<string, unknown> = {}) {
     reference.apply(tf.zeros([1, T, D]));
     // The seeded bias is zero but for the forget block: perturb it so that every gate is tested.
     const [kernel, recurrent] = fused.getWeights();
-    const weights = [kernel!, recurrent!, tf.tensor1d(uniform(4 * U, 11, 0.5))];
+    const weights = [kernel!, recurrent!, tf.tensor1d(uniform(4 * units, 11, 0.5))];
     fused.setWeights(weights);
     reference.setWeights(weights);
   });
@@ -74,21 +76,26 @@ function gradients(layer: tf.layers.Layer, x: tf.Tensor, kwargs: Record<string, 
   });
 }
 
-describe.each(['cpu', 'wasm'] as const)('FusedLstm on %s', (backend) => {
+describe.each([
+  ['cpu', U],
+  ['wasm', U],
+  ['cpu', U_SIMD],
+  ['wasm', U_SIMD],
+] as const)('FusedLstm on %s with %i units', (backend, units) => {
   it.each([true, false])('outputs what tf.layers.lstm outputs (returnSequences %s)', async (returnSequences) => {
     await tf.setBackend(backend);
-    const { fused, reference } = pair(returnSequences);
+    const { fused, reference } = pair(returnSequences, {}, units);
     const x = tf.tensor3d(uniform(B * T * D, 3, 2), [B, T, D]);
     const got = tf.tidy(() => (fused.apply(x) as tf.Tensor).dataSync());
     const want = tf.tidy(() => (reference.apply(x) as tf.Tensor).dataSync());
-    expect(got.length).toBe(returnSequences ? B * T * U : B * U);
+    expect(got.length).toBe(returnSequences ? B * T * units : B * units);
     expect(maxScaledDiff(got, want)).toBeLessThan(1e-5);
     tf.dispose([x, ...fused.weights.map((w) => w.read()), ...reference.weights.map((w) => w.read())]);
   });
 
   it.each([true, false])('has the gradients tfjs computes through tf.layers.lstm (returnSequences %s)', async (seq) => {
     await tf.setBackend(backend);
-    const { fused, reference } = pair(seq);
+    const { fused, reference } = pair(seq, {}, units);
     const x = tf.tensor3d(uniform(B * T * D, 4, 2), [B, T, D]);
     const got = gradients(fused, x);
     const want = gradients(reference, x);
@@ -96,6 +103,28 @@ describe.each(['cpu', 'wasm'] as const)('FusedLstm on %s', (backend) => {
       expect(maxScaledDiff(got[k]!, want[k]!), name).toBeLessThan(1e-4);
     });
     x.dispose();
+  });
+});
+
+describe('FusedLstm called twice before one backward pass', () => {
+  it('keeps what each call needs apart (its scratch memory is not shared)', async () => {
+    await tf.setBackend('wasm');
+    const { fused, reference } = pair(true, {}, U_SIMD);
+    const [x1, x2] = [
+      tf.tensor3d(uniform(B * T * D, 8, 2), [B, T, D]),
+      tf.tensor3d(uniform(B * T * D, 9, 2), [B, T, D]),
+    ];
+    const grads = (layer: tf.layers.Layer) =>
+      tf.tidy(() => {
+        const vars = layer.trainableWeights.map((w) => w.read() as tf.Variable);
+        const loss = () =>
+          tf.add(lossOf(layer.apply(x1) as tf.Tensor), tf.mul(2, lossOf(layer.apply(x2) as tf.Tensor)));
+        const { grads: g } = tf.variableGrads(loss as () => tf.Scalar, vars);
+        return vars.map((v) => g[v.name]!.dataSync() as Float32Array);
+      });
+    const [got, want] = [grads(fused), grads(reference)];
+    got.forEach((g, k) => expect(maxScaledDiff(g, want[k]!)).toBeLessThan(1e-4));
+    tf.dispose([x1, x2]);
   });
 });
 
@@ -114,36 +143,42 @@ describe('FusedLstm dropout', () => {
     expect(mean).toBeLessThan(1.03);
   });
 
-  it('is the same model as tf.layers.lstm with the same masks, forward and backward', async () => {
-    await tf.setBackend('cpu');
-    const rates = { dropout: 0.3, recurrentDropout: 0.4 };
-    // The masks the fused layer will draw on its first training call.
-    const stream = dropoutStream(5);
-    const inputMask = tf.tensor2d(dropoutMask(B, D, rates.dropout, stream), [B, D]);
-    const recurrentMask = tf.tensor2d(dropoutMask(B, U, rates.recurrentDropout, stream), [B, U]);
-    // tfjs asks its dropoutFunc for four masks of each kind and uses the first of each.
-    const dropoutFunc = (ones: tf.Tensor) => tf.mul(ones, ones.shape[1] === D ? inputMask : recurrentMask);
-    const { fused, reference } = pair(true, rates);
-    const { reference: masked } = pair(true, { ...rates, dropoutFunc });
-    masked.setWeights(reference.getWeights());
-    const x = tf.tensor3d(uniform(B * T * D, 6, 2), [B, T, D]);
-    const got = gradients(fused, x, { training: true });
-    const want = gradients(masked, x, { training: true });
-    ['kernel', 'recurrent kernel', 'bias', 'input'].forEach((name, k) => {
-      expect(maxScaledDiff(got[k]!, want[k]!), name).toBeLessThan(1e-4);
-    });
-    // A fresh layer's first call draws the same masks.
-    const again = pair(true, rates).fused;
-    again.setWeights(fused.getWeights());
-    const out = tf.tidy(() => (again.apply(x, { training: true }) as tf.Tensor).dataSync());
-    const ref = tf.tidy(() => (masked.apply(x, { training: true }) as tf.Tensor).dataSync());
-    expect(maxScaledDiff(out, ref)).toBeLessThan(1e-5);
-    // Not training: no dropout at all.
-    const plain = tf.tidy(() => (again.apply(x) as tf.Tensor).dataSync());
-    const plainRef = tf.tidy(() => (reference.apply(x) as tf.Tensor).dataSync());
-    expect(maxScaledDiff(plain, plainRef)).toBeLessThan(1e-5);
-    expect(maxScaledDiff(out, plain)).toBeGreaterThan(1e-3);
-  });
+  it.each([
+    ['cpu', U],
+    ['wasm', U_SIMD],
+  ] as const)(
+    'is the same model as tf.layers.lstm with the same masks, forward and backward (%s, %i units)',
+    async (backend, units) => {
+      await tf.setBackend(backend);
+      const rates = { dropout: 0.3, recurrentDropout: 0.4 };
+      // The masks the fused layer will draw on its first training call.
+      const stream = dropoutStream(5);
+      const inputMask = tf.tensor2d(dropoutMask(B, D, rates.dropout, stream), [B, D]);
+      const recurrentMask = tf.tensor2d(dropoutMask(B, units, rates.recurrentDropout, stream), [B, units]);
+      // tfjs asks its dropoutFunc for four masks of each kind and uses the first of each.
+      const dropoutFunc = (ones: tf.Tensor) => tf.mul(ones, ones.shape[1] === D ? inputMask : recurrentMask);
+      const { fused, reference } = pair(true, rates, units);
+      const { reference: masked } = pair(true, { ...rates, dropoutFunc }, units);
+      masked.setWeights(reference.getWeights());
+      const x = tf.tensor3d(uniform(B * T * D, 6, 2), [B, T, D]);
+      const got = gradients(fused, x, { training: true });
+      const want = gradients(masked, x, { training: true });
+      ['kernel', 'recurrent kernel', 'bias', 'input'].forEach((name, k) => {
+        expect(maxScaledDiff(got[k]!, want[k]!), name).toBeLessThan(1e-4);
+      });
+      // A fresh layer's first call draws the same masks.
+      const again = pair(true, rates, units).fused;
+      again.setWeights(fused.getWeights());
+      const out = tf.tidy(() => (again.apply(x, { training: true }) as tf.Tensor).dataSync());
+      const ref = tf.tidy(() => (masked.apply(x, { training: true }) as tf.Tensor).dataSync());
+      expect(maxScaledDiff(out, ref)).toBeLessThan(1e-5);
+      // Not training: no dropout at all.
+      const plain = tf.tidy(() => (again.apply(x) as tf.Tensor).dataSync());
+      const plainRef = tf.tidy(() => (reference.apply(x) as tf.Tensor).dataSync());
+      expect(maxScaledDiff(plain, plainRef)).toBeLessThan(1e-5);
+      expect(maxScaledDiff(out, plain)).toBeGreaterThan(1e-3);
+    },
+  );
 });
 
 /** The r-keras architecture in miniature, with the fused layer. */

@@ -42,4 +42,18 @@ describe.each(['cpu', 'wasm'] as const)('the %s kernel', (backend) => {
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([table, idsT, dyT]);
   });
+
+  it.each([8, 6])('sums rows of width %i, skipping ids out of range, as segmentSumInto does', async (width) => {
+    await tf.setBackend(backend);
+    registerFastSegmentSum(tf, backend);
+    const rand = mulberry32(width);
+    const ids = [3, -1, 0, 3, 5, 9, 2, 0];
+    const x = Float32Array.from({ length: ids.length * width }, () => rand() - 0.5);
+    const expected = new Float32Array(5 * width);
+    segmentSumInto(x, ids, width, expected);
+    const got = tf.tidy(() =>
+      tf.unsortedSegmentSum(tf.tensor2d(x, [ids.length, width]), tf.tensor1d(ids, 'int32'), 5).dataSync(),
+    );
+    expect(Array.from(got)).toEqual(Array.from(expected));
+  });
 });
