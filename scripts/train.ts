@@ -24,7 +24,13 @@ import { directorySource } from '../src/data/node/index.ts';
 import { binaryMetrics, mostWrong } from '../src/lstm/binary-metrics.ts';
 import { registerFastKernels } from '../src/lstm/fast-kernels.ts';
 import { sampleIndices, stratifiedHoldout } from '../src/lstm/holdout.ts';
-import { readArtifacts, restoreCheckpoint, saveKitModel, type KitModelMetadata } from '../src/lstm/model-files.ts';
+import {
+  kitMetadata,
+  readArtifacts,
+  restoreCheckpoint,
+  saveKitModel,
+  type KitModelMetadata,
+} from '../src/lstm/model-files.ts';
 import { modelSummary, parameterCount, sentimentModel } from '../src/lstm/sentiment-model.ts';
 import {
   checkSettings,
@@ -170,20 +176,17 @@ async function main(): Promise<void> {
       `epochs ${startEpoch + 1}-${settings.epochs}, batch ${settings.batchSize}\n`,
   );
 
-  const metadata = (epochsDone: number, test: KitModelMetadata['test'] = null): KitModelMetadata => ({
-    format: 'lstm-kit-sentiment',
-    version: 1,
-    settings,
-    validation,
-    trainCount: trainIndices.length,
-    epochsDone,
-    history,
-    test,
-    words: dataset.vocabulary.words.slice(0, Math.min(vocabularySize, settings.numWords ?? vocabularySize)),
-    vocabularySize,
-    vocabularySha256: dataset.manifest.vocabulary.sha256,
-    savedAt: new Date().toISOString(),
-  });
+  const metadata = (epochsDone: number, test: KitModelMetadata['test'] = null): KitModelMetadata =>
+    kitMetadata({
+      settings,
+      validation,
+      trainCount: trainIndices.length,
+      epochsDone,
+      history,
+      test,
+      vocabulary: dataset.vocabulary.words,
+      vocabularySha256: dataset.manifest.vocabulary.sha256,
+    });
 
   const result = await trainModel(
     model,

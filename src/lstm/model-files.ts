@@ -47,6 +47,40 @@ export interface KitModelMetadata {
   savedAt: string;
 }
 
+/** What {@link kitMetadata} needs: the run, and the whole training vocabulary. */
+export interface MetadataFields {
+  settings: SentimentSettings;
+  validation: 'split' | 'test';
+  trainCount: number;
+  epochsDone: number;
+  history: EpochLog[];
+  test?: TestMetrics | null;
+  /** Every word of the training vocabulary in rank order; the model keeps those it can see. */
+  vocabulary: readonly string[];
+  vocabularySha256: string;
+}
+
+/** The metadata of a model trained now: the Node command line and the page's worker alike. */
+export function kitMetadata(fields: MetadataFields): KitModelMetadata {
+  const { vocabulary, settings } = fields;
+  // Only ids below num_words reach the model; rarer words would all be "out of vocabulary".
+  const seen = Math.min(vocabulary.length, settings.numWords ?? vocabulary.length);
+  return {
+    format: KIT_MODEL_FORMAT,
+    version: KIT_MODEL_VERSION,
+    settings,
+    validation: fields.validation,
+    trainCount: fields.trainCount,
+    epochsDone: fields.epochsDone,
+    history: fields.history,
+    test: fields.test ?? null,
+    words: vocabulary.slice(0, seen),
+    vocabularySize: vocabulary.length,
+    vocabularySha256: fields.vocabularySha256,
+    savedAt: new Date().toISOString(),
+  };
+}
+
 /**
  * Checks metadata read from a file or IndexedDB, with a message a reader can act on. The
  * settings go through {@link checkSettings}.

@@ -11,6 +11,7 @@ import {
   type ForestBaseline,
 } from '../baselines/imdb.ts';
 import type { RankedReviews } from '../data/views.ts';
+import { yieldToMessages } from './yield';
 
 /** Which baseline. */
 export type BaselineModel = 'bag-of-words' | 'forest';
@@ -40,17 +41,6 @@ const scope = globalThis as unknown as {
   postMessage(message: BaselinesReport): void;
   onmessage: ((event: MessageEvent<BaselinesRequest>) => void) | null;
 };
-
-// A MessageChannel round trip yields to the worker's event loop (to read a stop) without the
-// minimum delay that nested setTimeout calls get.
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const yieldToMessages = () =>
-  new Promise<void>((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
 
 let controller: AbortController | null = null;
 

@@ -5,6 +5,7 @@
  */
 import { trainMemoryPair, type MemoryTick } from '../lstm/memory-experiment';
 import type { MemoryReport, MemoryRequest } from './memory-protocol';
+import { yieldToMessages } from './yield';
 
 const scope = globalThis as unknown as {
   postMessage(message: MemoryReport, transfer?: Transferable[]): void;
@@ -14,17 +15,6 @@ const scope = globalThis as unknown as {
 // Report (and look for a Stop) after this much work: often enough for smooth curves, rarely
 // enough that posting costs nothing next to training.
 const SLICE_MS = 60;
-
-// A message to ourselves yields to the event loop (where a Stop waits) without the 4 ms
-// minimum that a nested setTimeout would add to every slice.
-const channel = new MessageChannel();
-let wake: (() => void) | null = null;
-channel.port1.onmessage = () => wake?.();
-const pause = () =>
-  new Promise<void>((resolve) => {
-    wake = resolve;
-    channel.port2.postMessage(null);
-  });
 
 let running: number | null = null;
 let stopped = false;
@@ -89,7 +79,7 @@ async function train(request: Extract<MemoryRequest, { type: 'train' }>): Promis
       if (tick.accuracy) accuracy.push({ step: tick.step, ...tick.accuracy });
       if (performance.now() - sliceStart >= SLICE_MS) {
         flush();
-        await pause();
+        await yieldToMessages();
         sliceStart = performance.now();
       }
     }

@@ -11,6 +11,7 @@ import { registerFastKernels } from '../lstm/fast-kernels';
 import { sampleIndices, stratifiedHoldout } from '../lstm/holdout';
 import {
   checkMetadata,
+  kitMetadata,
   loadKitModel,
   readArtifacts,
   restoreCheckpoint,
@@ -22,6 +23,7 @@ import { predictProbabilities, trainModel, type EpochLog } from '../lstm/trainin
 import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../widgets/kit/trained';
 import type { SentimentReport, SentimentRequest, WorkerData } from './sentiment-protocol';
 import { startWorkerTf } from './tf-wasm';
+import { yieldToMessages } from './yield';
 
 const scope = globalThis as unknown as {
   postMessage(message: SentimentReport): void;
@@ -29,22 +31,11 @@ const scope = globalThis as unknown as {
 };
 const post = (message: SentimentReport) => scope.postMessage(message);
 
-// A message to ourselves yields to the event loop, where Pause and Stop wait, without the 4 ms
-// minimum of a nested setTimeout.
-const channel = new MessageChannel();
-let wake: (() => void) | null = null;
-channel.port1.onmessage = () => wake?.();
-const yieldNow = () =>
-  new Promise<void>((resolve) => {
-    wake = resolve;
-    channel.port2.postMessage(null);
-  });
-
 let stopped = false;
 let paused: { resolve: () => void; promise: Promise<void> } | null = null;
 
 async function between(): Promise<void> {
-  await yieldNow();
+  await yieldToMessages();
   if (paused) await paused.promise;
 }
 
@@ -95,20 +86,16 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     history = saved.history;
     startEpoch = saved.epochsDone;
   }
-  const metadata = (epochsDone: number): KitModelMetadata => ({
-    format: 'lstm-kit-sentiment',
-    version: 1,
-    settings,
-    validation,
-    trainCount: trainIndices.length,
-    epochsDone,
-    history,
-    test: null,
-    words: data.words.slice(0, Math.min(vocabularySize, settings.numWords ?? vocabularySize)),
-    vocabularySize,
-    vocabularySha256: data.vocabularySha256,
-    savedAt: new Date().toISOString(),
-  });
+  const metadata = (epochsDone: number): KitModelMetadata =>
+    kitMetadata({
+      settings,
+      validation,
+      trainCount: trainIndices.length,
+      epochsDone,
+      history,
+      vocabulary: data.words,
+      vocabularySha256: data.vocabularySha256,
+    });
   stopped = false;
   const end = await trainModel(
     model,

@@ -6,6 +6,7 @@
 import { trainSkipGram } from '../embedding/training.ts';
 import type { TrainReport, TrainRequest } from './skipgram-protocol.ts';
 import { startWorkerTf } from './tf-wasm.ts';
+import { yieldToMessages } from './yield';
 
 const scope = globalThis as unknown as {
   postMessage(message: TrainReport, transfer?: Transferable[]): void;
@@ -15,17 +16,6 @@ const scope = globalThis as unknown as {
 let backend: ReturnType<typeof startWorkerTf> | null = null;
 let stopRequested = false;
 let running = false;
-
-// A MessageChannel round trip yields to the worker's event loop (to read a stop) without the
-// minimum delay that nested setTimeout calls get.
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const yieldToMessages = () =>
-  new Promise<void>((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
 
 async function train(request: Extract<TrainRequest, { type: 'train' }>): Promise<void> {
   backend ??= startWorkerTf();

@@ -20,7 +20,7 @@ import { serveStatic } from '../../scripts/lib/static-server';
 import { buildImdbArchive, type FixtureReview } from '../fixtures/imdb-archive';
 import { createKitModelFixture } from '../fixtures/kit-model';
 import { overlaySite } from '../fixtures/site-overlay';
-import { accessibilityViolations, E2E_BASE, E2E_DIR, num, text, useSite, widget } from './harness';
+import { E2E_BASE, E2E_DIR, num, text, useSite, widget, expectAccessibleOnPhone } from './harness';
 
 const site = useSite();
 const CHAPTER = 'chapters/04-word-embeddings/';
@@ -318,29 +318,10 @@ describe('chapter 4: accessibility', () => {
     await trainOnText(page, w, 2);
     for (const tag of ['kit-embedding-lookup', 'kit-embedding-cost', 'kit-cosine', 'kit-word-pairs'])
       await widget(page, tag);
-    const unnamed = await page.$$eval(
+    await expectAccessibleOnPhone(
+      page,
       'kit-embedding-lookup, kit-embedding-cost, kit-cosine, kit-skipgram, kit-word-pairs',
-      (widgets) =>
-        widgets.flatMap((root) =>
-          [...root.querySelectorAll('input, select, textarea, button')]
-            .filter((c) => {
-              const control = c as HTMLInputElement;
-              const name =
-                control.labels?.[0]?.textContent ?? control.getAttribute('aria-label') ?? control.textContent;
-              return !name?.trim();
-            })
-            .map((c) => `${root.localName} ${c.outerHTML.slice(0, 80)}`),
-        ),
     );
-    expect(unnamed).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    for (const theme of ['light', 'dark']) {
-      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-      expect(await accessibilityViolations(page), theme).toEqual([]);
-    }
   });
 
   it('trains on the archive a reader loaded in chapter 5 when the site has no prepared data', async () => {

@@ -12,7 +12,7 @@ import { classifierWeights, notableUnits, traceClassifier, type LayerLike } from
 import { fmt } from '../../src/widgets/kit/format';
 import { directoryHandler } from '../../scripts/lib/model-directory';
 import { createKitModelFixture, type KitModelFixture } from '../fixtures/kit-model';
-import { accessibilityViolations, num, text, useSite, widget } from './harness';
+import { num, text, useSite, widget, expectAccessibleOnPhone } from './harness';
 
 const site = useSite();
 const CHAPTER = 'chapters/06-inside-classifier/';
@@ -294,28 +294,9 @@ describe('chapter 6: accessibility', () => {
     await page.waitForSelector('kit-classifier-gates[data-units]');
     await page.locator('kit-classifier-review summary').click();
     await page.waitForSelector('kit-classifier-review [data-role="imdb-panel"]');
-    const unnamed = await page.$$eval(
+    await expectAccessibleOnPhone(
+      page,
       'kit-classifier-model, kit-classifier-review, kit-classifier-gates, kit-classifier-neighbours',
-      (widgets) =>
-        widgets.flatMap((root) =>
-          [...root.querySelectorAll('input, select, textarea, button')]
-            .filter((c) => {
-              const control = c as HTMLInputElement;
-              const name =
-                control.labels?.[0]?.textContent ?? control.getAttribute('aria-label') ?? control.textContent;
-              return !name?.trim();
-            })
-            .map((c) => `${root.localName} ${c.outerHTML.slice(0, 80)}`),
-        ),
     );
-    expect(unnamed).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    for (const theme of ['light', 'dark']) {
-      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-      expect(await accessibilityViolations(page), theme).toEqual([]);
-    }
   });
 });

@@ -130,3 +130,31 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   });
   return violations.flatMap((v) => v.targets.map((t) => `${v.id} (${v.help}): ${t}`));
 }
+
+/**
+ * Checks the widgets matched by `selector` as a reader with a screen reader on a phone would:
+ * every control has an accessible name, the page does not scroll sideways, and axe finds no
+ * WCAG 2.1 A/AA violation in either theme.
+ */
+export async function expectAccessibleOnPhone(page: Page, selector: string): Promise<void> {
+  const unnamed = await page.$$eval(selector, (widgets) =>
+    widgets.flatMap((root) =>
+      [...root.querySelectorAll('input, select, textarea, button')]
+        .filter((c) => {
+          const control = c as HTMLInputElement;
+          const name = control.labels?.[0]?.textContent ?? control.getAttribute('aria-label') ?? control.textContent;
+          return !name?.trim();
+        })
+        .map((c) => `${root.localName} ${c.outerHTML.slice(0, 80)}`),
+    ),
+  );
+  expect(unnamed).toEqual([]);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    expect(await accessibilityViolations(page), theme).toEqual([]);
+  }
+}
