@@ -5,13 +5,15 @@
  * metrics JSON.
  *
  *   npm run train -- --preset r-keras [--epochs N] [--validation split|test] [--out DIR]
- *                    [--data DIR] [--backend wasm|cpu] [--sample N] [--resume] [--seed N]
+ *                    [--data DIR] [--backend wasm|cpu] [--sample N] [--resume] [--seed N] [--lstm fused|stock]
  *                    [--maxlen N] [--num-words N|all] [--embedding N] [--units N[,N]]
  *                    [--dropout X] [--recurrent-dropout X] [--optimizer adam|rmsprop|sgd]
  *                    [--learning-rate X] [--batch N]
  *
  * --validation split (default) holds 20% of the training reviews out of training; test trains on
  * all 25,000 and validates on the test set every epoch, as the R article does.
+ * --lstm stock trains tfjs's own tf.layers.lstm (with tfjs's Adam) from the fused model's initial
+ * weights, to compare the two layers' accuracy; it is many times slower.
  * The data must have been prepared: npm run data -- --archive PATH
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -59,6 +61,7 @@ const { values: args } = parseArgs({
     backend: { type: 'string', default: 'wasm' },
     sample: { type: 'string' },
     resume: { type: 'boolean', default: false },
+    lstm: { type: 'string', default: 'fused' },
     seed: { type: 'string', default: '7' },
     maxlen: { type: 'string' },
     'num-words': { type: 'string' },
@@ -148,7 +151,19 @@ async function main(): Promise<void> {
 
   const vocabularySize = dataset.vocabulary.words.length;
   const view = settingsView(settings);
-  const model = sentimentModel(settings, { vocabularySize, seed });
+  if (args.lstm !== 'fused' && args.lstm !== 'stock') fail('--lstm must be fused or stock');
+  let model = sentimentModel(settings, { vocabularySize, seed });
+  if (args.lstm === 'stock') {
+    // The same starting point: tfjs's LSTM takes the fused model's seeded weights, and tfjs's Adam.
+    const stock = sentimentModel(settings, { vocabularySize, seed, lstm: 'stock' });
+    stock.setWeights(model.getWeights());
+    stock.compile({
+      optimizer: tf.train.adam(settings.learningRate),
+      loss: 'binaryCrossentropy',
+      metrics: ['accuracy'],
+    });
+    model = stock;
+  }
   const checkpointDir = join(out, 'checkpoint');
   let startEpoch = 0;
   let history: EpochLog[] = [];
@@ -163,7 +178,9 @@ async function main(): Promise<void> {
     history = meta.history;
   }
 
-  console.log(`Training ${settingsLabel(settings)} on ${backend}${threads}, Node ${process.version}`);
+  console.log(
+    `Training ${settingsLabel(settings)} (${args.lstm} LSTM) on ${backend}${threads}, Node ${process.version}`,
+  );
   for (const row of modelSummary(settings, vocabularySize)) {
     console.log(
       `  ${row.layer.padEnd(26)} ${JSON.stringify(row.outputShape).padEnd(16)} ${row.params.toLocaleString('en')}`,

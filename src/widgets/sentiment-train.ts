@@ -20,7 +20,7 @@ import {
 } from '../lstm/sentiment-presets';
 import type { BatchLog, EpochLog } from '../lstm/training';
 import type { SentimentReport, ValidationMode } from '../workers/sentiment-protocol';
-import { el } from './kit/dom';
+import { dataTable, el } from './kit/dom';
 import { isolationNote } from './kit/isolation';
 import { fmtInt } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';
@@ -367,35 +367,16 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
       return;
     }
     const rows = modelSummary(settings, size);
-    const table = el(
-      'table',
-      { 'data-role': 'summary-table' },
-      el('caption', {}, `${settingsLabel(settings)}: ${fmtInt(parameterCount(settings, size))} trainable parameters`),
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'col' }, 'layer'),
-          el('th', { scope: 'col' }, 'output shape'),
-          el('th', { scope: 'col' }, 'parameters'),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        ...rows.map((r) =>
-          el(
-            'tr',
-            {},
-            el('td', {}, r.layer),
-            el('td', {}, `(${r.outputShape.map((d) => (d === null ? 'None' : d)).join(', ')})`),
-            el('td', { className: 'num' }, fmtInt(r.params)),
-          ),
-        ),
-      ),
-    );
+    const table = dataTable({
+      role: 'summary-table',
+      caption: `${settingsLabel(settings)}: ${fmtInt(parameterCount(settings, size))} trainable parameters`,
+      head: ['layer', 'output shape', 'parameters'],
+      rows: rows.map((r) => [
+        r.layer,
+        `(${r.outputShape.map((d) => (d === null ? 'None' : d)).join(', ')})`,
+        { num: fmtInt(r.params) },
+      ]),
+    });
     this.summary.replaceChildren(table);
     this.code.textContent = modelCode(settings, size, this.state.validation as ValidationMode);
   }
@@ -683,38 +664,19 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
             : `; validation loss ${last.valLoss.toFixed(4)}, accuracy ${fmtPercent(last.valAccuracy!)}.`),
       });
       this.epochTable.replaceChildren(
-        el(
-          'table',
-          { 'data-role': 'epoch-table' },
-          el('caption', {}, 'Per epoch (dashed lines: loss; solid: accuracy)'),
-          el(
-            'thead',
-            {},
-            el(
-              'tr',
-              {},
-              ...['epoch', 'loss', 'accuracy', 'val. loss', 'val. accuracy', 'seconds'].map((h) =>
-                el('th', { scope: 'col' }, h),
-              ),
-            ),
-          ),
-          el(
-            'tbody',
-            {},
-            ...this.epochs.map((e) =>
-              el(
-                'tr',
-                {},
-                el('td', {}, String(e.epoch + 1)),
-                el('td', { className: 'num' }, e.loss.toFixed(4)),
-                el('td', { className: 'num' }, fmtPercent(e.accuracy)),
-                el('td', { className: 'num' }, e.valLoss === null ? '–' : e.valLoss.toFixed(4)),
-                el('td', { className: 'num' }, e.valAccuracy === null ? '–' : fmtPercent(e.valAccuracy)),
-                el('td', { className: 'num' }, e.seconds.toFixed(1)),
-              ),
-            ),
-          ),
-        ),
+        dataTable({
+          role: 'epoch-table',
+          caption: 'Per epoch (dashed lines: loss; solid: accuracy)',
+          head: ['epoch', 'loss', 'accuracy', 'val. loss', 'val. accuracy', 'seconds'],
+          rows: this.epochs.map((e) => [
+            String(e.epoch + 1),
+            { num: e.loss.toFixed(4) },
+            { num: fmtPercent(e.accuracy) },
+            { num: e.valLoss === null ? '–' : e.valLoss.toFixed(4) },
+            { num: e.valAccuracy === null ? '–' : fmtPercent(e.valAccuracy) },
+            { num: e.seconds.toFixed(1) },
+          ]),
+        }),
       );
     }
   }

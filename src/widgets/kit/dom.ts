@@ -59,3 +59,28 @@ export function slider(options: {
     },
   };
 }
+
+/** One cell of {@link dataTable}: text, a node, or a number shown right-aligned. */
+export type TableCell = string | Node | { num: string };
+
+/**
+ * A table with a caption, a header row of column headings and body rows: the shape of every
+ * results table in the kit, so that each is labelled for screen readers the same way.
+ */
+export function dataTable(options: {
+  role: string;
+  caption: string;
+  head: string[];
+  rows: TableCell[][];
+  className?: string;
+}): HTMLTableElement {
+  const cell = (c: TableCell) =>
+    typeof c === 'object' && 'num' in c ? el('td', { className: 'num' }, c.num) : el('td', {}, c);
+  return el(
+    'table',
+    { 'data-role': options.role, className: options.className },
+    el('caption', {}, options.caption),
+    el('thead', {}, el('tr', {}, ...options.head.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...options.rows.map((r) => el('tr', {}, ...r.map(cell)))),
+  );
+}
