@@ -25,7 +25,7 @@ import { loadImdb } from '../src/data/index.ts';
 import { directorySource } from '../src/data/node/index.ts';
 import { binaryMetrics, mostWrong } from '../src/lstm/binary-metrics.ts';
 import { registerFastKernels } from '../src/lstm/fast-kernels.ts';
-import { sampleIndices, stratifiedHoldout } from '../src/lstm/holdout.ts';
+import { allIndices, trainingData } from '../src/lstm/holdout.ts';
 import {
   kitMetadata,
   readArtifacts,
@@ -132,17 +132,12 @@ async function main(): Promise<void> {
   const dataset = await loadImdb(directorySource(args.data), { splits: ['train', 'test'] });
   const train = dataset.splits.train!;
   const test = dataset.splits.test!;
-  const every = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
-  let trainIndices: Int32Array = every(train.count);
-  let validationSplit = test;
-  let validationIndices: Int32Array = every(test.count);
-  if (validation === 'split') {
-    const holdout = stratifiedHoldout(train.labels, 0.2, seed);
-    trainIndices = holdout.train;
-    validationSplit = train;
-    validationIndices = holdout.validation;
-  }
-  if (args.sample !== undefined) trainIndices = sampleIndices(trainIndices, Number(args.sample), seed);
+  const data = trainingData(train, test, {
+    validation,
+    sample: args.sample === undefined ? null : Number(args.sample),
+    seed,
+  });
+  const { trainIndices, validationIndices } = data;
 
   await tf.setBackend(args.backend);
   await tf.ready();
@@ -205,40 +200,36 @@ async function main(): Promise<void> {
       vocabularySha256: dataset.manifest.vocabulary.sha256,
     });
 
-  const result = await trainModel(
-    model,
-    { train, trainIndices, validation: validationSplit, validationIndices },
-    {
-      view,
-      batchSize: settings.batchSize,
-      epochs: settings.epochs,
-      startEpoch,
-      seed,
-      callbacks: {
-        onBatchEnd: (b) => {
-          const left = (b.seconds / (b.batch + 1)) * (b.batchesPerEpoch - b.batch - 1);
-          const rate = (b.batch + 1) / b.seconds;
-          progress(
-            `epoch ${b.epoch + 1}/${settings.epochs}`,
-            b.batch + 1,
-            b.batchesPerEpoch,
-            `loss ${b.meanLoss.toFixed(4)} acc ${b.meanAccuracy.toFixed(4)} ${rate.toFixed(1)} batches/s, ${clock(left)} left`,
-          );
-        },
-        onEpochEnd: async (e) => {
-          history.push(e);
-          console.log(
-            `epoch ${e.epoch + 1}: ${e.seconds.toFixed(1)} s, loss ${e.loss.toFixed(4)}, accuracy ${e.accuracy.toFixed(4)}, ` +
-              `val_loss ${e.valLoss?.toFixed(4)}, val_accuracy ${e.valAccuracy?.toFixed(4)}`,
-          );
-          await saveKitModel(model, directoryHandler(checkpointDir), metadata(e.epoch + 1), { includeOptimizer: true });
-        },
+  const result = await trainModel(model, data, {
+    view,
+    batchSize: settings.batchSize,
+    epochs: settings.epochs,
+    startEpoch,
+    seed,
+    callbacks: {
+      onBatchEnd: (b) => {
+        const left = (b.seconds / (b.batch + 1)) * (b.batchesPerEpoch - b.batch - 1);
+        const rate = (b.batch + 1) / b.seconds;
+        progress(
+          `epoch ${b.epoch + 1}/${settings.epochs}`,
+          b.batch + 1,
+          b.batchesPerEpoch,
+          `loss ${b.meanLoss.toFixed(4)} acc ${b.meanAccuracy.toFixed(4)} ${rate.toFixed(1)} batches/s, ${clock(left)} left`,
+        );
+      },
+      onEpochEnd: async (e) => {
+        history.push(e);
+        console.log(
+          `epoch ${e.epoch + 1}: ${e.seconds.toFixed(1)} s, loss ${e.loss.toFixed(4)}, accuracy ${e.accuracy.toFixed(4)}, ` +
+            `val_loss ${e.valLoss?.toFixed(4)}, val_accuracy ${e.valAccuracy?.toFixed(4)}`,
+        );
+        await saveKitModel(model, directoryHandler(checkpointDir), metadata(e.epoch + 1), { includeOptimizer: true });
       },
     },
-  );
+  });
 
   const started = performance.now();
-  const probabilities = await predictProbabilities(model, test, every(test.count), view, {
+  const probabilities = await predictProbabilities(model, test, allIndices(test.count), view, {
     onProgress: (f) => progress('test', Math.round(f * 50), 50, ''),
   });
   const metrics = binaryMetrics(probabilities, test.labels);

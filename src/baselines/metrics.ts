@@ -1,4 +1,5 @@
 /** How well predicted classes match the labels, with the positive class (1) as the one to find. */
+import { confusionScores } from '../lstm/binary-metrics.ts';
 
 /** The four scores of a binary classifier, each between 0 and 1. */
 export interface BinaryMetrics {
@@ -33,10 +34,8 @@ export function binaryMetrics(labels: ArrayLike<number>, predicted: ArrayLike<nu
     } else if (y === 1) fn++;
     else tn++;
   }
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { accuracy: (tp + tn) / labels.length, precision, recall, f1, count: labels.length };
+  const { accuracy, precision, recall, f1, count } = confusionScores({ tp, fp, tn, fn });
+  return { accuracy, precision, recall, f1, count };
 }
 
 /** Classes from probabilities: 1 above `threshold` (default one half), else 0. */

@@ -62,16 +62,18 @@ export function binaryMetrics(probabilities: ArrayLike<number>, labels: ArrayLik
     else if (positive) fp++;
     else tn++;
   }
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { ...confusionScores({ tp, fp, tn, fn }), loss: loss / n };
+}
+
+/** Accuracy, precision, recall and F1 from the counts; 0 (not NaN) where a denominator is 0. */
+export function confusionScores(c: Confusion): Omit<BinaryMetrics, 'loss'> {
+  const count = c.tp + c.fp + c.tn + c.fn;
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
   return {
-    count: n,
-    tp,
-    fp,
-    tn,
-    fn,
-    loss: loss / n,
-    accuracy: (tp + tn) / n,
+    ...c,
+    count,
+    accuracy: (c.tp + c.tn) / count,
     precision,
     recall,
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,

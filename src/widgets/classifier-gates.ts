@@ -47,8 +47,6 @@ export function parseUnitList(list: string, units: number): { picked: number[]; 
 
 class ClassifierGatesWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  // Subscriptions last as long as the element: a reset (which stops what a widget owns) keeps them.
-  private readonly subscriptions: (() => void)[] = [];
   private note!: HTMLElement;
   private layerSelect!: HTMLSelectElement;
   private unitsInput!: HTMLInputElement;
@@ -59,11 +57,6 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
   private grid!: HTMLElement;
   private plots = new Map<TracedQuantity, HTMLElement>();
   private table!: HTMLElement;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const stop of this.subscriptions.splice(0)) stop();
-  }
 
   protected build(): void {
     this.note = el('p', { className: 'kit-status', 'data-role': 'review-note', 'aria-live': 'polite' });
@@ -114,7 +107,7 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
       this.grid,
       this.table,
     );
-    this.subscriptions.push(onReview(() => this.update()));
+    this.listen(onReview(() => this.update()));
   }
 
   protected update(): void {

@@ -7,6 +7,14 @@ import { el } from './kit/dom';
 import { fmt, fmtInt } from './kit/format';
 import type { TrainedClassifier } from './classifier-store';
 
+/** The words whose neighbours chapters 4 and 6 always show: two of praise, one of blame, one neutral. */
+export const PROBES = ['excellent', 'awful', 'boring', 'actor'] as const;
+
+/** The probe words followed by the reader's own word, each once, without an empty one. */
+export function probeWords(own: string): string[] {
+  return [...PROBES, own].filter((w, i, all) => w !== '' && all.indexOf(w) === i);
+}
+
 /** The `k` neighbours of `word` in the classifier's embedding, by cosine. */
 export function classifierNeighbours(classifier: TrainedClassifier, word: string, k: number): ModelNeighbours {
   return modelNeighbours(classifier.unitEmbedding(), classifier.vocabulary, classifier.view, word, k);

@@ -16,8 +16,6 @@ const schema = {} as const;
 
 class ClassifierModelWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  // Subscriptions last as long as the element: a reset (which stops what a widget owns) keeps them.
-  private readonly subscriptions: (() => void)[] = [];
   protected override engine = 'tfjs, loaded with the model';
   private status!: HTMLElement;
   private details!: HTMLElement;
@@ -25,11 +23,6 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
   private loadStatus!: HTMLElement;
   private model: ClassifierStatus = { kind: 'loading' };
   private installing = false;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const stop of this.subscriptions.splice(0)) stop();
-  }
 
   protected build(): void {
     this.status = el('p', { className: 'kit-status', 'data-role': 'model-status', 'aria-live': 'polite' });
@@ -66,7 +59,7 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
       this.model = status;
       this.update();
     });
-    this.subscriptions.push(stop);
+    this.listen(stop);
   }
 
   private async install(files: File[]): Promise<void> {

@@ -8,12 +8,10 @@ import { el } from './kit/dom';
 import { fmtInt } from './kit/format';
 import { defineWidget, KitWidget } from './kit/widget';
 import { trainingHref, watchClassifier, type ClassifierStatus } from './classifier-store';
-import { classifierNeighbours, neighbourList } from './classifier-lists';
+import { classifierNeighbours, neighbourList, probeWords } from './classifier-lists';
 import './embeddings.css';
 import './classifier.css';
 
-/** The words whose neighbours the cell always shows, besides the reader's own. */
-export const PROBES = ['excellent', 'awful', 'boring', 'actor'] as const;
 const NEIGHBOURS = 8;
 
 const schema = {
@@ -22,19 +20,12 @@ const schema = {
 
 class ClassifierNeighboursWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  // Subscriptions last as long as the element: a reset (which stops what a widget owns) keeps them.
-  private readonly subscriptions: (() => void)[] = [];
   protected override engine = "the kit's cosine search in plain TypeScript";
   private model: ClassifierStatus = { kind: 'loading' };
   private note!: HTMLElement;
   private input!: HTMLInputElement;
   private grid!: HTMLElement;
   private facts!: HTMLElement;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const stop of this.subscriptions.splice(0)) stop();
-  }
 
   protected build(): void {
     this.note = el('p', { className: 'kit-status', 'data-role': 'model-note', 'aria-live': 'polite' });
@@ -56,7 +47,7 @@ class ClassifierNeighboursWidget extends KitWidget<typeof schema> {
       this.grid,
       this.facts,
     );
-    this.subscriptions.push(
+    this.listen(
       watchClassifier((status) => {
         this.model = status;
         this.update();
@@ -87,7 +78,7 @@ class ClassifierNeighboursWidget extends KitWidget<typeof schema> {
     }
     this.note.hidden = true;
     const classifier = m.classifier;
-    const words = [...PROBES, normaliseWord(this.state.word)].filter((w, i, all) => w !== '' && all.indexOf(w) === i);
+    const words = probeWords(normaliseWord(this.state.word));
     this.grid.replaceChildren(
       ...words.map((word) => {
         const found = classifierNeighbours(classifier, word, NEIGHBOURS);

@@ -41,8 +41,6 @@ interface Point {
 
 class ClassifierReviewWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  // Subscriptions last as long as the element: a reset (which stops what a widget owns) keeps them.
-  private readonly subscriptions: (() => void)[] = [];
   protected override engine = "the kit's LSTM cell in TypeScript; tfjs for predict";
   private model: ClassifierStatus = { kind: 'loading' };
   private exampleSelect!: HTMLSelectElement;
@@ -60,11 +58,6 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
   /** The last trace, kept while the ids and the model stay the same. */
   private cache: { key: string; steps: ReviewSteps; trace: ClassifierTrace } | null = null;
   private predicted: { key: string; p: number | null } = { key: '', p: null };
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const stop of this.subscriptions.splice(0)) stop();
-  }
 
   protected build(): void {
     this.exampleSelect = el(
@@ -124,7 +117,7 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
       this.cache = null;
       this.update();
     });
-    this.subscriptions.push(stop);
+    this.listen(stop);
   }
 
   /** Adds the IMDB data panel and a random test review button, the first time the box opens. */
@@ -139,7 +132,8 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
       if (data === null) this.testNote.textContent = 'Load the reviews above to pick one of the 25,000 test reviews.';
       else if (!this.testNote.dataset.review) this.testNote.textContent = '';
     });
-    this.subscriptions.push(stop, () => panel.dispose());
+    this.listen(stop);
+    this.listen(() => panel.dispose());
   }
 
   private async randomTestReview(loader: import('../data/loader').ImdbLoader): Promise<void> {

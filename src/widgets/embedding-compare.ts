@@ -9,13 +9,11 @@ import { el } from './kit/dom';
 import { fmt, fmtInt } from './kit/format';
 import { defineWidget, KitWidget } from './kit/widget';
 import { trainingHref, watchClassifier, type ClassifierStatus } from './classifier-store';
-import { classifierNeighbours, neighbourList } from './classifier-lists';
+import { classifierNeighbours, neighbourList, probeWords } from './classifier-lists';
 import { onTrainedVectors, trainedVectors } from './trained-vectors';
 import './embeddings.css';
 import './classifier.css';
 
-/** The probe words, besides the reader's own. */
-export const COMPARE_PROBES = ['excellent', 'awful', 'boring', 'actor'] as const;
 const NEIGHBOURS = 5;
 
 const schema = {
@@ -24,18 +22,11 @@ const schema = {
 
 class EmbeddingCompareWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  // Subscriptions last as long as the element: a reset (which stops what a widget owns) keeps them.
-  private readonly subscriptions: (() => void)[] = [];
   protected override engine = 'cosine neighbours in plain TypeScript';
   private model: ClassifierStatus = { kind: 'loading' };
   private input!: HTMLInputElement;
   private status!: HTMLElement;
   private grid!: HTMLElement;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const stop of this.subscriptions.splice(0)) stop();
-  }
 
   protected build(): void {
     this.input = el('input', {
@@ -52,7 +43,7 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
     this.grid = el('div', { className: 'classifier-compare', 'data-role': 'compare' });
     this.append(el('div', { className: 'controls' }, el('label', {}, 'Your word', this.input)), this.status, this.grid);
     onTrainedVectors(() => this.update());
-    this.subscriptions.push(
+    this.listen(
       watchClassifier((status) => {
         this.model = status;
         this.update();
@@ -91,9 +82,7 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
       el('p', { 'data-role': 'model-source' }, ...modelLine),
     );
 
-    const words = [...COMPARE_PROBES, normaliseWord(this.state.word)].filter(
-      (w, i, all) => w !== '' && all.indexOf(w) === i,
-    );
+    const words = probeWords(normaliseWord(this.state.word));
     this.grid.replaceChildren(
       ...words.map((word) => {
         let skip: HTMLElement;

@@ -15,6 +15,7 @@ import type { BaselineModel, BaselinesReport, BaselinesRequest } from '../worker
 import { imdbPanel, watchData } from './imdb-panel';
 import { el } from './kit/dom';
 import { fmt, fmtInt } from './kit/format';
+import { readStored, writeStored } from './kit/stored';
 import { onTrainedChange, trainedSummary } from './kit/trained';
 import { defineWidget, KitWidget } from './kit/widget';
 import './imdb.css';
@@ -59,30 +60,15 @@ function isMetrics(value: unknown): value is BinaryMetrics {
 }
 
 /** Reads kept results, dropping anything that is not what this page wrote. */
-function readStored(key: string): StoredResults {
-  try {
-    const value = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
-    const out: StoredResults = {};
-    const forest = value.forest as ForestBaseline | undefined;
-    if (forest?.model === 'forest' && isMetrics(forest.metrics) && typeof forest.seconds === 'number')
-      out.forest = forest;
-    const bow = value.bagOfWords as BagOfWordsBaseline | undefined;
-    if (bow?.model === 'bag-of-words' && isMetrics(bow.metrics) && typeof bow.seconds === 'number')
-      out.bagOfWords = bow;
-    return out;
-  } catch {
-    return {};
-  }
-}
-
-/** Keeps results; returns why not when storage refuses. */
-function writeStored(key: string, results: StoredResults): string | null {
-  try {
-    localStorage.setItem(key, JSON.stringify(results));
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+function readResults(key: string): StoredResults {
+  const value = (readStored(key) ?? {}) as Record<string, unknown>;
+  const out: StoredResults = {};
+  const forest = value.forest as ForestBaseline | undefined;
+  if (forest?.model === 'forest' && isMetrics(forest.metrics) && typeof forest.seconds === 'number')
+    out.forest = forest;
+  const bow = value.bagOfWords as BagOfWordsBaseline | undefined;
+  if (bow?.model === 'bag-of-words' && isMetrics(bow.metrics) && typeof bow.seconds === 'number') out.bagOfWords = bow;
+  return out;
 }
 
 /** "about 12 s left" from the time spent and the share done. */
@@ -134,7 +120,6 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
   private table!: HTMLElement;
   private verdictLine!: HTMLElement;
   private details!: HTMLElement;
-  private cleanups: (() => void)[] = [];
 
   protected build(): void {
     const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: 'The reviews in this page' } });
@@ -180,22 +165,21 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
     );
     this.append(panel.root, this.main);
     this.own({ stop: () => this.stop() });
-    this.cleanups.push(
-      panel.dispose,
+    this.listen(panel.dispose);
+    this.listen(
       watchData(panel.loader, (data) => {
         this.data = data;
         this.storageKey = data ? resultsKey(data.dataset.manifest) : '';
-        this.results = data ? readStored(this.storageKey) : {};
+        this.results = data ? readResults(this.storageKey) : {};
         this.update();
       }),
-      onTrainedChange(() => this.update()),
     );
+    this.listen(onTrainedChange(() => this.update()));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.end();
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
   private fit(): void {

@@ -11,9 +11,10 @@ import { el } from './kit/dom';
 import { isolationNote } from './kit/isolation';
 import { fmtInt } from './kit/format';
 import { announceTrained, onTrainedChange, trainedSummary } from './kit/trained';
+import { readStored, writeStored } from './kit/stored';
 import { defineWidget, KitWidget } from './kit/widget';
 import { imdbPanel, watchData } from './imdb-panel';
-import { fmtPercent, startSentimentWorker, workerData, type SentimentWorker } from './sentiment-shared';
+import { fmtPercent, startSentimentWorker, testData, type SentimentWorker } from './sentiment-shared';
 import { settingsLabel } from '../lstm/sentiment-presets';
 import './sentiment.css';
 
@@ -29,12 +30,7 @@ interface Evaluation {
 const EVALUATION_KEY = 'lstm-kit:evaluation';
 
 function readEvaluation(): Evaluation | null {
-  try {
-    const raw = localStorage.getItem(EVALUATION_KEY);
-    return raw ? (JSON.parse(raw) as Evaluation) : null;
-  } catch {
-    return null;
-  }
+  return readStored(EVALUATION_KEY) as Evaluation | null;
 }
 
 class SentimentEvaluateWidget extends KitWidget<typeof schema> {
@@ -81,16 +77,13 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
       this.update();
       this.autoEvaluate();
     });
-    const unsubscribe = onTrainedChange(() => {
-      this.update();
-      this.autoEvaluate();
-    });
-    this.own({
-      stop: () => {
-        unsubscribe();
-        this.worker?.terminate();
-      },
-    });
+    this.listen(
+      onTrainedChange(() => {
+        this.update();
+        this.autoEvaluate();
+      }),
+    );
+    this.own({ stop: () => this.worker?.terminate() });
   }
 
   /** A model just trained (or loaded) without test scores is evaluated at once, once. */
@@ -121,7 +114,7 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
     this.runButton.disabled = true;
     this.status.textContent = `Predicting all ${fmtInt(this.data.dataset.manifest.splits.test.count)} test reviews…`;
     this.worker = startSentimentWorker((report) => this.onReport(report));
-    this.worker.send({ type: 'evaluate', data: workerData(this.data) });
+    this.worker.send({ type: 'evaluate', data: testData(this.data) });
   }
 
   private onReport(report: SentimentReport): void {
@@ -138,11 +131,8 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
         mostWrong: report.mostWrong,
         seconds: report.seconds,
       };
-      try {
-        localStorage.setItem(EVALUATION_KEY, JSON.stringify(evaluation));
-      } catch {
-        // Not kept for a reload; shown now all the same.
-      }
+      // If storage refuses, the results are not kept for a reload but are shown now all the same.
+      writeStored(EVALUATION_KEY, evaluation);
       this.done('');
       announceTrained(report.metadata, settingsLabel(report.metadata.settings));
       this.show(evaluation);

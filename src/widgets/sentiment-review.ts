@@ -84,8 +84,7 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
       this.row,
     );
     this.box.value = this.state.text;
-    const unsubscribe = onTrainedChange(() => void this.loadModel());
-    this.own({ stop: unsubscribe });
+    this.listen(onTrainedChange(() => void this.loadModel()));
     void this.loadModel();
   }
 

@@ -3,21 +3,21 @@
  * the loaded data it needs, and small formatting. Not a widget itself.
  */
 import type { ImdbData } from '../data/loader';
-import type { SentimentReport, SentimentRequest, WorkerData } from '../workers/sentiment-protocol';
+import type { SentimentReport, SentimentRequest, TestData, WorkerData } from '../workers/sentiment-protocol';
 
-/** The reviews and vocabulary the worker needs, from the page's loaded dataset (copied when posted). */
+function reviews(data: ImdbData, name: 'train' | 'test') {
+  const s = data.dataset.splits[name]!;
+  return { offsets: s.offsets, tokens: s.tokens, labels: s.labels };
+}
+
+/** What evaluation needs from the page's loaded dataset (copied when posted): the test split only. */
+export function testData(data: ImdbData): TestData {
+  return { test: reviews(data, 'test'), vocabularySha256: data.dataset.manifest.vocabulary.sha256 };
+}
+
+/** What training needs: both splits and the vocabulary. */
 export function workerData(data: ImdbData): WorkerData {
-  const { splits, vocabulary, manifest } = data.dataset;
-  const pick = (name: 'train' | 'test') => {
-    const s = splits[name]!;
-    return { offsets: s.offsets, tokens: s.tokens, labels: s.labels };
-  };
-  return {
-    train: pick('train'),
-    test: pick('test'),
-    words: vocabulary.words,
-    vocabularySha256: manifest.vocabulary.sha256,
-  };
+  return { ...testData(data), train: reviews(data, 'train'), words: data.dataset.vocabulary.words };
 }
 
 /** A sentiment worker with typed messages; `terminate` ends whatever it was doing at once. */

@@ -25,6 +25,7 @@ import { isolationNote } from './kit/isolation';
 import { fmtInt } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';
 import { announceTrained, forgetTrained, installModelFromFiles, onTrainedChange, trainedSummary } from './kit/trained';
+import { readStored, writeStored } from './kit/stored';
 import { defineWidget, KitWidget } from './kit/widget';
 import { imdbPanel, watchData } from './imdb-panel';
 import { fmtClock, fmtPercent, startSentimentWorker, workerData, type SentimentWorker } from './sentiment-shared';
@@ -77,21 +78,10 @@ const CHECKPOINT_KEY = 'lstm-kit:checkpoint';
 const SEED = 7;
 
 function readCheckpoint(): CheckpointInfo | null {
-  try {
-    const raw = localStorage.getItem(CHECKPOINT_KEY);
-    return raw ? (JSON.parse(raw) as CheckpointInfo) : null;
-  } catch {
-    return null;
-  }
+  return readStored(CHECKPOINT_KEY) as CheckpointInfo | null;
 }
-function writeCheckpoint(info: CheckpointInfo | null): void {
-  try {
-    if (info) localStorage.setItem(CHECKPOINT_KEY, JSON.stringify(info));
-    else localStorage.removeItem(CHECKPOINT_KEY);
-  } catch {
-    // Without storage, a reload cannot offer to resume; training itself is unaffected.
-  }
-}
+// Without storage a reload cannot offer to resume; training itself is unaffected.
+const writeCheckpoint = (info: CheckpointInfo | null) => void writeStored(CHECKPOINT_KEY, info);
 
 // Readable on light and dark pages (SVG attributes cannot use CSS variables).
 const COLOURS = { train: '#2f6fd6', validation: '#d6452f' } as const;
@@ -265,13 +255,8 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     });
     this.showResumeOffer();
     this.showModel();
-    const unsubscribe = onTrainedChange(() => this.showModel());
-    this.own({
-      stop: () => {
-        unsubscribe();
-        this.worker?.terminate();
-      },
-    });
+    this.listen(onTrainedChange(() => this.showModel()));
+    this.own({ stop: () => this.worker?.terminate() });
   }
 
   /** The settings in the form, checked; throws a RangeError naming the bad field. */

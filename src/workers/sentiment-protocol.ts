@@ -8,13 +8,17 @@ import type { KitModelMetadata } from '../lstm/model-files';
 import type { SentimentSettings } from '../lstm/sentiment-presets';
 import type { BatchLog, EpochLog, TrainBegin } from '../lstm/training';
 
-/** The reviews the worker needs, copied from the page's loaded dataset. */
-export interface WorkerData {
-  train: RankedReviews;
+/** The test reviews and which vocabulary numbered them: all that evaluation needs. */
+export interface TestData {
   test: RankedReviews;
+  vocabularySha256: string;
+}
+
+/** The reviews and vocabulary training needs, copied from the page's loaded dataset. */
+export interface WorkerData extends TestData {
+  train: RankedReviews;
   /** The training vocabulary's words in rank order (stored with the model). */
   words: string[];
-  vocabularySha256: string;
 }
 
 /** Where validation comes from: 20% held out of training, or the test set as the R article does. */
@@ -36,7 +40,7 @@ export type SentimentRequest =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
-  | { type: 'evaluate'; data: WorkerData };
+  | { type: 'evaluate'; data: TestData };
 
 /** One of the reviews the model gets most wrong. */
 export interface WrongReview {

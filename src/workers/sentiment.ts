@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { settingsView } from '../lstm/sentiment-presets';
 import { binaryMetrics, mostWrong } from '../lstm/binary-metrics';
 import { registerFastKernels } from '../lstm/fast-kernels';
-import { sampleIndices, stratifiedHoldout } from '../lstm/holdout';
+import { allIndices, trainingData } from '../lstm/holdout';
 import {
   checkMetadata,
   kitMetadata,
@@ -21,7 +21,7 @@ import {
 import { sentimentModel } from '../lstm/sentiment-model';
 import { predictProbabilities, trainModel, type EpochLog } from '../lstm/training';
 import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../widgets/kit/trained';
-import type { SentimentReport, SentimentRequest, WorkerData } from './sentiment-protocol';
+import type { SentimentReport, SentimentRequest, TestData } from './sentiment-protocol';
 import { startWorkerTf } from './tf-wasm';
 import { yieldToMessages } from './yield';
 
@@ -48,8 +48,6 @@ function startTf(): Promise<void> {
   return started;
 }
 
-const every = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
-
 function handlerFor(url: string): tf.io.IOHandler {
   const [handler] = tf.io.getLoadHandlers(url);
   if (!handler) throw new Error('this browser gives workers no IndexedDB, so models cannot be kept');
@@ -59,17 +57,8 @@ function handlerFor(url: string): tf.io.IOHandler {
 async function train(request: Extract<SentimentRequest, { type: 'train' }>): Promise<void> {
   const { settings, validation, sample, seed, data } = request;
   await startTf();
-  const train = data.train;
-  let trainIndices = every(train.labels.length);
-  let validationData = data.test;
-  let validationIndices = every(data.test.labels.length);
-  if (validation === 'split') {
-    const holdout = stratifiedHoldout(train.labels, 0.2, seed);
-    trainIndices = holdout.train;
-    validationData = train;
-    validationIndices = holdout.validation;
-  }
-  if (sample !== null) trainIndices = sampleIndices(trainIndices, sample, seed);
+  const split = trainingData(data.train, data.test, { validation, sample, seed });
+  const trainIndices = split.trainIndices;
   const vocabularySize = data.words.length;
   post({ type: 'status', text: 'Building the model…' });
   const model = sentimentModel(settings, { vocabularySize, seed });
@@ -97,32 +86,28 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
       vocabularySha256: data.vocabularySha256,
     });
   stopped = false;
-  const end = await trainModel(
-    model,
-    { train, trainIndices, validation: validationData, validationIndices },
-    {
-      view: settingsView(settings),
-      batchSize: settings.batchSize,
-      epochs: settings.epochs,
-      startEpoch,
-      seed,
-      callbacks: {
-        onTrainBegin: (info) => post({ type: 'begin', info, history }),
-        onBatchEnd: (log) => post({ type: 'batch', log }),
-        onEpochEnd: async (log) => {
-          history.push(log);
-          let checkpointSaved = true;
-          try {
-            await saveKitModel(model, CHECKPOINT_URL, metadata(log.epoch + 1), { includeOptimizer: true });
-          } catch {
-            checkpointSaved = false; // storage full or blocked: training goes on without one
-          }
-          post({ type: 'epoch', log, checkpointSaved });
-        },
+  const end = await trainModel(model, split, {
+    view: settingsView(settings),
+    batchSize: settings.batchSize,
+    epochs: settings.epochs,
+    startEpoch,
+    seed,
+    callbacks: {
+      onTrainBegin: (info) => post({ type: 'begin', info, history }),
+      onBatchEnd: (log) => post({ type: 'batch', log }),
+      onEpochEnd: async (log) => {
+        history.push(log);
+        let checkpointSaved = true;
+        try {
+          await saveKitModel(model, CHECKPOINT_URL, metadata(log.epoch + 1), { includeOptimizer: true });
+        } catch {
+          checkpointSaved = false; // storage full or blocked: training goes on without one
+        }
+        post({ type: 'epoch', log, checkpointSaved });
       },
-      control: { shouldStop: () => stopped, between },
     },
-  );
+    control: { shouldStop: () => stopped, between },
+  });
   const final = metadata(end.epochsDone);
   await saveKitModel(model, TRAINED_MODEL_URL, final);
   // A finished run needs no checkpoint; a stopped one keeps it, to resume after a reload.
@@ -132,7 +117,7 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
   post({ type: 'trained', stopped: end.stopped, metadata: final });
 }
 
-async function evaluate(data: WorkerData): Promise<void> {
+async function evaluate(data: TestData): Promise<void> {
   await startTf();
   post({ type: 'status', text: 'Loading the trained model…' });
   const { model, metadata } = await loadKitModel(handlerFor(TRAINED_MODEL_URL));
@@ -146,7 +131,7 @@ async function evaluate(data: WorkerData): Promise<void> {
   const probabilities = await predictProbabilities(
     model,
     data.test,
-    every(data.test.labels.length),
+    allIndices(data.test.labels.length),
     settingsView(metadata.settings),
     {
       onProgress: (done) => post({ type: 'evaluating', done }),

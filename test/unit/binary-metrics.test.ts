@@ -1,7 +1,7 @@
 /** Classification metrics against counts worked by hand. */
 import { describe, expect, it } from 'vitest';
 import { binaryMetrics, crossEntropy, mostWrong } from '../../src/lstm/binary-metrics';
-import { sampleIndices, stratifiedHoldout } from '../../src/lstm/holdout';
+import { sampleIndices, stratifiedHoldout, trainingData } from '../../src/lstm/holdout';
 
 describe('binaryMetrics', () => {
   it('counts the confusion matrix and derives the rest', () => {
@@ -63,5 +63,28 @@ describe('stratifiedHoldout', () => {
     );
     expect(new Set(s).size).toBe(10);
     expect([...s].every((v) => v % 2 === 0)).toBe(true);
+  });
+});
+
+describe('trainingData', () => {
+  const reviews = (n: number) => ({
+    offsets: new Uint32Array(n + 1),
+    tokens: new Uint32Array(0),
+    labels: Uint8Array.from({ length: n }, (_, i) => i % 2),
+  });
+
+  it("'split' trains on 80% of the training reviews and validates on the rest; 'test' on all and the test set", () => {
+    const train = reviews(100);
+    const test = reviews(40);
+    const split = trainingData(train, test, { validation: 'split', sample: null, seed: 1 });
+    expect(split.validation).toBe(train);
+    expect([split.trainIndices.length, split.validationIndices.length]).toEqual([80, 20]);
+    expect(new Set([...split.trainIndices, ...split.validationIndices]).size).toBe(100);
+    const all = trainingData(train, test, { validation: 'test', sample: null, seed: 1 });
+    expect(all.validation).toBe(test);
+    expect([all.trainIndices.length, all.validationIndices.length]).toEqual([100, 40]);
+    const sampled = trainingData(train, test, { validation: 'split', sample: 10, seed: 1 });
+    expect(sampled.trainIndices.length).toBe(10);
+    expect([...sampled.trainIndices].every((i) => split.trainIndices.includes(i))).toBe(true);
   });
 });

@@ -21,10 +21,10 @@ import {
   type LengthPoint,
   type WeightArrays,
 } from '../../src/lstm/length-study';
-import { mulberry32 } from '../../src/lstm/random';
 import { sentimentModel } from '../../src/lstm/sentiment-model';
 import { settingsView, type SentimentSettings } from '../../src/lstm/sentiment-presets';
 import { runLstm } from '../../src/lstm/sequence';
+import { syntheticReviews } from '../fixtures/synthetic-reviews';
 import { evaluateModel } from '../../src/lstm/training';
 import { lstmWeightsFromTfjs } from '../../src/lstm/weights';
 
@@ -44,20 +44,8 @@ const SETTINGS: SentimentSettings = {
 };
 
 /** Reviews of 3 to 24 random ranks; positive ones contain rank 1 near their end, negative ones rank 2. */
-function reviews(count: number, seed: number): RankedReviews {
-  const rand = mulberry32(seed);
-  const offsets = [0];
-  const tokens: number[] = [];
-  const labels: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const label = i % 2;
-    const n = 3 + Math.floor(rand() * 22);
-    for (let k = 0; k < n; k++) tokens.push(k === n - 2 ? (label ? 1 : 2) : 3 + Math.floor(rand() * (VOCABULARY - 3)));
-    offsets.push(tokens.length);
-    labels.push(label);
-  }
-  return { offsets: Uint32Array.from(offsets), tokens: Uint32Array.from(tokens), labels: Uint8Array.from(labels) };
-}
+const reviews = (count: number, seed: number): RankedReviews =>
+  syntheticReviews(count, seed, { vocabulary: VOCABULARY, shortest: 3, spread: 22, marker: 'second-last' });
 
 let weights: WeightArrays[];
 const test = reviews(40, 2);

@@ -6,7 +6,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RankedReviews } from '../../src/data/views';
-import { mulberry32 } from '../../src/lstm/random';
 import {
   checkMetadata,
   loadKitModel,
@@ -18,6 +17,7 @@ import {
 import { sentimentModel } from '../../src/lstm/sentiment-model';
 import { presetSettings, settingsView, type SentimentSettings } from '../../src/lstm/sentiment-presets';
 import { evaluateModel, predictProbabilities, trainModel, type TrainingData } from '../../src/lstm/training';
+import { syntheticReviews } from '../fixtures/synthetic-reviews';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -26,21 +26,8 @@ beforeAll(async () => {
 const VOCABULARY = 40;
 
 /** `count` reviews of 6-12 random ranks from 3..VOCABULARY; positive ones contain rank 1, negative rank 2. */
-function slice(count: number, seed: number): RankedReviews {
-  const rand = mulberry32(seed);
-  const offsets = [0];
-  const tokens: number[] = [];
-  const labels: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const label = i % 2;
-    const n = 6 + Math.floor(rand() * 7);
-    const marker = Math.floor(rand() * n);
-    for (let k = 0; k < n; k++) tokens.push(k === marker ? (label ? 1 : 2) : 3 + Math.floor(rand() * (VOCABULARY - 3)));
-    offsets.push(tokens.length);
-    labels.push(label);
-  }
-  return { offsets: Uint32Array.from(offsets), tokens: Uint32Array.from(tokens), labels: Uint8Array.from(labels) };
-}
+const slice = (count: number, seed: number): RankedReviews =>
+  syntheticReviews(count, seed, { vocabulary: VOCABULARY, shortest: 6, spread: 7, marker: 'anywhere' });
 
 const settings: SentimentSettings = {
   ...presetSettings('r-keras'),

@@ -9,6 +9,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { KitModelMetadata, LoadedKitModel } from '../../lstm/model-files';
+import { readStored, writeStored } from './stored';
 
 /** Where the trained model is kept (tf.io URL). */
 export const TRAINED_MODEL_URL = 'indexeddb://lstm-kit-sentiment';
@@ -42,12 +43,8 @@ export interface TrainedSummary {
 
 /** The summary of the trained model, or null when the reader has not trained one. */
 export function trainedSummary(): TrainedSummary | null {
-  try {
-    const raw = localStorage.getItem(SUMMARY_KEY);
-    return raw ? (JSON.parse(raw) as TrainedSummary) : null;
-  } catch {
-    return null; // storage blocked or a value from another version: as if none was trained
-  }
+  // Storage blocked or unreadable: as if none was trained.
+  return readStored(SUMMARY_KEY) as TrainedSummary | null;
 }
 
 /** Calls `listener` whenever the trained model changes (here or in another tab); returns an unsubscribe. */
@@ -63,29 +60,21 @@ export function onTrainedChange(listener: () => void): () => void {
 
 /** Records (or, with null, forgets) the summary of the model just saved at {@link TRAINED_MODEL_URL}. */
 export function announceTrained(metadata: KitModelMetadata | null, label = ''): void {
-  try {
-    if (metadata === null) localStorage.removeItem(SUMMARY_KEY);
-    else {
-      const summary: TrainedSummary = {
-        label,
-        preset: metadata.settings.layout === 'imdb' ? 'r-keras' : 'py-keras',
-        epochs: metadata.epochsDone,
-        test: metadata.test
-          ? {
-              loss: metadata.test.loss,
-              accuracy: metadata.test.accuracy,
-              precision: metadata.test.precision,
-              recall: metadata.test.recall,
-              f1: metadata.test.f1,
-            }
-          : null,
-        savedAt: metadata.savedAt,
-      };
-      localStorage.setItem(SUMMARY_KEY, JSON.stringify(summary));
-    }
-  } catch {
-    // Storage may be full or blocked; the model in IndexedDB still works this visit.
-  }
+  const summary: TrainedSummary | null = metadata && {
+    label,
+    preset: metadata.settings.layout === 'imdb' ? 'r-keras' : 'py-keras',
+    epochs: metadata.epochsDone,
+    test: metadata.test && {
+      loss: metadata.test.loss,
+      accuracy: metadata.test.accuracy,
+      precision: metadata.test.precision,
+      recall: metadata.test.recall,
+      f1: metadata.test.f1,
+    },
+    savedAt: metadata.savedAt,
+  };
+  // If storage is full or blocked, the model in IndexedDB still works this visit.
+  writeStored(SUMMARY_KEY, summary);
   window.dispatchEvent(new Event(EVENT));
   if (typeof BroadcastChannel === 'function') {
     const channel = new BroadcastChannel(CHANNEL);

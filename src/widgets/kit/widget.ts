@@ -47,6 +47,16 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
     return thing;
   }
 
+  private listeners: (() => void)[] = [];
+
+  /**
+   * Registers the end of something that lasts as long as the element, such as a subscription to
+   * the page's data or trained model: called on removal only, since a reset keeps listening.
+   */
+  protected listen(stop: () => void): void {
+    this.listeners.push(stop);
+  }
+
   connectedCallback(): void {
     if (this.started) return;
     this.started = true;
@@ -76,6 +86,7 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
   disconnectedCallback(): void {
     clearTimeout(this.urlTimer);
     for (const thing of this.owned) thing.stop();
+    for (const stop of this.listeners.splice(0)) stop();
   }
 
   /** Changes the state, redraws, and records how long the redraw took after the input event. */
