@@ -94,7 +94,7 @@ if (tune) {
   for (const l2 of [1e-7, 3e-7, 1e-6, 3e-6, 1e-5, 3e-5, 1e-4]) {
     const started = performance.now();
     const model = await fitLogisticRegression(x, fit.labels, { l2, maxIterations: 300 });
-    const m = binaryMetrics(check.labels, classesOf(logisticProbability(model, xCheck)));
+    const m = binaryMetrics(classesOf(logisticProbability(model, xCheck)), check.labels);
     const s = (performance.now() - started) / 1000;
     if (m.accuracy > best.accuracy) best = { l2, accuracy: m.accuracy };
     console.log(

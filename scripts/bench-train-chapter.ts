@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { overlaySite } from '../test/fixtures/site-overlay.ts';
+import { overlaySite } from './lib/site-overlay.ts';
 import { launchChromium, watchedPage } from './lib/browser.ts';
 import { serveStatic } from './lib/static-server.ts';
 

@@ -10,7 +10,7 @@ import { registerFastGather, unregisterFastGather } from '../../src/lstm/gather.
 import { permutation, rKerasModel, timeInterleaved } from '../../src/lstm/rkeras.ts';
 import { TRAIN_KINDS, type TrainRow } from '../lib/train-report.ts';
 import { registerFastSegmentSum } from '../../src/lstm/segment-sum.ts';
-import { startWasmBackend } from '../../src/widgets/kit/wasm-backend.ts';
+import { startWasmBackend } from '../../src/workers/wasm-backend.ts';
 
 /** Bytes of the WASM heap and of the JavaScript heap (Chromium's `performance.memory`). */
 function memory(): { wasm: number; js: number } {

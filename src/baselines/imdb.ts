@@ -117,7 +117,7 @@ export async function forestBaseline(
   return {
     model: 'forest',
     trees,
-    metrics: binaryMetrics(test.labels, classesOf(forest.scores!)),
+    metrics: binaryMetrics(classesOf(forest.scores!), test.labels),
     outOfBagAccuracy: forest.outOfBagAccuracy,
     nodesPerTree: forest.nodes / trees,
     seconds: (now() - started) / 1000,
@@ -175,7 +175,7 @@ export async function bagOfWordsBaseline(
     bigrams: bow.columns - bow.words,
     l2,
     iterations: model.optimiser.iterations,
-    metrics: binaryMetrics(test.labels, predicted),
+    metrics: binaryMetrics(predicted, test.labels),
     seconds: (now() - started) / 1000,
   };
 }

@@ -6,6 +6,7 @@
 import { viewLengths, type ReviewOffsets } from '../data/explore.ts';
 import type { RankedReviews } from '../data/views.ts';
 import { settingsView, type SentimentSettings } from './sentiment-presets.ts';
+import { percent as pct } from '../data/format.ts';
 
 /** The lengths the study measures by default; the model's own maxlen is added to them. */
 export const STUDY_MAXLENS: readonly number[] = [20, 40, 80, 160, 320];
@@ -85,9 +86,6 @@ export function subsetReviews(reviews: RankedReviews, indices: ArrayLike<number>
 }
 
 /** Percent with one decimal, "78.0%". */
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
-}
 
 /**
  * One or two sentences with the study's key numbers, for a caption and a chart's text

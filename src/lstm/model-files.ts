@@ -16,6 +16,11 @@ import { loadFusedModel } from './fused.ts';
 import { checkSettings, type SentimentSettings } from './sentiment-presets.ts';
 import type { EpochLog } from './training.ts';
 
+/** Where the browser keeps the reader's trained model (a tf.io URL): the worker saves it, pages load it. */
+export const TRAINED_MODEL_URL = 'indexeddb://lstm-kit-sentiment';
+/** Where the checkpoint of the last epoch is kept while training (a tf.io URL). */
+export const CHECKPOINT_URL = 'indexeddb://lstm-kit-checkpoint';
+
 /** Marks the kit's metadata inside a model's `userDefinedMetadata`. */
 export const KIT_MODEL_FORMAT = 'lstm-kit-sentiment';
 export const KIT_MODEL_VERSION = 1;

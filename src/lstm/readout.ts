@@ -5,8 +5,15 @@
  */
 import { sigmoid } from './activations';
 import { expectLength } from './shapes';
-import type { LstmReadout } from './sequence';
 import type { Floats } from './weights';
+
+/** A dense sigmoid readout on h_t, p_t = σ(h_t · w + b): the prediction after each word. */
+export interface LstmReadout {
+  /** Weights w, shape `[units]` (the kernel `[units, 1]` of a `tf.layers.dense` with one unit). */
+  w: Floats;
+  /** Bias b, a scalar. */
+  b: number;
+}
 
 /** The logits h · w + b of each row of `h` (`[batch, units]`), shape `[batch]`. */
 export function denseLogits(h: Floats, { w, b }: LstmReadout): Float64Array {

@@ -4,17 +4,12 @@
  */
 import { sigmoid } from './activations';
 import { createLstmStep, lstmBatchSize, lstmStepUnchecked, type LstmStep } from './cell';
-import { denseLogits } from './readout';
+import { denseLogits, type LstmReadout } from './readout';
 import { expectLength } from './shapes';
 import { checkLstmWeights, type Floats, type LstmWeights } from './weights';
 
-/** A dense sigmoid readout on h_t, p_t = σ(h_t · w + b): the prediction after each word. */
-export interface LstmReadout {
-  /** Weights w, shape `[units]` (the kernel `[units, 1]` of a `tf.layers.dense` with one unit). */
-  w: Floats;
-  /** Bias b, a scalar. */
-  b: number;
-}
+// The readout's type lives with its maths; re-exported because callers meet it in runLstm's options.
+export type { LstmReadout } from './readout';
 
 /** Options of {@link runLstm}. */
 export interface RunLstmOptions {

@@ -11,15 +11,12 @@ import { fmtInt } from './kit/format';
 import { defineWidget, KitWidget } from './kit/widget';
 import { imdbPanel, watchData } from './imdb-panel';
 import './imdb.css';
+import { percent as pct } from '../data/format';
 
 // ids 0 to 9 show every marker of both layouts and the first few words.
 const INDEX_ROWS = 10;
 
 const schema = {} as const;
-
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
-}
 
 class ImdbDataWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;

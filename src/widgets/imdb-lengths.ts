@@ -18,6 +18,7 @@ import { drawPlot, Plot } from './kit/plot';
 import { defineWidget, KitWidget } from './kit/widget';
 import { imdbPanel, watchData } from './imdb-panel';
 import './imdb.css';
+import { percent as pct } from '../data/format';
 
 const BIN = 10;
 // Readable on light and dark pages (SVG attributes cannot use CSS variables).
@@ -31,10 +32,6 @@ interface SplitLengths {
   words: Uint32Array;
   stats: ReturnType<typeof lengthStats>;
   cuts: { name: ReferenceView; maxlen: number; longer: number; share: number; count: number }[];
-}
-
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
 }
 
 class ImdbLengthsWidget extends KitWidget<typeof schema> {

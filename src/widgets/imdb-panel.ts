@@ -2,11 +2,11 @@
  * The IMDB data panel that widgets of chapters 4 to 6 put at their top: what is loaded and from
  * where, a progress bar, the button that loads the site's prepared reviews, a file input that
  * is also a drop zone for `aclImdb_v1.tar.gz`, Cancel, and Forget. Every panel on a page shows
- * the page's one loader (src/data/browser.ts), so they all agree.
+ * the page's one loader (src/workers/imdb-client.ts), so they all agree.
  *
  * Not a widget itself: `imdbPanel()` returns an element to append.
  */
-import { imdbLoader } from '../data/browser';
+import { imdbLoader } from '../workers/imdb-client';
 import { IMDB_ARCHIVE_BYTES } from '../data/imdb';
 import type { ImdbData, ImdbLoader, ImdbLoadState } from '../data/loader';
 import { el } from './kit/dom';

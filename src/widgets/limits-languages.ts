@@ -13,6 +13,7 @@ import { fmt, fmtInt } from './kit/format';
 import { defineWidget, KitWidget } from './kit/widget';
 import { modelPanel, unpaddedView, vocabularyOf, watchModel } from './limits-model';
 import './limits-shared.css';
+import { percent as pct } from '../data/format';
 
 /** Short reviews written for this chapter: one positive and one negative, in four languages. */
 export const EXAMPLES = [
@@ -72,10 +73,6 @@ const schema = {
 
 // Enough words to see what happened; a pasted essay would only slow the page.
 const MAX_CHIPS = 300;
-
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
-}
 
 class LimitsLanguagesWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;

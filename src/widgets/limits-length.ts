@@ -23,6 +23,7 @@ import { defineWidget, KitWidget } from './kit/widget';
 import { imdbPanel, watchData } from './imdb-panel';
 import { modelPanel, watchModel, type ModelState } from './limits-model';
 import './limits-shared.css';
+import { percent as pct } from '../data/format';
 
 const SAMPLES = ['250', '1000', '2500', '5000', 'all'] as const;
 const SEED = 7;
@@ -38,10 +39,6 @@ interface Cuts {
   total: number;
   maxlens: number[];
   longer: number[];
-}
-
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
 }
 
 function clock(seconds: number): string {

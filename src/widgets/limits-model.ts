@@ -10,6 +10,7 @@ import type { LoadedKitModel } from '../lstm/model-files';
 import { withBase } from '../paths';
 import { el } from './kit/dom';
 import { installModelFromFiles, loadTrainedModel, onTrainedChange, trainedSummary } from './kit/trained';
+import { percent } from '../data/format';
 
 /** Where the model is. */
 export type ModelState =
@@ -44,7 +45,7 @@ async function describe(loaded: LoadedKitModel): Promise<string> {
   const { settings, epochsDone, test } = loaded.metadata;
   const epochs = `${epochsDone} epoch${epochsDone === 1 ? '' : 's'}`;
   const score = test
-    ? `, ${(100 * test.accuracy).toFixed(2)}% accuracy on ${test.count.toLocaleString('en-US')} test reviews`
+    ? `, ${percent(test.accuracy, 2)} accuracy on ${test.count.toLocaleString('en-US')} test reviews`
     : '';
   return `${settingsLabel(settings)}, maxlen ${settings.maxlen}, ${epochs}${score}`;
 }

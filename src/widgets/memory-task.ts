@@ -21,6 +21,7 @@ import { fmt } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';
 import { defineWidget, KitWidget } from './kit/widget';
 import './memory-task.css';
+import { percent as pct } from '../data/format';
 
 /** The values of N that "Sweep" trains, one after the other. */
 const SWEEP = [5, 10, 20, 30, 40, 60];
@@ -50,8 +51,6 @@ interface CurvePoint {
   value: number;
   model: (typeof MODELS)[number];
 }
-
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 function weightsOf(m: LstmSnapshot): LstmWeights {
   return {

@@ -2,6 +2,7 @@
  * What chapter 5's sentiment widgets share: the worker that trains and evaluates, the copy of
  * the loaded data it needs, and small formatting. Not a widget itself.
  */
+import { percent } from '../data/format';
 import type { ImdbData } from '../data/loader';
 import type { SentimentReport, SentimentRequest, TestData, WorkerData } from '../workers/sentiment-protocol';
 
@@ -47,7 +48,7 @@ export function fmtClock(seconds: number): string {
   return h ? `${h}:${mmss}` : mmss;
 }
 
-/** A share as a percentage with two decimals. */
+/** A share as a percentage with two decimals (the kit's one formatter, {@link percent}). */
 export function fmtPercent(x: number): string {
-  return `${(100 * x).toFixed(2)}%`;
+  return percent(x, 2);
 }

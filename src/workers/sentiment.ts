@@ -2,7 +2,7 @@
  * Chapter 5's sentiment worker: trains the classifier (src/lstm/training.ts on the fused layer)
  * and evaluates it on the test reviews, off the page's thread. It keeps a checkpoint after every
  * epoch and the trained model in IndexedDB with `tf.io`, where the pages find it
- * (src/widgets/kit/trained.ts).
+ * (src/widgets/kit/trained.ts reads it).
  */
 import * as tf from '@tensorflow/tfjs';
 import { settingsView } from '../lstm/sentiment-presets';
@@ -11,16 +11,17 @@ import { registerFastKernels } from '../lstm/fast-kernels';
 import { allIndices, trainingData } from '../lstm/holdout';
 import {
   checkMetadata,
+  CHECKPOINT_URL,
   kitMetadata,
   loadKitModel,
   readArtifacts,
   restoreCheckpoint,
   saveKitModel,
+  TRAINED_MODEL_URL,
   type KitModelMetadata,
 } from '../lstm/model-files';
 import { sentimentModel } from '../lstm/sentiment-model';
 import { predictProbabilities, trainModel, type EpochLog } from '../lstm/training';
-import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../widgets/kit/trained';
 import type { SentimentReport, SentimentRequest, TestData } from './sentiment-protocol';
 import { startWorkerTf } from './tf-wasm';
 import { yieldToMessages } from './yield';

@@ -19,7 +19,7 @@ import { fmt, fmtInt } from '../../src/widgets/kit/format';
 import { serveStatic } from '../../scripts/lib/static-server';
 import { buildImdbArchive, type FixtureReview } from '../fixtures/imdb-archive';
 import { createKitModelFixture } from '../fixtures/kit-model';
-import { overlaySite } from '../fixtures/site-overlay';
+import { overlaySite } from '../../scripts/lib/site-overlay.ts';
 import { E2E_BASE, E2E_DIR, num, text, useSite, widget, expectAccessibleOnPhone } from './harness';
 
 const site = useSite();

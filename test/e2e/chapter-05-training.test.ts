@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
 import { prepareImdb, streamFromBytes } from '../../src/data/index.ts';
 import { buildImdbArchive, FIXTURE_REVIEWS } from '../fixtures/imdb-archive.ts';
-import { overlaySite, type SiteOverlay } from '../fixtures/site-overlay.ts';
+import { overlaySite, type SiteOverlay } from '../../scripts/lib/site-overlay.ts';
 import { E2E_BASE, E2E_DIR, text, useSite, widget } from './harness';
 
 const site = useSite();

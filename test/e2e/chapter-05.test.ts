@@ -18,7 +18,7 @@ import {
   type SplitName,
 } from '../../src/data/index.ts';
 import { buildImdbArchive, buildTar, gzip, type FixtureReview } from '../fixtures/imdb-archive.ts';
-import { overlaySite, type SiteOverlay } from '../fixtures/site-overlay.ts';
+import { overlaySite, type SiteOverlay } from '../../scripts/lib/site-overlay.ts';
 import { accessibilityViolations, E2E_BASE, E2E_DIR, startAllWidgets, text, useSite, widget } from './harness';
 
 const site = useSite();

@@ -14,7 +14,7 @@ import { describeStudy, disposeModel, lengthStudy, type LengthPoint } from '../.
 import { paddingTrace, stepwiseModel, summarizePadding } from '../../src/lstm/padding-study';
 import { buildImdbArchive, type FixtureReview } from '../fixtures/imdb-archive.ts';
 import { CH7_SETTINGS, makeKitModelCh7, type KitModelFixture } from '../fixtures/kit-model-ch7';
-import { overlaySite, type SiteOverlay } from '../fixtures/site-overlay.ts';
+import { overlaySite, type SiteOverlay } from '../../scripts/lib/site-overlay.ts';
 import { accessibilityViolations, E2E_BASE, E2E_DIR, text, useSite, widget } from './harness';
 
 const site = useSite();

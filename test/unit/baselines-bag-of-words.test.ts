@@ -12,7 +12,7 @@ import {
   forestBaseline,
   pickReviews,
   verdict,
-  type BinaryMetrics,
+  type ScoredModel,
 } from '../../src/baselines/index.ts';
 import type { RankedReviews } from '../../src/data/views.ts';
 import { mulberry32 } from '../../src/lstm/random.ts';
@@ -99,20 +99,20 @@ describe('metrics', () => {
     // tp = 3, fp = 1, fn = 2, tn = 4
     const y = [1, 1, 1, 1, 1, 0, 0, 0, 0, 0];
     const p = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
-    const m = binaryMetrics(y, p);
+    const m = binaryMetrics(p, y);
     expect(m.accuracy).toBeCloseTo(0.7, 12);
     expect(m.precision).toBeCloseTo(0.75, 12);
     expect(m.recall).toBeCloseTo(0.6, 12);
     expect(m.f1).toBeCloseTo((2 * 0.75 * 0.6) / 1.35, 12);
-    expect(binaryMetrics([1, 0], [0, 0])).toMatchObject({ precision: 0, recall: 0, f1: 0, accuracy: 0.5 });
+    expect(binaryMetrics([0, 0], [1, 0])).toMatchObject({ precision: 0, recall: 0, f1: 0, accuracy: 0.5 });
     expect(Array.from(classesOf([0.2, 0.5, 0.51]))).toEqual([0, 0, 1]);
-    expect(() => binaryMetrics([], [])).toThrow(/no rows/);
-    expect(() => binaryMetrics([1], [1, 0])).toThrow(/predictions/);
+    expect(() => binaryMetrics([], [])).toThrow(/no predictions/);
+    expect(() => binaryMetrics([1, 0], [1])).toThrow(/labels/);
   });
 });
 
 describe('verdict', () => {
-  const m = (accuracy: number, f1 = accuracy): BinaryMetrics => ({
+  const m = (accuracy: number, f1 = accuracy): ScoredModel['metrics'] => ({
     accuracy,
     f1,
     precision: accuracy,

@@ -7,7 +7,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackends, type BackendProbe } from './backend';
 import { isolationNote } from './isolation';
-import { startWasmBackend } from './wasm-backend';
+import { startWasmBackend } from '../../workers/wasm-backend';
 
 type Tf = typeof import('@tensorflow/tfjs');
 

@@ -11,10 +11,9 @@ import type * as tf from '@tensorflow/tfjs';
 import type { KitModelMetadata, LoadedKitModel } from '../../lstm/model-files';
 import { readStored, writeStored } from './stored';
 
-/** Where the trained model is kept (tf.io URL). */
-export const TRAINED_MODEL_URL = 'indexeddb://lstm-kit-sentiment';
-/** Where the checkpoint of the last epoch is kept while training (tf.io URL). */
-export const CHECKPOINT_URL = 'indexeddb://lstm-kit-checkpoint';
+import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../../lstm/model-files';
+
+export { CHECKPOINT_URL, TRAINED_MODEL_URL };
 
 const SUMMARY_KEY = 'lstm-kit:trained-model';
 const CHANNEL = 'lstm-kit-trained-model';

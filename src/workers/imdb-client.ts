@@ -10,11 +10,11 @@
  *     void loader.start();                        // reopens what an earlier visit kept
  *     const { dataset, texts } = await loader.whenReady();
  */
-import type { ImdbDataset, LoadImdbOptions } from './load.ts';
-import { IMDB_DB_NAME, idbStore } from './idb.ts';
-import { urlSource } from './load.ts';
-import { ImdbLoader, type PrepareArchive } from './loader.ts';
-import type { ImdbManifest } from './shards.ts';
+import type { ImdbDataset, LoadImdbOptions } from '../data/load.ts';
+import { IMDB_DB_NAME, idbStore } from '../data/idb.ts';
+import { urlSource } from '../data/load.ts';
+import { ImdbLoader, type PrepareArchive } from '../data/loader.ts';
+import type { ImdbManifest } from '../data/shards.ts';
 import {
   messageToError,
   type ErrorMessage,
@@ -22,7 +22,7 @@ import {
   type LoadRequest,
   type PrepareRequest,
   type WorkerMessage,
-} from './worker-protocol.ts';
+} from '../data/worker-protocol.ts';
 
 /** Where the site serves the prepared dataset (`npm run data` puts it in public/data/imdb/). */
 export function siteDataUrl(): string {
@@ -72,8 +72,7 @@ function inWorker<Message extends { type: string }, Result>(
   });
 }
 
-const loadWorker = () =>
-  new Worker(new URL('../workers/imdb-load.ts', import.meta.url), { type: 'module', name: 'imdb-load' });
+const loadWorker = () => new Worker(new URL('./imdb-load.ts', import.meta.url), { type: 'module', name: 'imdb-load' });
 
 /**
  * A {@link PrepareArchive} that runs the same `prepareImdb` as `npm run data` in a Web Worker,
@@ -85,8 +84,7 @@ export const prepareInWorker =
   (archive, { onProgress, signal }) => {
     const request: PrepareRequest = { type: 'prepare', archive, name: archive.name || 'aclImdb_v1.tar.gz', store };
     return inWorker(
-      () =>
-        new Worker(new URL('../workers/imdb-prepare.ts', import.meta.url), { type: 'module', name: 'imdb-prepare' }),
+      () => new Worker(new URL('./imdb-prepare.ts', import.meta.url), { type: 'module', name: 'imdb-prepare' }),
       request,
       signal,
       (message: WorkerMessage) => {
