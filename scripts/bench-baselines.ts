@@ -30,7 +30,7 @@ import {
 } from '../src/baselines/index.ts';
 import { loadImdb } from '../src/data/index.ts';
 import { directorySource } from '../src/data/node/index.ts';
-import { mulberry32 } from '../src/lstm/random.ts';
+import { mulberry32 } from '../src/lstm/cell/random.ts';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);

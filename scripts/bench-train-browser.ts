@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { R_KERAS } from '../src/lstm/rkeras.ts';
+import { R_KERAS } from '../src/lstm/sentiment/rkeras.ts';
 import { launchChromium, watchedPage } from './lib/browser';
 import { targetLine, trainTable, type TrainRow } from './lib/train-report.ts';
 import { serveStatic } from './lib/static-server';

@@ -5,13 +5,13 @@
  *
  * 1. stock `tf.layers.lstm` and `tf.train.adam`, with only the fast UnsortedSegmentSum kernel
  *    (without which the WASM backend cannot train an embedding at all);
- * 2. the fused layer of src/lstm/fused.ts in its place;
- * 3. the fast lookup kernels of src/lstm/gather.ts (a row-copying GatherV2, and no copies of
+ * 2. the fused layer of src/lstm/fast/fused-layer.ts in its place;
+ * 3. the fast lookup kernels of src/lstm/fast/gather.ts (a row-copying GatherV2, and no copies of
  *    the embedding table for Identity and no-op Transpose);
- * 4. the one-pass Adam of src/lstm/optimizer.ts (the same maths as tf.train.adam).
+ * 4. the one-pass Adam of src/lstm/fast/one-pass-adam.ts (the same maths as tf.train.adam).
  *
  * All four start from the same weights and see the same batches, taking turns (timeInterleaved
- * in src/lstm/rkeras.ts: five timed batches each, after one untimed batch that brings the
+ * in src/lstm/sentiment/rkeras.ts: five timed batches each, after one untimed batch that brings the
  * model back into the caches; the lookup kernels switched in and out for each), so that a change
  * in the machine's load falls on all alike and the ratios hold.
  *
@@ -28,10 +28,10 @@ import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { loadImdb, R_KERAS_VIEW } from '../src/data/index.ts';
 import type { ImdbSplitData } from '../src/data/index.ts';
 import { directorySource } from '../src/data/node/index.ts';
-import { registerFastGather, unregisterFastGather } from '../src/lstm/gather.ts';
-import { batchTensors, permutation, R_KERAS, rKerasModel, timeInterleaved } from '../src/lstm/rkeras.ts';
+import { registerFastGather, unregisterFastGather } from '../src/lstm/fast/gather.ts';
+import { batchTensors, permutation, R_KERAS, rKerasModel, timeInterleaved } from '../src/lstm/sentiment/rkeras.ts';
 import { targetLine, TRAIN_KINDS, trainTable, type TrainKind, type TrainRow } from './lib/train-report.ts';
-import { registerFastSegmentSum } from '../src/lstm/segment-sum.ts';
+import { registerFastSegmentSum } from '../src/lstm/fast/segment-sum.ts';
 
 const BATCH = R_KERAS.batch;
 /** Seeds the weights, the dropout masks and the order of the batches. */

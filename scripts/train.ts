@@ -1,6 +1,6 @@
 /**
  * Trains a chapter 5 sentiment model in Node with the same code as the page's training worker
- * (src/lstm/training.ts on the fused layer), evaluates it on all 25,000 test reviews, and writes
+ * (src/lstm/sentiment/train.ts on the fused layer), evaluates it on all 25,000 test reviews, and writes
  * the model (standard tfjs files with the kit's metadata), a checkpoint after every epoch, and a
  * metrics JSON.
  *
@@ -23,17 +23,17 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { loadImdb } from '../src/data/index.ts';
 import { directorySource } from '../src/data/node/index.ts';
-import { binaryMetrics, mostWrong } from '../src/lstm/binary-metrics.ts';
-import { registerFastKernels } from '../src/lstm/fast-kernels.ts';
-import { allIndices, trainingData } from '../src/lstm/holdout.ts';
+import { binaryMetrics, mostWrong } from '../src/lstm/sentiment/metrics.ts';
+import { registerFastKernels } from '../src/lstm/fast/kernels.ts';
+import { allIndices, trainingData } from '../src/lstm/sentiment/holdout.ts';
 import {
   kitMetadata,
   readArtifacts,
   restoreCheckpoint,
   saveKitModel,
   type KitModelMetadata,
-} from '../src/lstm/model-files.ts';
-import { modelSummary, parameterCount, sentimentModel } from '../src/lstm/sentiment-model.ts';
+} from '../src/lstm/sentiment/model-files.ts';
+import { modelSummary, parameterCount, sentimentModel } from '../src/lstm/sentiment/model.ts';
 import {
   checkSettings,
   PRESET_NAMES,
@@ -42,8 +42,8 @@ import {
   settingsView,
   type PresetName,
   type SentimentSettings,
-} from '../src/lstm/sentiment-presets.ts';
-import { predictProbabilities, trainModel, type EpochLog } from '../src/lstm/training.ts';
+} from '../src/lstm/sentiment/presets.ts';
+import { predictProbabilities, trainModel, type EpochLog } from '../src/lstm/sentiment/train.ts';
 import { directoryHandler } from './lib/model-directory.ts';
 
 function fail(message: string): never {

@@ -6,10 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { loadImdb, urlSource } from '../../src/data/index.ts';
-import { registerFastGather, unregisterFastGather } from '../../src/lstm/gather.ts';
-import { permutation, rKerasModel, timeInterleaved } from '../../src/lstm/rkeras.ts';
+import { registerFastGather, unregisterFastGather } from '../../src/lstm/fast/gather.ts';
+import { permutation, rKerasModel, timeInterleaved } from '../../src/lstm/sentiment/rkeras.ts';
 import { TRAIN_KINDS, type TrainRow } from '../lib/train-report.ts';
-import { registerFastSegmentSum } from '../../src/lstm/segment-sum.ts';
+import { registerFastSegmentSum } from '../../src/lstm/fast/segment-sum.ts';
 import { startWasmBackend } from '../../src/workers/wasm-backend.ts';
 
 /** Bytes of the WASM heap and of the JavaScript heap (Chromium's `performance.memory`). */

@@ -1,5 +1,5 @@
 /** The table both r-keras training benchmarks print (scripts/bench-train*.ts), one row per model. */
-import { median, R_KERAS, type BatchTimes } from '../../src/lstm/rkeras.ts';
+import { median, R_KERAS, type BatchTimes } from '../../src/lstm/sentiment/rkeras.ts';
 
 /** Which LSTM layer, kernels and optimizer a row measured, each row adding one to the last. */
 export type TrainKind = 'stock' | 'fused' | 'fused+gather' | 'fused+gather+adam';

@@ -1,9 +1,9 @@
 /**
  * How well predicted classes match the labels, with the positive class (1) as the one to find.
- * The scores are the kit's one {@link binaryMetrics} (src/lstm/binary-metrics.ts), given the
+ * The scores are the kit's one {@link binaryMetrics} (src/lstm/sentiment/metrics.ts), given the
  * classes 0 and 1 as probabilities, so the baselines and the LSTM are scored by the same code.
  */
-import { binaryMetrics, type BinaryMetrics } from '../lstm/binary-metrics.ts';
+import { binaryMetrics, type BinaryMetrics } from '../lstm/sentiment/metrics.ts';
 
 export { binaryMetrics, type BinaryMetrics };
 

@@ -9,7 +9,7 @@
 import type { BinnedFeatures } from './bins.ts';
 import { leafOf, TreeGrower, type DecisionTree } from './decision-tree.ts';
 import { checkpoint, type FitControl } from './fit.ts';
-import { mulberry32 } from '../lstm/random.ts';
+import { mulberry32 } from '../lstm/cell/random.ts';
 
 /** Options of {@link fitRandomForest}. */
 export interface RandomForestOptions extends FitControl {

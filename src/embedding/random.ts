@@ -3,7 +3,7 @@
  * skip-gram initialiser, negative samples, subsampling, shuffling) repeats exactly for a seed.
  * It is internal to the folder and deliberately not re-exported from `index.ts`.
  */
-import { mulberry32 } from '../lstm/random.ts';
+import { mulberry32 } from '../lstm/cell/random.ts';
 
 /** Returns a function giving uniform numbers in [0, 1) from a 32-bit seed: the kit's mulberry32. */
 export function seededRandom(seed = 0): () => number {

@@ -2,7 +2,7 @@
  * <kit-activations>: the sigmoid and tanh curves with a point the reader drags (or moves with
  * the slider and arrow keys), and their values and slopes at that point.
  */
-import { sampleCurve, sigmoid, sigmoidDerivative, tanhDerivative } from '../lstm/activations';
+import { sampleCurve, sigmoid, sigmoidDerivative, tanhDerivative } from '../lstm/cell/activations';
 import { el, slider, type Slider } from './kit/dom';
 import { fmt } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';

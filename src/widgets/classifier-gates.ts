@@ -4,7 +4,7 @@
  * units the reader chooses, step by step, for any layer of the model; and, for the last layer,
  * what each chosen unit adds to the output's logit at the end.
  */
-import { notableUnits, TRACED, unitTrace, type TracedQuantity } from '../lstm/trace';
+import { notableUnits, TRACED, unitTrace, type TracedQuantity } from '../lstm/sentiment/trace';
 import { el } from './kit/dom';
 import { fmt } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';

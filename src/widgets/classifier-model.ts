@@ -4,7 +4,7 @@
  * loads model files (model.json and its weights .bin, from chapter 5's download or
  * `npm run train`) that then become the trained model on every page of the kit.
  */
-import { modelSummary } from '../lstm/sentiment-model';
+import { modelSummary } from '../lstm/sentiment/model';
 import { trainedSummary } from './kit/trained';
 import { el } from './kit/dom';
 import { fmt, fmtInt } from './kit/format';

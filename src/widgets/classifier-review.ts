@@ -5,8 +5,8 @@
  * every word by how much it moved that prediction, and checks the last p_t against the tfjs
  * model's `predict`. The review it read goes to the gate cell below (classifier-gates.ts).
  */
-import { reviewSteps, strongestMoves, type ReviewSteps, type StepMove } from '../lstm/review-steps';
-import { traceClassifier, type ClassifierTrace } from '../lstm/trace';
+import { reviewSteps, strongestMoves, type ReviewSteps, type StepMove } from '../lstm/sentiment/review-steps';
+import { traceClassifier, type ClassifierTrace } from '../lstm/sentiment/trace';
 import { el } from './kit/dom';
 import { fmt, fmtInt, fmtSci } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';

@@ -11,10 +11,15 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { normaliseRows, type UnitVectorTable } from '../embedding/cosine';
 import type { SequenceView } from '../data/views';
 import { vocabularyFromWords, type Vocabulary } from '../data/vocabulary';
-import type { KitModelMetadata } from '../lstm/model-files';
-import type { ReviewSteps } from '../lstm/review-steps';
-import { settingsLabel, settingsView } from '../lstm/sentiment-presets';
-import { classifierWeights, type ClassifierTrace, type ClassifierWeights, type LayerLike } from '../lstm/trace';
+import type { KitModelMetadata } from '../lstm/sentiment/model-files';
+import type { ReviewSteps } from '../lstm/sentiment/review-steps';
+import { settingsLabel, settingsView } from '../lstm/sentiment/presets';
+import {
+  classifierWeights,
+  type ClassifierTrace,
+  type ClassifierWeights,
+  type LayerLike,
+} from '../lstm/sentiment/trace';
 import { installModelFromFiles, loadTrainedModel, onTrainedChange, trainedSummary } from './kit/trained';
 
 /** Where chapter 5 trains the model (relative to the site's base). */

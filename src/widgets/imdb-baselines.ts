@@ -10,7 +10,7 @@ import type { BinaryMetrics } from '../baselines/metrics';
 import { percent, rankModels, verdict, type ScoredModel } from '../baselines/verdict';
 import type { ImdbData } from '../data/loader';
 import type { ImdbManifest } from '../data/shards';
-import { seedFromString } from '../lstm/random';
+import { seedFromString } from '../lstm/cell/random';
 import type { BaselineModel, BaselinesReport, BaselinesRequest } from '../workers/baselines';
 import { imdbPanel, watchData } from './imdb-panel';
 import { el } from './kit/dom';

@@ -6,8 +6,8 @@
  */
 import { oovReport, type OovReport } from '../data/oov';
 import { encodeText } from '../data/views';
-import type { LoadedKitModel } from '../lstm/model-files';
-import { settingsView } from '../lstm/sentiment-presets';
+import type { LoadedKitModel } from '../lstm/sentiment/model-files';
+import { settingsView } from '../lstm/sentiment/presets';
 import { el } from './kit/dom';
 import { fmt, fmtInt } from './kit/format';
 import { defineWidget, KitWidget } from './kit/widget';

@@ -13,8 +13,8 @@ import {
   subsetReviews,
   type LengthPoint,
   type WeightArrays,
-} from '../lstm/length-cuts';
-import type { LoadedKitModel } from '../lstm/model-files';
+} from '../lstm/sentiment/length-cuts';
+import type { LoadedKitModel } from '../lstm/sentiment/model-files';
 import type { LengthStudyReport, LengthStudyRequest } from '../workers/length-study-protocol';
 import { el } from './kit/dom';
 import { fmtInt } from './kit/format';
@@ -186,7 +186,7 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
     this.stop('');
     this.runButton.disabled = true;
     // tfjs is loaded already (the model is), so this import costs nothing more.
-    const { sampleIndices } = await import('../lstm/holdout');
+    const { sampleIndices } = await import('../lstm/sentiment/holdout');
     if (this.worker || !this.model || !this.data) return;
     const { model, metadata } = this.model!;
     const test = this.data!.dataset.splits.test!;

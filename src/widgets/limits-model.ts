@@ -6,7 +6,7 @@
  */
 import { vocabularyFromWords, type Vocabulary } from '../data/vocabulary';
 import type { SequenceView } from '../data/views';
-import type { LoadedKitModel } from '../lstm/model-files';
+import type { LoadedKitModel } from '../lstm/sentiment/model-files';
 import { withBase } from '../paths';
 import { el } from './kit/dom';
 import { installModelFromFiles, loadTrainedModel, onTrainedChange, trainedSummary } from './kit/trained';
@@ -41,7 +41,7 @@ function publish(next: ModelState): void {
 }
 
 async function describe(loaded: LoadedKitModel): Promise<string> {
-  const { settingsLabel } = await import('../lstm/sentiment-presets');
+  const { settingsLabel } = await import('../lstm/sentiment/presets');
   const { settings, epochsDone, test } = loaded.metadata;
   const epochs = `${epochsDone} epoch${epochsDone === 1 ? '' : 's'}`;
   const score = test

@@ -6,8 +6,8 @@
  */
 import { encodeText, idsToWords, type SequenceView } from '../data/views';
 import type { Vocabulary } from '../data/vocabulary';
-import type { LoadedKitModel } from '../lstm/model-files';
-import type { PaddingSummary, PaddingTrace } from '../lstm/padding-study';
+import type { LoadedKitModel } from '../lstm/sentiment/model-files';
+import type { PaddingSummary, PaddingTrace } from '../lstm/sentiment/padding-study';
 import { el } from './kit/dom';
 import { fmt, fmtInt } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';
@@ -109,7 +109,7 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
 
   private async compute(loaded: LoadedKitModel): Promise<{ trace: PaddingTrace; summary: PaddingSummary }> {
     // tfjs is loaded already (the model is), so these imports cost nothing more.
-    const { paddingTrace, stepwiseModel, summarizePadding } = await import('../lstm/padding-study');
+    const { paddingTrace, stepwiseModel, summarizePadding } = await import('../lstm/sentiment/padding-study');
     const { loadTf } = await import('./kit/tf');
     const { backend } = await loadTf();
     this.showBackend(backend.label, backend.reason);

@@ -4,7 +4,7 @@
  * × and +, and every wire's live value shown by its thickness (size) and colour (sign).
  */
 import { fmt } from './kit/format';
-import type { OneUnitCell, OneUnitReading } from '../lstm/one-unit';
+import type { OneUnitCell, OneUnitReading } from '../lstm/cell/one-unit';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

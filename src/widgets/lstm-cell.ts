@@ -8,8 +8,8 @@
  * `[data-eq]` wrapper (f, i, c, o, cNew, h, grad); the widget shows each beside its numbers.
  */
 import './lstm-cell.css';
-import { sampleCurve, sigmoid } from '../lstm/activations';
-import { CELL_PRESETS, DEFAULT_CELL, matchingPreset } from '../lstm/cell-presets';
+import { sampleCurve, sigmoid } from '../lstm/cell/activations';
+import { CELL_PRESETS, DEFAULT_CELL, matchingPreset } from '../lstm/cell/cell-presets';
 import {
   gateKeys,
   hardSigmoid,
@@ -21,7 +21,7 @@ import {
   type GateReading,
   type OneUnitCell,
   type OneUnitReading,
-} from '../lstm/one-unit';
+} from '../lstm/cell/one-unit';
 import { cellDiagram, type CellDiagram } from './lstm-cell-diagram';
 import { el, slider, type Slider } from './kit/dom';
 import { fmt, fmtSci } from './kit/format';

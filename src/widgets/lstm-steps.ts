@@ -4,8 +4,8 @@
  * numbers of the current step, and line plots of the units the reader picks.
  */
 import { textToWordSequence } from '../data/tokenizer';
-import { SENTENCE_LSTM, sentenceLstm } from '../lstm/demos-over-time';
-import type { LstmStep } from '../lstm/cell';
+import { SENTENCE_LSTM, sentenceLstm } from '../lstm/cell/demos-over-time';
+import type { LstmStep } from '../lstm/cell/cell';
 import { el, type Slider } from './kit/dom';
 import { fmt } from './kit/format';
 import { stepper, type Stepper } from './kit/stepper';

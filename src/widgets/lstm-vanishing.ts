@@ -1,11 +1,11 @@
 /**
  * <kit-lstm-vanishing>: chapter 1's vanishing-gradient picture with an LSTM beside the vanilla
  * RNN. Both read the same random inputs; the loss at the last step is backpropagated with the
- * hand-derived passes (src/lstm/rnn-backward.ts, src/lstm/backward.ts) and the norm of the
+ * hand-derived passes (src/lstm/cell/rnn-backward.ts, src/lstm/cell/backward.ts) and the norm of the
  * gradient reaching each earlier step is drawn on one log-scale plot.
  */
-import { sigmoid } from '../lstm/activations';
-import { gradientReach } from '../lstm/demos-over-time';
+import { sigmoid } from '../lstm/cell/activations';
+import { gradientReach } from '../lstm/cell/demos-over-time';
 import { el, type Slider } from './kit/dom';
 import { fmt, fmtSci } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';

@@ -1,20 +1,20 @@
 /**
  * <kit-memory-task>: a vanilla RNN and an LSTM learn, live and side by side, to say which sign
  * came first after N distractors. Training runs in a Web Worker (src/workers/memory.worker.ts)
- * on the pure code of src/lstm/memory-experiment.ts; this widget draws the curves as they come,
+ * on the pure code of src/lstm/memory/experiment.ts; this widget draws the curves as they come,
  * accuracy against N, and what the trained LSTM's gates do.
  */
-import { sigmoid } from '../lstm/activations';
+import { sigmoid } from '../lstm/cell/activations';
 import {
   analyseMemoryLstm,
   initialMemoryLstm,
   MEMORY_DEFAULTS,
   memoryExamples,
   type MemoryLstmAnalysis,
-} from '../lstm/memory-experiment';
-import { MEMORY_SYMBOLS, memoryTestSet } from '../lstm/memory-task';
-import { runLstm, type LstmRun } from '../lstm/sequence';
-import type { LstmWeights } from '../lstm/weights';
+} from '../lstm/memory/experiment';
+import { MEMORY_SYMBOLS, memoryTestSet } from '../lstm/memory/task';
+import { runLstm, type LstmRun } from '../lstm/cell/sequence';
+import type { LstmWeights } from '../lstm/cell/weights';
 import type { LstmSnapshot, MemoryReport, MemoryRequest, MemoryRunSettings } from '../workers/memory-protocol';
 import { el, slider, type Slider } from './kit/dom';
 import { fmt } from './kit/format';

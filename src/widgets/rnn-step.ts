@@ -3,7 +3,7 @@
  * with every term of h_t = tanh(W_x x_t + W_h h_{t-1} + b) printed and h_t plotted per unit.
  */
 import { textToWordSequence } from '../data/tokenizer';
-import { SENTENCE_RNN, sentenceRnn } from '../lstm/demos';
+import { SENTENCE_RNN, sentenceRnn } from '../lstm/cell/demos';
 import { el, type Slider } from './kit/dom';
 import { fmt } from './kit/format';
 import { stepper, type Stepper } from './kit/stepper';

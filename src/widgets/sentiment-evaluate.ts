@@ -5,7 +5,7 @@
  * results are kept with the model, so a reload shows them again.
  */
 import type { ImdbData } from '../data/loader';
-import type { BinaryMetrics } from '../lstm/binary-metrics';
+import type { BinaryMetrics } from '../lstm/sentiment/metrics';
 import type { SentimentReport, WrongReview } from '../workers/sentiment-protocol';
 import { el } from './kit/dom';
 import { isolationNote } from './kit/isolation';
@@ -15,7 +15,7 @@ import { readStored, writeStored } from './kit/stored';
 import { defineWidget, KitWidget } from './kit/widget';
 import { imdbPanel, watchData } from './imdb-panel';
 import { fmtPercent, startSentimentWorker, testData, type SentimentWorker } from './sentiment-shared';
-import { settingsLabel } from '../lstm/sentiment-presets';
+import { settingsLabel } from '../lstm/sentiment/presets';
 import './sentiment.css';
 
 const schema = {} as const;

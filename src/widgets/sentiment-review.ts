@@ -5,8 +5,8 @@
  */
 import { explainText, type EncodedWord } from '../data/views';
 import { vocabularyFromWords } from '../data/vocabulary';
-import type { LoadedKitModel } from '../lstm/model-files';
-import { settingsLabel, settingsView } from '../lstm/sentiment-presets';
+import type { LoadedKitModel } from '../lstm/sentiment/model-files';
+import { settingsLabel, settingsView } from '../lstm/sentiment/presets';
 import { el } from './kit/dom';
 import { fmtInt } from './kit/format';
 import { loadTrainedModel, onTrainedChange } from './kit/trained';

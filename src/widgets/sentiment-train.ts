@@ -7,7 +7,7 @@
  * files.
  */
 import type { ImdbData } from '../data/loader';
-import { modelCode, modelSummary, parameterCount } from '../lstm/sentiment-model';
+import { modelCode, modelSummary, parameterCount } from '../lstm/sentiment/model';
 import {
   checkSettings,
   LIMITS,
@@ -17,8 +17,8 @@ import {
   settingsLabel,
   type PresetName,
   type SentimentSettings,
-} from '../lstm/sentiment-presets';
-import type { BatchLog, EpochLog } from '../lstm/training';
+} from '../lstm/sentiment/presets';
+import type { BatchLog, EpochLog } from '../lstm/sentiment/train';
 import type { SentimentReport, ValidationMode } from '../workers/sentiment-protocol';
 import { dataTable, el } from './kit/dom';
 import { isolationNote } from './kit/isolation';
@@ -679,7 +679,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
       const { loadTrainedModel } = await import('./kit/trained');
       const loaded = await loadTrainedModel();
       if (!loaded) throw new Error('there is no trained model to download yet');
-      const { saveKitModel } = await import('../lstm/model-files');
+      const { saveKitModel } = await import('../lstm/sentiment/model-files');
       await saveKitModel(loaded.model, 'downloads://lstm-kit-sentiment', loaded.metadata);
     } catch (error) {
       this.showError(`Download: ${(error as Error).message}`);

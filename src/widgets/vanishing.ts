@@ -1,12 +1,12 @@
 /**
  * <kit-vanishing>: how the gradient reaching h_t from the last state h_T shrinks (or grows) with
  * the distance T - t, for a chosen size of the recurrent matrix. The Jacobians come from the
- * hand-derived chain rule in src/lstm/rnn.ts; a button checks them with tfjs's autodiff.
+ * hand-derived chain rule in src/lstm/cell/rnn.ts; a button checks them with tfjs's autodiff.
  */
-import { VANISHING_RNN, vanishingRun } from '../lstm/demos';
-import { gaussianArray, mulberry32 } from '../lstm/random';
-import { vectorJacobianProduct } from '../lstm/rnn';
-import { rnnStateGradientsTf } from '../lstm/rnn-tf';
+import { VANISHING_RNN, vanishingRun } from '../lstm/cell/demos';
+import { gaussianArray, mulberry32 } from '../lstm/cell/random';
+import { vectorJacobianProduct } from '../lstm/cell/rnn';
+import { rnnStateGradientsTf } from '../lstm/cell/rnn-tf';
 import { el, type Slider } from './kit/dom';
 import { fmt, fmtSci, powerOfTen } from './kit/format';
 import { drawPlot, Plot } from './kit/plot';

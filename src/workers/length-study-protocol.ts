@@ -2,8 +2,8 @@
  * Messages between chapter 7's length-study widget and its worker (length-study.ts). Types only:
  * both sides import them, and nothing here runs.
  */
-import type { LengthPoint, WeightArrays } from '../lstm/length-study';
-import type { SentimentSettings } from '../lstm/sentiment-presets';
+import type { LengthPoint, WeightArrays } from '../lstm/sentiment/length-study';
+import type { SentimentSettings } from '../lstm/sentiment/presets';
 
 /** From the page: score these reviews at each maxlen with this model. Stop = terminate the worker. */
 export interface LengthStudyRequest {

@@ -1,11 +1,11 @@
 /**
  * Chapter 7's length study off the page's thread: the trained weights are rebuilt at each maxlen
- * and score the sample of test reviews (src/lstm/length-study.ts). At maxlen 320 one batch takes
+ * and score the sample of test reviews (src/lstm/sentiment/length-study.ts). At maxlen 320 one batch takes
  * far longer than a frame, so the page would freeze if it ran there. Stop terminates the worker.
  */
 import * as tf from '@tensorflow/tfjs';
-import { lengthStudy } from '../lstm/length-study';
-import { registerFastKernels } from '../lstm/fast-kernels';
+import { lengthStudy } from '../lstm/sentiment/length-study';
+import { registerFastKernels } from '../lstm/fast/kernels';
 import type { LengthStudyReport, LengthStudyRequest } from './length-study-protocol';
 import { startWorkerTf } from './tf-wasm';
 

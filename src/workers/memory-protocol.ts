@@ -17,7 +17,7 @@ export interface MemoryRunSettings {
 export type MemoryRequest =
   { type: 'train'; id: number; distractors: number[]; settings: MemoryRunSettings } | { type: 'stop'; id: number };
 
-/** A trained LSTM as plain arrays: gate blocks i, f, c, o as in src/lstm/weights.ts. */
+/** A trained LSTM as plain arrays: gate blocks i, f, c, o as in src/lstm/cell/weights.ts. */
 export interface LstmSnapshot {
   units: number;
   inputDim: number;

@@ -1,9 +1,9 @@
 /**
  * Chapter 3's training worker: a vanilla RNN and an LSTM learn the memory task side by side, off
- * the page's thread. The maths is src/lstm/memory-experiment.ts; this file only slices it into
+ * the page's thread. The maths is src/lstm/memory/experiment.ts; this file only slices it into
  * short runs, reports progress and listens for Stop between them.
  */
-import { trainMemoryPair, type MemoryTick } from '../lstm/memory-experiment';
+import { trainMemoryPair, type MemoryTick } from '../lstm/memory/experiment';
 import type { MemoryReport, MemoryRequest } from './memory-protocol';
 import { yieldToMessages } from './yield';
 

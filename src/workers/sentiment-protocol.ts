@@ -3,10 +3,10 @@
  * trains and evaluates the classifier off the page's thread.
  */
 import type { RankedReviews } from '../data/views';
-import type { BinaryMetrics } from '../lstm/binary-metrics';
-import type { KitModelMetadata } from '../lstm/model-files';
-import type { SentimentSettings } from '../lstm/sentiment-presets';
-import type { BatchLog, EpochLog, TrainBegin } from '../lstm/training';
+import type { BinaryMetrics } from '../lstm/sentiment/metrics';
+import type { KitModelMetadata } from '../lstm/sentiment/model-files';
+import type { SentimentSettings } from '../lstm/sentiment/presets';
+import type { BatchLog, EpochLog, TrainBegin } from '../lstm/sentiment/train';
 
 /** The test reviews and which vocabulary numbered them: all that evaluation needs. */
 export interface TestData {

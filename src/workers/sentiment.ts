@@ -1,14 +1,14 @@
 /**
- * Chapter 5's sentiment worker: trains the classifier (src/lstm/training.ts on the fused layer)
+ * Chapter 5's sentiment worker: trains the classifier (src/lstm/sentiment/train.ts on the fused layer)
  * and evaluates it on the test reviews, off the page's thread. It keeps a checkpoint after every
  * epoch and the trained model in IndexedDB with `tf.io`, where the pages find it
  * (src/widgets/kit/trained.ts reads it).
  */
 import * as tf from '@tensorflow/tfjs';
-import { settingsView } from '../lstm/sentiment-presets';
-import { binaryMetrics, mostWrong } from '../lstm/binary-metrics';
-import { registerFastKernels } from '../lstm/fast-kernels';
-import { allIndices, trainingData } from '../lstm/holdout';
+import { settingsView } from '../lstm/sentiment/presets';
+import { binaryMetrics, mostWrong } from '../lstm/sentiment/metrics';
+import { registerFastKernels } from '../lstm/fast/kernels';
+import { allIndices, trainingData } from '../lstm/sentiment/holdout';
 import {
   checkMetadata,
   CHECKPOINT_URL,
@@ -19,9 +19,9 @@ import {
   saveKitModel,
   TRAINED_MODEL_URL,
   type KitModelMetadata,
-} from '../lstm/model-files';
-import { sentimentModel } from '../lstm/sentiment-model';
-import { predictProbabilities, trainModel, type EpochLog } from '../lstm/training';
+} from '../lstm/sentiment/model-files';
+import { sentimentModel } from '../lstm/sentiment/model';
+import { predictProbabilities, trainModel, type EpochLog } from '../lstm/sentiment/train';
 import type { SentimentReport, SentimentRequest, TestData } from './sentiment-protocol';
 import { startWorkerTf } from './tf-wasm';
 import { yieldToMessages } from './yield';

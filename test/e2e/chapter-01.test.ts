@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sigmoid } from '../../src/lstm/activations';
-import { sentenceRnn, vanishingRun } from '../../src/lstm/demos';
+import { sigmoid } from '../../src/lstm/cell/activations';
+import { sentenceRnn, vanishingRun } from '../../src/lstm/cell/demos';
 import { fmt, fmtSci } from '../../src/widgets/kit/format';
 import { num, text, useSite, widget } from './harness';
 

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lstmStep, type LstmWeights } from '../../src/lstm';
-import { CELL_PRESETS, DEFAULT_CELL } from '../../src/lstm/cell-presets';
-import { hardSigmoidStep, type OneUnitCell } from '../../src/lstm/one-unit';
+import { CELL_PRESETS, DEFAULT_CELL } from '../../src/lstm/cell/cell-presets';
+import { hardSigmoidStep, type OneUnitCell } from '../../src/lstm/cell/one-unit';
 import { fmt } from '../../src/widgets/kit/format';
 import { num, text, useSite, widget } from './harness';
 

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { gradientReach, sentenceLstm } from '../../src/lstm/demos-over-time';
-import { MEMORY_DEFAULTS, trainMemoryPair, type MemoryExperimentResult } from '../../src/lstm/memory-experiment';
+import { gradientReach, sentenceLstm } from '../../src/lstm/cell/demos-over-time';
+import { MEMORY_DEFAULTS, trainMemoryPair, type MemoryExperimentResult } from '../../src/lstm/memory/experiment';
 import { fmt, fmtSci } from '../../src/widgets/kit/format';
 import { text, useSite, widget } from './harness';
 

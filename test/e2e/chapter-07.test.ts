@@ -10,8 +10,8 @@ import { serveStatic, type RunningServer } from '../../scripts/lib/static-server
 import { oovReport, rankIndex } from '../../src/data/oov';
 import { loadImdb, memorySource, prepareImdb, streamFromBytes, type ImdbDataset } from '../../src/data/index.ts';
 import { encodeText } from '../../src/data/views';
-import { describeStudy, disposeModel, lengthStudy, type LengthPoint } from '../../src/lstm/length-study';
-import { paddingTrace, stepwiseModel, summarizePadding } from '../../src/lstm/padding-study';
+import { describeStudy, disposeModel, lengthStudy, type LengthPoint } from '../../src/lstm/sentiment/length-study';
+import { paddingTrace, stepwiseModel, summarizePadding } from '../../src/lstm/sentiment/padding-study';
 import { buildImdbArchive, type FixtureReview } from '../fixtures/imdb-archive.ts';
 import { CH7_SETTINGS, makeKitModelCh7, type KitModelFixture } from '../fixtures/kit-model-ch7';
 import { overlaySite, type SiteOverlay } from '../../scripts/lib/site-overlay.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleCurve, sigmoid, sigmoidDerivative, tanhDerivative } from '../../src/lstm/activations';
+import { sampleCurve, sigmoid, sigmoidDerivative, tanhDerivative } from '../../src/lstm/cell/activations';
 
 describe('activations', () => {
   it('sigmoid matches its definition and tanh = 2 sigma(2z) - 1', () => {

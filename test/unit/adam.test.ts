@@ -1,8 +1,8 @@
 /** Adam on plain arrays: two steps worked by hand, then agreement with tf.train.adam. */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adam } from '../../src/lstm/adam';
-import { gaussianArray, mulberry32 } from '../../src/lstm/random';
+import { adam } from '../../src/lstm/memory/adam';
+import { gaussianArray, mulberry32 } from '../../src/lstm/cell/random';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

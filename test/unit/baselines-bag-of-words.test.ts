@@ -15,7 +15,7 @@ import {
   type ScoredModel,
 } from '../../src/baselines/index.ts';
 import type { RankedReviews } from '../../src/data/views.ts';
-import { mulberry32 } from '../../src/lstm/random.ts';
+import { mulberry32 } from '../../src/lstm/cell/random.ts';
 
 /** Reviews from lists of ranks (0 = a word outside the vocabulary). */
 function reviews(list: number[][], labels: number[]): RankedReviews {

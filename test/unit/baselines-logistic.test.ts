@@ -13,7 +13,7 @@ import {
   softplus,
   type SparseRows,
 } from '../../src/baselines/index.ts';
-import { mulberry32 } from '../../src/lstm/random.ts';
+import { mulberry32 } from '../../src/lstm/cell/random.ts';
 
 /** Sparse rows from a dense row-major matrix (zeros left out). */
 function sparse(dense: number[][]): SparseRows {

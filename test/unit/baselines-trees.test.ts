@@ -16,7 +16,7 @@ import {
   voteFor,
   type BinnedFeatures,
 } from '../../src/baselines/index.ts';
-import { mulberry32 } from '../../src/lstm/random.ts';
+import { mulberry32 } from '../../src/lstm/cell/random.ts';
 
 /** A row-major matrix of `rows` x `features` random integers below `max`. */
 function randomMatrix(rows: number, features: number, max: number, seed: number): Int32Array {

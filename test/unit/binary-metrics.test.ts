@@ -1,7 +1,7 @@
 /** Classification metrics against counts worked by hand. */
 import { describe, expect, it } from 'vitest';
-import { binaryMetrics, crossEntropy, mostWrong } from '../../src/lstm/binary-metrics';
-import { sampleIndices, stratifiedHoldout, trainingData } from '../../src/lstm/holdout';
+import { binaryMetrics, crossEntropy, mostWrong } from '../../src/lstm/sentiment/metrics';
+import { sampleIndices, stratifiedHoldout, trainingData } from '../../src/lstm/sentiment/holdout';
 
 describe('binaryMetrics', () => {
   it('counts the confusion matrix and derives the rest', () => {

@@ -1,9 +1,9 @@
 /** The fixed models behind chapter 3's stepping and gradient widgets. */
 import { describe, expect, it } from 'vitest';
-import { GRADIENT_REACH, gradientReach, SENTENCE_LSTM, sentenceLstm } from '../../src/lstm/demos-over-time';
-import { gaussianArray, mulberry32, wordVector } from '../../src/lstm/random';
-import { rnnWeights, runRnn, stateJacobians, vectorJacobianProduct } from '../../src/lstm/rnn';
-import { lstmStep } from '../../src/lstm/cell';
+import { GRADIENT_REACH, gradientReach, SENTENCE_LSTM, sentenceLstm } from '../../src/lstm/cell/demos-over-time';
+import { gaussianArray, mulberry32, wordVector } from '../../src/lstm/cell/random';
+import { rnnWeights, runRnn, stateJacobians, vectorJacobianProduct } from '../../src/lstm/cell/rnn';
+import { lstmStep } from '../../src/lstm/cell/cell';
 
 describe('sentenceLstm', () => {
   it('reads each word as its fixed vector, step after step', () => {

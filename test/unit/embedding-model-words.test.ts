@@ -7,7 +7,7 @@ import { cosine, normaliseRows, row, vectorTable } from '../../src/embedding/cos
 import { markerIds, modelNeighbours, wordStatus } from '../../src/embedding/model-words';
 import type { SequenceView } from '../../src/data/views';
 import { vocabularyFromWords } from '../../src/data/vocabulary';
-import { mulberry32 } from '../../src/lstm/random';
+import { mulberry32 } from '../../src/lstm/cell/random';
 
 const WORDS = Array.from({ length: 40 }, (_, k) => `w${k + 1}`);
 const VOCABULARY = vocabularyFromWords(WORDS, new Array<number>(WORDS.length).fill(0));

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { padSequence } from '../../src/data/pad';
 import { ranksToIds, type RankedReviews } from '../../src/data/views';
-import { crossEntropy } from '../../src/lstm/binary-metrics';
+import { crossEntropy } from '../../src/lstm/sentiment/metrics';
 import {
   countLonger,
   describeStudy,
@@ -20,13 +20,13 @@ import {
   weightArrays,
   type LengthPoint,
   type WeightArrays,
-} from '../../src/lstm/length-study';
-import { sentimentModel } from '../../src/lstm/sentiment-model';
-import { settingsView, type SentimentSettings } from '../../src/lstm/sentiment-presets';
-import { runLstm } from '../../src/lstm/sequence';
+} from '../../src/lstm/sentiment/length-study';
+import { sentimentModel } from '../../src/lstm/sentiment/model';
+import { settingsView, type SentimentSettings } from '../../src/lstm/sentiment/presets';
+import { runLstm } from '../../src/lstm/cell/sequence';
 import { syntheticReviews } from '../fixtures/synthetic-reviews';
-import { evaluateModel } from '../../src/lstm/training';
-import { lstmWeightsFromTfjs } from '../../src/lstm/weights';
+import { evaluateModel } from '../../src/lstm/sentiment/train';
+import { lstmWeightsFromTfjs } from '../../src/lstm/cell/weights';
 
 const VOCABULARY = 30;
 const SETTINGS: SentimentSettings = {

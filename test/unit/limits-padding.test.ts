@@ -7,12 +7,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { padSequence } from '../../src/data/pad';
-import { disposeModel, modelAtMaxlen, weightArrays, type WeightArrays } from '../../src/lstm/length-study';
-import { paddingTrace, stepwiseModel, summarizePadding } from '../../src/lstm/padding-study';
-import { sentimentModel } from '../../src/lstm/sentiment-model';
-import type { SentimentSettings } from '../../src/lstm/sentiment-presets';
-import { runLstm } from '../../src/lstm/sequence';
-import { lstmWeightsFromTfjs } from '../../src/lstm/weights';
+import { disposeModel, modelAtMaxlen, weightArrays, type WeightArrays } from '../../src/lstm/sentiment/length-study';
+import { paddingTrace, stepwiseModel, summarizePadding } from '../../src/lstm/sentiment/padding-study';
+import { sentimentModel } from '../../src/lstm/sentiment/model';
+import type { SentimentSettings } from '../../src/lstm/sentiment/presets';
+import { runLstm } from '../../src/lstm/cell/sequence';
+import { lstmWeightsFromTfjs } from '../../src/lstm/cell/weights';
 
 const VOCABULARY = 20;
 const ONE: SentimentSettings = {

@@ -5,8 +5,8 @@
  * lstm-fused.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { cellWasmBytes, newScratch, type Scratch } from '../../src/lstm/fused-cell';
-import { mulberry32 } from '../../src/lstm/random';
+import { cellWasmBytes, newScratch, type Scratch } from '../../src/lstm/fast/fused-cell';
+import { mulberry32 } from '../../src/lstm/cell/random';
 
 const ROWS = 3;
 const U = 8;

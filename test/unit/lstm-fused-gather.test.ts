@@ -2,9 +2,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gatherRowsInto, registerFastGather, unregisterFastGather } from '../../src/lstm/gather';
-import { mulberry32 } from '../../src/lstm/random';
-import { registerFastSegmentSum } from '../../src/lstm/segment-sum';
+import { gatherRowsInto, registerFastGather, unregisterFastGather } from '../../src/lstm/fast/gather';
+import { mulberry32 } from '../../src/lstm/cell/random';
+import { registerFastSegmentSum } from '../../src/lstm/fast/segment-sum';
 
 afterAll(async () => {
   await tf.setBackend('cpu');

@@ -6,8 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropoutMask, dropoutStream, FusedLstm, fusedLstm } from '../../src/lstm/fused';
-import { mulberry32 } from '../../src/lstm/random';
+import { dropoutMask, dropoutStream, FusedLstm, fusedLstm } from '../../src/lstm/fast/fused-layer';
+import { mulberry32 } from '../../src/lstm/cell/random';
 
 afterAll(async () => {
   await tf.setBackend('cpu');
@@ -239,7 +239,7 @@ describe('FusedLstm in a model', () => {
     expect(artifacts).toBeDefined();
     expect(JSON.stringify(artifacts!.modelTopology)).toContain('"class_name":"LSTM"');
 
-    const { loadFusedModel } = await import('../../src/lstm/fused');
+    const { loadFusedModel } = await import('../../src/lstm/fast/fused-layer');
     const fused = await loadFusedModel(tf.io.fromMemory(artifacts!));
     expect(fused.layers[1]).toBeInstanceOf(FusedLstm);
     const gotFused = tf.tidy(() => (fused.predict(x) as tf.Tensor).dataSync());

@@ -18,7 +18,7 @@ import {
   runLstm,
   type OneUnitCell,
 } from '../../src/lstm';
-import { DEFAULT_CELL } from '../../src/lstm/cell-presets';
+import { DEFAULT_CELL } from '../../src/lstm/cell/cell-presets';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

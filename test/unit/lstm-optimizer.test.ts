@@ -12,9 +12,9 @@ import {
   adamWasmBytes,
   registerAdamKernel,
   type AdamConstants,
-} from '../../src/lstm/optimizer';
-import { mulberry32 } from '../../src/lstm/random';
-import { registerFastSegmentSum } from '../../src/lstm/segment-sum';
+} from '../../src/lstm/fast/one-pass-adam';
+import { mulberry32 } from '../../src/lstm/cell/random';
+import { registerFastSegmentSum } from '../../src/lstm/fast/segment-sum';
 
 afterAll(async () => {
   await tf.setBackend('cpu');

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/lstm/random';
-import { registerFastSegmentSum, segmentSumInto } from '../../src/lstm/segment-sum';
+import { mulberry32 } from '../../src/lstm/cell/random';
+import { registerFastSegmentSum, segmentSumInto } from '../../src/lstm/fast/segment-sum';
 
 afterAll(async () => {
   await tf.setBackend('cpu');

@@ -1,5 +1,5 @@
 /**
- * The classifier trace (src/lstm/trace.ts) against tfjs itself: the kit's cell on a model's
+ * The classifier trace (src/lstm/sentiment/trace.ts) against tfjs itself: the kit's cell on a model's
  * weights must give the model's own output, for the kit's fused layer and for stock
  * `tf.layers.lstm` models, with one and two LSTM layers; p_t must be the model's output on the
  * first t steps; and a review's steps must be exactly the ids `encodeText` gives.
@@ -8,11 +8,17 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeText, type SequenceView } from '../../src/data/views';
 import { vocabularyFromWords } from '../../src/data/vocabulary';
-import { mulberry32 } from '../../src/lstm/random';
-import { reviewSteps } from '../../src/lstm/review-steps';
-import { sentimentModel } from '../../src/lstm/sentiment-model';
-import { presetSettings, settingsView, type SentimentSettings } from '../../src/lstm/sentiment-presets';
-import { classifierWeights, notableUnits, traceClassifier, unitTrace, type LayerLike } from '../../src/lstm/trace';
+import { mulberry32 } from '../../src/lstm/cell/random';
+import { reviewSteps } from '../../src/lstm/sentiment/review-steps';
+import { sentimentModel } from '../../src/lstm/sentiment/model';
+import { presetSettings, settingsView, type SentimentSettings } from '../../src/lstm/sentiment/presets';
+import {
+  classifierWeights,
+  notableUnits,
+  traceClassifier,
+  unitTrace,
+  type LayerLike,
+} from '../../src/lstm/sentiment/trace';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -3,7 +3,7 @@
  * cross-entropy, hand-derived backward passes, Adam), determinism, and the chapter's default run.
  */
 import { describe, expect, it } from 'vitest';
-import { sigmoid } from '../../src/lstm/activations';
+import { sigmoid } from '../../src/lstm/cell/activations';
 import {
   analyseMemoryLstm,
   MEMORY_DEFAULTS,
@@ -11,16 +11,16 @@ import {
   trainMemoryPair,
   type MemoryExperimentOptions,
   type MemoryExperimentResult,
-} from '../../src/lstm/memory-experiment';
-import { encodeMemorySequences, MEMORY_INPUT_DIM, memoryBatch, memoryTestSet } from '../../src/lstm/memory-task';
+} from '../../src/lstm/memory/experiment';
+import { encodeMemorySequences, MEMORY_INPUT_DIM, memoryBatch, memoryTestSet } from '../../src/lstm/memory/task';
 import {
   clipGlobalNorm,
   createMemoryModel,
   createMemoryTrainer,
   evaluateMemoryModel,
-} from '../../src/lstm/memory-train';
-import { mulberry32 } from '../../src/lstm/random';
-import type { LstmWeights } from '../../src/lstm/weights';
+} from '../../src/lstm/memory/train';
+import { mulberry32 } from '../../src/lstm/cell/random';
+import type { LstmWeights } from '../../src/lstm/cell/weights';
 
 function run(options: MemoryExperimentOptions): { result: MemoryExperimentResult; ticks: number } {
   const gen = trainMemoryPair(options);

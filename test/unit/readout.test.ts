@@ -1,8 +1,8 @@
 /** The dense sigmoid readout and binary cross-entropy, against finite differences and tfjs. */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gaussianArray, mulberry32 } from '../../src/lstm/random';
-import { binaryCrossEntropy, denseBackward, denseLogits } from '../../src/lstm/readout';
+import { gaussianArray, mulberry32 } from '../../src/lstm/cell/random';
+import { binaryCrossEntropy, denseBackward, denseLogits } from '../../src/lstm/cell/readout';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -5,9 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gaussianArray, mulberry32 } from '../../src/lstm/random';
-import { rnnWeights, runRnn, stateJacobians, vectorJacobianProduct, type RnnWeights } from '../../src/lstm/rnn';
-import { rnnBackward, runRnnBatch } from '../../src/lstm/rnn-backward';
+import { gaussianArray, mulberry32 } from '../../src/lstm/cell/random';
+import { rnnWeights, runRnn, stateJacobians, vectorJacobianProduct, type RnnWeights } from '../../src/lstm/cell/rnn';
+import { rnnBackward, runRnnBatch } from '../../src/lstm/cell/rnn-backward';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

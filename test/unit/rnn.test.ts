@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orthonormalRows } from '../../src/lstm/init';
-import { gaussianArray, mulberry32 } from '../../src/lstm/random';
+import { orthonormalRows } from '../../src/lstm/cell/init';
+import { gaussianArray, mulberry32 } from '../../src/lstm/cell/random';
 import {
   frobeniusNorm,
   rnnStep,
@@ -10,8 +10,8 @@ import {
   spectralNorm,
   stateJacobians,
   vectorJacobianProduct,
-} from '../../src/lstm/rnn';
-import { rnnStateGradientsTf } from '../../src/lstm/rnn-tf';
+} from '../../src/lstm/cell/rnn';
+import { rnnStateGradientsTf } from '../../src/lstm/cell/rnn-tf';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { embeddingRows, modelCode, modelSummary, parameterCount, sentimentModel } from '../../src/lstm/sentiment-model';
+import { embeddingRows, modelCode, modelSummary, parameterCount, sentimentModel } from '../../src/lstm/sentiment/model';
 import {
   checkSettings,
   matchingPreset,
@@ -13,7 +13,7 @@ import {
   presetSettings,
   settingsLabel,
   settingsView,
-} from '../../src/lstm/sentiment-presets';
+} from '../../src/lstm/sentiment/presets';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

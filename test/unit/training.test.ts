@@ -13,10 +13,10 @@ import {
   restoreCheckpoint,
   saveKitModel,
   type KitModelMetadata,
-} from '../../src/lstm/model-files';
-import { sentimentModel } from '../../src/lstm/sentiment-model';
-import { presetSettings, settingsView, type SentimentSettings } from '../../src/lstm/sentiment-presets';
-import { evaluateModel, predictProbabilities, trainModel, type TrainingData } from '../../src/lstm/training';
+} from '../../src/lstm/sentiment/model-files';
+import { sentimentModel } from '../../src/lstm/sentiment/model';
+import { presetSettings, settingsView, type SentimentSettings } from '../../src/lstm/sentiment/presets';
+import { evaluateModel, predictProbabilities, trainModel, type TrainingData } from '../../src/lstm/sentiment/train';
 import { syntheticReviews } from '../fixtures/synthetic-reviews';
 
 beforeAll(async () => {

@@ -8,10 +8,10 @@
  * once without loading tfjs. Changes are announced to this page and to the kit's other open tabs.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { KitModelMetadata, LoadedKitModel } from '../../lstm/model-files';
+import type { KitModelMetadata, LoadedKitModel } from '../../lstm/sentiment/model-files';
 import { readStored, writeStored } from './stored';
 
-import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../../lstm/model-files';
+import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../../lstm/sentiment/model-files';
 
 export { CHECKPOINT_URL, TRAINED_MODEL_URL };
 
@@ -91,7 +91,7 @@ export async function loadTrainedModel(): Promise<LoadedKitModel | null> {
   const { tf } = await loadTf();
   const models = await tf.io.listModels().catch(() => ({}) as Record<string, unknown>);
   if (!(TRAINED_MODEL_URL in models)) return null;
-  const { loadKitModel } = await import('../../lstm/model-files');
+  const { loadKitModel } = await import('../../lstm/sentiment/model-files');
   const [handler] = tf.io.getLoadHandlers(TRAINED_MODEL_URL);
   if (!handler) throw new Error('this browser has no IndexedDB for tfjs models');
   return loadKitModel(handler);
@@ -117,7 +117,7 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
   if (weights.length === 0) throw new Error(`choose the weights file (.bin) together with ${json.name}`);
   const { loadTf } = await import('./tf');
   const { tf } = await loadTf();
-  const { loadKitModel, saveKitModel } = await import('../../lstm/model-files');
+  const { loadKitModel, saveKitModel } = await import('../../lstm/sentiment/model-files');
   // Parsed here rather than by tf.io.browserFiles, which leaves a bad JSON file as an uncaught
   // error inside its FileReader and never settles.
   let parsed: tf.io.ModelJSON;
@@ -152,7 +152,7 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
   });
   const loaded = await loadKitModel(tf.io.fromMemory(artifacts));
   await saveKitModel(loaded.model, TRAINED_MODEL_URL, loaded.metadata);
-  const { settingsLabel } = await import('../../lstm/sentiment-presets');
+  const { settingsLabel } = await import('../../lstm/sentiment/presets');
   announceTrained(loaded.metadata, settingsLabel(loaded.metadata.settings));
   return loaded;
 }

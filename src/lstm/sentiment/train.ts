@@ -10,8 +10,8 @@
  * after epoch e sees the same batches as one that never stopped.
  */
 import * as tf from '@tensorflow/tfjs';
-import { encodeReviews, type RankedReviews, type SequenceView } from '../data/views.ts';
-import { binaryMetrics, type BinaryMetrics } from './binary-metrics.ts';
+import { encodeReviews, type RankedReviews, type SequenceView } from '../../data/views.ts';
+import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
 import { permutation } from './rkeras.ts';
 
 /** The reviews to train on and to validate on, as indices into their splits. */
@@ -139,7 +139,7 @@ export async function predictProbabilities(
   return out;
 }
 
-/** Metrics of the model on the reviews at `indices` (see src/lstm/binary-metrics.ts). */
+/** Metrics of the model on the reviews at `indices` (see src/lstm/sentiment/metrics.ts). */
 export async function evaluateModel(
   model: tf.LayersModel,
   reviews: RankedReviews,

@@ -4,10 +4,10 @@
  * yields after every step, so that a Web Worker can slice it into short runs (and stop it),
  * while tests drive it straight through; the numbers are the same either way.
  */
-import { encodeMemorySequences, memoryTestSet, type MemoryBatch } from './memory-task';
-import { createMemoryModel, createMemoryTrainer, evaluateMemoryModel, type MemoryModel } from './memory-train';
-import { runLstm } from './sequence';
-import type { LstmWeights } from './weights';
+import { encodeMemorySequences, memoryTestSet, type MemoryBatch } from './task';
+import { createMemoryModel, createMemoryTrainer, evaluateMemoryModel, type MemoryModel } from './train';
+import { runLstm } from '../cell/sequence';
+import type { LstmWeights } from '../cell/weights';
 
 /** The chapter's default experiment: the widget starts here, and a unit test replays it. */
 export const MEMORY_DEFAULTS = { distractors: 40, steps: 600, seed: 1, forgetBias: 3 } as const;

@@ -8,8 +8,8 @@
  * `tf.layers.lstm` store them alike), read through a structural type, so this file never
  * imports tfjs and runs the same in Node and in the page.
  */
-import { runLstm, type LstmReadout, type LstmRun } from './sequence';
-import { checkLstmWeights, lstmWeightsFromTfjs, type LstmWeights, type TensorLike } from './weights';
+import { runLstm, type LstmReadout, type LstmRun } from '../cell/sequence';
+import { checkLstmWeights, lstmWeightsFromTfjs, type LstmWeights, type TensorLike } from '../cell/weights';
 
 /** The weights of a classifier, in the kit's layouts. */
 export interface ClassifierWeights {

@@ -8,7 +8,7 @@
  * gradient's size: this is why tiny (vanishing) gradients still move a recurrent network's weights,
  * just in a noisy direction.
  */
-import { expectLength } from './shapes';
+import { expectLength } from '../cell/shapes';
 
 /** Options of {@link adam}; the defaults are tfjs's and Keras's. */
 export interface AdamOptions {

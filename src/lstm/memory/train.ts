@@ -5,15 +5,15 @@
  * Web Worker and the tests run exactly this code.
  */
 import { adam, type Adam } from './adam';
-import { lstmBackward } from './backward';
-import { glorotUniform, initLstmWeights } from './init';
-import { MEMORY_INPUT_DIM, memoryBatch, type MemoryBatch } from './memory-task';
-import { mulberry32 } from './random';
-import { binaryCrossEntropy, denseBackward, denseLogits } from './readout';
-import { rnnWeights, type RnnWeights } from './rnn';
-import { rnnBackward, runRnnBatch } from './rnn-backward';
-import { runLstm, type LstmReadout } from './sequence';
-import type { LstmWeights } from './weights';
+import { lstmBackward } from '../cell/backward';
+import { glorotUniform, initLstmWeights } from '../cell/init';
+import { MEMORY_INPUT_DIM, memoryBatch, type MemoryBatch } from './task';
+import { mulberry32 } from '../cell/random';
+import { binaryCrossEntropy, denseBackward, denseLogits } from '../cell/readout';
+import { rnnWeights, type RnnWeights } from '../cell/rnn';
+import { rnnBackward, runRnnBatch } from '../cell/rnn-backward';
+import { runLstm, type LstmReadout } from '../cell/sequence';
+import type { LstmWeights } from '../cell/weights';
 
 /** The two networks the chapter compares. */
 export type MemoryModelKind = 'rnn' | 'lstm';

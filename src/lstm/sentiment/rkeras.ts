@@ -5,10 +5,10 @@
  * training loops share (Node scripts and the browser alike).
  */
 import * as tf from '@tensorflow/tfjs';
-import { encodeReviews, R_KERAS_VIEW, type RankedReviews } from '../data/index.ts';
-import { FusedLstm } from './fused.ts';
-import { adamOptimizer } from './optimizer.ts';
-import { mulberry32 } from './random.ts';
+import { encodeReviews, R_KERAS_VIEW, type RankedReviews } from '../../data/index.ts';
+import { FusedLstm } from '../fast/fused-layer.ts';
+import { adamOptimizer } from '../fast/one-pass-adam.ts';
+import { mulberry32 } from '../cell/random.ts';
 
 /** The preset's sizes, and the arithmetic of one epoch (forward and backward) for reports. */
 export const R_KERAS = { batch: 32, units: 64, embedding: 128, gflopPerEpoch: 590 } as const;

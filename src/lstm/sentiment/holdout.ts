@@ -4,9 +4,9 @@
  * (src/data/shards.ts), so that would validate on positive reviews only. The kit draws a seeded,
  * stratified hold-out instead: the same fraction of each class.
  */
-import type { RankedReviews } from '../data/views.ts';
+import type { RankedReviews } from '../../data/views.ts';
 import { permutation } from './rkeras.ts';
-import type { TrainingData } from './training.ts';
+import type { TrainingData } from './train.ts';
 
 /** Indices of the reviews that train and of those held out. */
 export interface Holdout {

@@ -1,12 +1,12 @@
 /**
- * The parts of chapter 7's length study that need no tfjs (src/lstm/length-study.ts runs the
+ * The parts of chapter 7's length study that need no tfjs (src/lstm/sentiment/length-study.ts runs the
  * models): which lengths to measure, how many reviews each truncates, the reviews of a sample,
  * progress, and the sentence with the key numbers. The page imports these without loading tfjs.
  */
-import { viewLengths, type ReviewOffsets } from '../data/explore.ts';
-import type { RankedReviews } from '../data/views.ts';
-import { settingsView, type SentimentSettings } from './sentiment-presets.ts';
-import { percent as pct } from '../data/format.ts';
+import { viewLengths, type ReviewOffsets } from '../../data/explore.ts';
+import type { RankedReviews } from '../../data/views.ts';
+import { settingsView, type SentimentSettings } from './presets.ts';
+import { percent as pct } from '../../data/format.ts';
 
 /** The lengths the study measures by default; the model's own maxlen is added to them. */
 export const STUDY_MAXLENS: readonly number[] = [20, 40, 80, 160, 320];

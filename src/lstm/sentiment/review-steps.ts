@@ -4,10 +4,10 @@
  * vocabulary, layout, padding and truncation of the model's view), so that a trace over them
  * is the model's own computation; the words beside them let a page say what each step read.
  */
-import { padInto } from '../data/pad.ts';
-import { tokenizeReview } from '../data/tokenizer.ts';
-import { INDEX_FROM, OOV_ID, PAD_ID, START_ID, type SequenceView } from '../data/views.ts';
-import type { Vocabulary } from '../data/vocabulary.ts';
+import { padInto } from '../../data/pad.ts';
+import { tokenizeReview } from '../../data/tokenizer.ts';
+import { INDEX_FROM, OOV_ID, PAD_ID, START_ID, type SequenceView } from '../../data/views.ts';
+import type { Vocabulary } from '../../data/vocabulary.ts';
 
 /** What one input step holds. */
 export type StepKind = 'pad' | 'start' | 'word' | 'oov';

@@ -4,7 +4,7 @@
  * The N later signs are distractors that use the same inputs as the answer, so a network must
  * write at step 1, then stop writing and keep what it wrote for N steps.
  */
-import { mulberry32 } from './random';
+import { mulberry32 } from '../cell/random';
 
 /** The two symbols; their one-hot positions are 0 and 1. */
 export const MEMORY_SYMBOLS = ['+', '−'] as const;

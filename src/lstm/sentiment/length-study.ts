@@ -9,7 +9,7 @@
  * tests in Node.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RankedReviews } from '../data/views.ts';
+import type { RankedReviews } from '../../data/views.ts';
 import {
   countLonger,
   reviewViewLengths,
@@ -18,9 +18,9 @@ import {
   type LengthPoint,
   type WeightArrays,
 } from './length-cuts.ts';
-import { sentimentModel } from './sentiment-model.ts';
-import { settingsView, type SentimentSettings } from './sentiment-presets.ts';
-import { evaluateModel } from './training.ts';
+import { sentimentModel } from './model.ts';
+import { settingsView, type SentimentSettings } from './presets.ts';
+import { evaluateModel } from './train.ts';
 
 export * from './length-cuts.ts';
 

@@ -11,10 +11,10 @@
  * training resumes where it stopped instead of restarting the optimiser.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BinaryMetrics } from './binary-metrics.ts';
-import { loadFusedModel } from './fused.ts';
-import { checkSettings, type SentimentSettings } from './sentiment-presets.ts';
-import type { EpochLog } from './training.ts';
+import type { BinaryMetrics } from './metrics.ts';
+import { loadFusedModel } from '../fast/fused-layer.ts';
+import { checkSettings, type SentimentSettings } from './presets.ts';
+import type { EpochLog } from './train.ts';
 
 /** Where the browser keeps the reader's trained model (a tf.io URL): the worker saves it, pages load it. */
 export const TRAINED_MODEL_URL = 'indexeddb://lstm-kit-sentiment';

@@ -9,7 +9,7 @@
  * | `py-keras` | all training words (+1) | 100    | Embedding 64 -> LSTM 128 (sequences) ->   | adam, batch 32, 10 epochs    |
  * |            |                         |        | LSTM 128 -> Dense 1 sigmoid               |                              |
  */
-import type { SequenceView } from '../data/views.ts';
+import type { SequenceView } from '../../data/views.ts';
 
 /** The names of the two reference models. */
 export const PRESET_NAMES = ['r-keras', 'py-keras'] as const;

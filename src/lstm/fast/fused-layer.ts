@@ -31,8 +31,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { scratch, type Scratch } from './fused-cell';
-import { initLstmWeights } from './init';
-import { mulberry32 } from './random';
+import { initLstmWeights } from '../cell/init';
+import { mulberry32 } from '../cell/random';
 
 /** Options of {@link FusedLstm} (the subset of `tf.layers.lstm`'s that the kit uses). */
 export interface FusedLstmArgs {

@@ -10,11 +10,11 @@
  * after the review's last word with no padding at all, read here from the 'post' row.
  */
 import * as tf from '@tensorflow/tfjs';
-import { padSequence } from '../data/pad.ts';
-import { FusedLstm } from './fused.ts';
+import { padSequence } from '../../data/pad.ts';
+import { FusedLstm } from '../fast/fused-layer.ts';
 import type { WeightArrays } from './length-study.ts';
-import { embeddingRows } from './sentiment-model.ts';
-import type { SentimentSettings } from './sentiment-presets.ts';
+import { embeddingRows } from './model.ts';
+import type { SentimentSettings } from './presets.ts';
 
 /**
  * The classifier of `settings` with every LSTM layer returning its whole sequence and the Dense

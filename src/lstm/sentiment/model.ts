@@ -9,16 +9,16 @@
  * TypeScript a reader can copy.
  */
 import * as tf from '@tensorflow/tfjs';
-import { inputDim } from '../data/views.ts';
-import { FusedLstm } from './fused.ts';
-import { adamOptimizer } from './optimizer.ts';
-import { settingsView, type SentimentSettings } from './sentiment-presets.ts';
+import { inputDim } from '../../data/views.ts';
+import { FusedLstm } from '../fast/fused-layer.ts';
+import { adamOptimizer } from '../fast/one-pass-adam.ts';
+import { settingsView, type SentimentSettings } from './presets.ts';
 
 /** How to build: which LSTM implementation, and the seed of the initial weights. */
 export interface BuildOptions {
   /** Words in the training vocabulary (the dataset's `vocabulary.words.length`). */
   vocabularySize: number;
-  /** 'fused' is the kit's fast layer (src/lstm/fused.ts); 'stock' is tf.layers.lstm. Same maths. */
+  /** 'fused' is the kit's fast layer (src/lstm/fast/fused-layer.ts); 'stock' is tf.layers.lstm. Same maths. */
   lstm?: 'fused' | 'stock';
   /** Seeds the initial weights (default 7), so that two builds start equal. */
   seed?: number;
@@ -30,7 +30,7 @@ export function embeddingRows(settings: Readonly<SentimentSettings>, vocabularyS
 }
 
 /**
- * The optimiser of the settings. Adam is the kit's one-pass Adam (src/lstm/optimizer.ts): tfjs's
+ * The optimiser of the settings. Adam is the kit's one-pass Adam (src/lstm/fast/one-pass-adam.ts): tfjs's
  * maths, bit for bit, in one kernel per variable on cpu and wasm, and saved as tfjs's 'Adam'.
  */
 export function makeOptimizer(settings: Readonly<SentimentSettings>): tf.Optimizer {
