@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chapterPath, neighbours, orderChapters, withBase } from '../../src/paths';
 import { applyTheme, nextTheme, readTheme } from '../../src/theme';
 import { fmt, fmtInt, fmtSci } from '../../src/widgets/kit/format';
-import { widgetModuleName } from '../../src/widgets/kit/names';
+import { widgetModuleName, widgetModules } from '../../src/widgets/kit/names';
 
 describe('paths', () => {
   it('joins base paths with exactly one slash', () => {
@@ -54,6 +57,30 @@ describe('widget names', () => {
   it('maps a tag to its module', () => {
     expect(widgetModuleName('kit-rnn-step')).toBe('rnn-step');
     expect(() => widgetModuleName('rnn-step')).toThrow(/start with "kit-"/);
+  });
+
+  it('finds modules in the chapter folders by file name, not in kit/, and refuses two of one name', () => {
+    const found = widgetModules({ '../sequences/rnn-step.ts': 1, '../kit/dom.ts': 2, '../limits/limits-length.ts': 3 });
+    expect([...found]).toEqual([
+      ['rnn-step', 1],
+      ['limits-length', 3],
+    ]);
+    expect(() => widgetModules({ '../a/x.ts': 1, '../b/x.ts': 2 })).toThrow(/Two widget modules are named x.ts/);
+  });
+
+  it('every kit- tag in the chapters has its module in the chapter folders', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const paths: Record<string, true> = {};
+    for (const dir of readdirSync(join(root, 'src/widgets'), { withFileTypes: true })) {
+      if (!dir.isDirectory()) continue;
+      for (const f of readdirSync(join(root, 'src/widgets', dir.name))) paths[`../${dir.name}/${f}`] = true;
+    }
+    const modules = widgetModules(paths);
+    const tags = readdirSync(join(root, 'chapters')).flatMap((f) =>
+      [...readFileSync(join(root, 'chapters', f), 'utf8').matchAll(/<(kit-[a-z-]+)/g)].map((m) => m[1]!),
+    );
+    expect(tags.length).toBeGreaterThan(20);
+    for (const tag of tags) expect(modules.has(widgetModuleName(tag)), tag).toBe(true);
   });
 });
 

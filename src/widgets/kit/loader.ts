@@ -1,15 +1,16 @@
 /**
  * The only widget code a chapter page loads up front: it watches every `kit-*` element and
- * imports that widget's module (src/widgets/<name>.ts for <kit-name>) when it nears the
- * viewport. Plot, tfjs and models therefore cost nothing until a reader scrolls to them.
+ * imports that widget's module (src/widgets/<chapter>/<name>.ts for <kit-name>) when it nears
+ * the viewport. Plot, tfjs and models therefore cost nothing until a reader scrolls to them.
  */
-import { widgetModuleName } from './names';
+import { widgetModuleName, widgetModules } from './names';
 
-const modules = import.meta.glob('../*.ts');
+// Every chapter folder's modules, by file name: a widget's tag names its file, wherever it lives.
+const modules = widgetModules(import.meta.glob('../*/*.ts'));
 
 function load(el: Element): void {
-  const path = `../${widgetModuleName(el.localName)}.ts`;
-  const importer = modules[path];
+  const path = widgetModuleName(el.localName);
+  const importer = modules.get(path);
   const cell = el.closest('[data-cell]');
   const fail = (message: string) => {
     const line = cell?.querySelector<HTMLElement>('[data-role="error"]');
@@ -19,7 +20,7 @@ function load(el: Element): void {
     }
     console.error(message);
   };
-  if (!importer) return fail(`No widget module for <${el.localName}> (expected src/widgets/${path.slice(3)}).`);
+  if (!importer) return fail(`No widget module for <${el.localName}> (expected src/widgets/<chapter>/${path}.ts).`);
   importer().catch((e: Error) => fail(`The widget <${el.localName}> failed to load: ${e.message}`));
 }
 

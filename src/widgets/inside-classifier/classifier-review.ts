@@ -1,0 +1,449 @@
+/**
+ * <kit-classifier-review>: the trained classifier reading one review, step by step. The review
+ * is encoded exactly as in training, the kit's own LSTM cell runs every layer on the trained
+ * weights, and the widget draws the prediction after each step, p_t = σ(h_t · w + b), colours
+ * every word by how much it moved that prediction, and checks the last p_t against the tfjs
+ * model's `predict`. The review it read goes to the gate cell below (classifier-gates.ts).
+ */
+import { reviewSteps, strongestMoves, type ReviewSteps, type StepMove } from '../../lstm/sentiment/review-steps';
+import { traceClassifier, type ClassifierTrace } from '../../lstm/sentiment/trace';
+import { el } from '../kit/dom';
+import { fmt, fmtInt, fmtSci } from '../kit/format';
+import { drawPlot, Plot } from '../kit/plot';
+import { defineWidget, KitWidget } from '../kit/widget';
+import {
+  publishReview,
+  trainingHref,
+  watchClassifier,
+  type ClassifierStatus,
+  type TrainedClassifier,
+} from '../kit/classifier-store';
+import { deltaColours, stepTicks } from './classifier-colours';
+import { EXAMPLES } from './classifier-examples';
+import '../kit/classifier.css';
+
+const MAX_TEXT = 6000;
+/** The tolerance the chapter promises between the kit's cell and tfjs. */
+export const TOLERANCE = 1e-4;
+
+const schema = {
+  text: { kind: 'string', default: EXAMPLES[0].text, maxLength: MAX_TEXT },
+  padding: { kind: 'boolean', default: false },
+} as const;
+
+interface Point {
+  t: number;
+  p: number;
+  delta: number;
+  word: string;
+  pad: boolean;
+}
+
+class ClassifierReviewWidget extends KitWidget<typeof schema> {
+  protected readonly schema = schema;
+  protected override engine = "the kit's LSTM cell in TypeScript; tfjs for predict";
+  private model: ClassifierStatus = { kind: 'loading' };
+  private exampleSelect!: HTMLSelectElement;
+  private textArea!: HTMLTextAreaElement;
+  private paddingBox!: HTMLInputElement;
+  private testBox!: HTMLDetailsElement;
+  private testNote!: HTMLElement;
+  private note!: HTMLElement;
+  private summary!: HTMLElement;
+  private plot!: HTMLElement;
+  private legend!: HTMLElement;
+  private words!: HTMLElement;
+  private moves!: HTMLElement;
+  private check!: HTMLElement;
+  /** The last trace, kept while the ids and the model stay the same. */
+  private cache: { key: string; steps: ReviewSteps; trace: ClassifierTrace } | null = null;
+  private predicted: { key: string; p: number | null } = { key: '', p: null };
+
+  protected build(): void {
+    this.exampleSelect = el(
+      'select',
+      { name: 'example', 'aria-label': 'Example review' },
+      ...EXAMPLES.map((e) => el('option', { value: e.key }, e.title)),
+      el('option', { value: 'own' }, 'Your own review'),
+    );
+    this.exampleSelect.addEventListener('change', (e) => {
+      const example = EXAMPLES.find((x) => x.key === this.exampleSelect.value);
+      if (example) this.set({ text: example.text }, e);
+      else this.textArea.focus();
+    });
+    this.textArea = el('textarea', { name: 'review', rows: 4, maxlength: MAX_TEXT, spellcheck: false });
+    this.textArea.addEventListener('input', (e) => this.set({ text: this.textArea.value }, e));
+    this.paddingBox = el('input', { type: 'checkbox', name: 'padding' });
+    this.paddingBox.addEventListener('change', (e) => this.set({ padding: this.paddingBox.checked }, e));
+    this.testNote = el('p', { className: 'note', 'data-role': 'test-note', 'aria-live': 'polite' });
+    this.testBox = el(
+      'details',
+      { className: 'classifier-test' },
+      el('summary', {}, 'A review from the IMDB test set'),
+    );
+    this.testBox.addEventListener('toggle', () => void this.openTestReviews(), { once: true });
+    this.note = el('p', { className: 'kit-status', 'data-role': 'model-note', 'aria-live': 'polite' });
+    this.summary = el('p', { className: 'readout', 'data-role': 'summary', 'aria-live': 'polite' });
+    this.plot = el('div', { className: 'plot', 'data-role': 'prediction' });
+    this.legend = el('div', { className: 'plot', 'data-role': 'legend' });
+    this.words = el('div', { className: 'tokens classifier-words', 'data-role': 'words' });
+    this.moves = el('p', { className: 'readout', 'data-role': 'moves' });
+    this.check = el('div', {
+      className: 'readout',
+      'data-role': 'check',
+      'aria-live': 'polite',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': "The kit's cell against tfjs",
+    });
+    this.append(
+      this.note,
+      el('div', { className: 'controls' }, el('label', {}, 'Example', this.exampleSelect)),
+      el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Review', this.textArea)),
+      this.testBox,
+      el('div', { className: 'controls' }, el('label', {}, this.paddingBox, 'Show the padding steps')),
+      this.summary,
+      el('h3', {}, 'The prediction after each step'),
+      this.plot,
+      el('h3', {}, 'Each word, coloured by how much it moved the prediction'),
+      this.legend,
+      this.words,
+      this.moves,
+      el('h3', {}, "The kit's cell against tfjs"),
+      this.check,
+    );
+    const stop = watchClassifier((status) => {
+      this.model = status;
+      this.cache = null;
+      this.update();
+    });
+    this.listen(stop);
+  }
+
+  /** Adds the IMDB data panel and a random test review button, the first time the box opens. */
+  private async openTestReviews(): Promise<void> {
+    const { imdbPanel, watchData } = await import('../kit/imdb-panel');
+    const panel = imdbPanel();
+    const pick = el('button', { type: 'button', 'data-role': 'random-test', disabled: true }, 'A random test review');
+    pick.addEventListener('click', () => void this.randomTestReview(panel.loader));
+    this.testBox.append(panel.root, el('div', { className: 'controls' }, pick), this.testNote);
+    const stop = watchData(panel.loader, (data) => {
+      pick.disabled = data === null;
+      if (data === null) this.testNote.textContent = 'Load the reviews above to pick one of the 25,000 test reviews.';
+      else if (!this.testNote.dataset.review) this.testNote.textContent = '';
+    });
+    this.listen(stop);
+    this.listen(() => panel.dispose());
+  }
+
+  private async randomTestReview(loader: import('../../data/loader').ImdbLoader): Promise<void> {
+    const data = loader.data;
+    const test = data?.dataset.splits.test;
+    if (!data || !test) return;
+    const index = Math.floor(Math.random() * test.count);
+    this.testNote.textContent = 'Fetching the review…';
+    try {
+      const full = await data.texts.text('test', index);
+      // The model reads a review's end ('pre' truncation): a very long one keeps its last characters.
+      const text = full.length > MAX_TEXT ? full.slice(full.length - MAX_TEXT).replace(/^\S*\s/, '') : full;
+      const label = test.labels[index] === 1 ? 'positive' : 'negative';
+      this.testNote.dataset.review = String(index);
+      this.testNote.textContent = `Test review ${fmtInt(index + 1)} of ${fmtInt(test.count)}: its author rated it ${test.ratings[index]} out of 10, so it is labelled ${label}.${text === full ? '' : ' It is long: only its end is shown, which holds everything the model reads.'}`;
+      this.set({ text });
+    } catch (error) {
+      this.testNote.textContent = `The review could not be fetched: ${(error as Error).message}`;
+    }
+  }
+
+  protected update(): void {
+    const width = Math.min(this.plotWidth(), 860);
+    const { text, padding } = this.state;
+    if (this.textArea.value !== text) this.textArea.value = text;
+    this.exampleSelect.value = EXAMPLES.find((e) => e.text === text)?.key ?? 'own';
+    this.paddingBox.checked = padding;
+    const m = this.model;
+    this.dataset.model = m.kind;
+    if (m.kind !== 'ready') {
+      this.note.hidden = false;
+      this.note.replaceChildren(
+        ...(m.kind === 'loading'
+          ? ['Looking for a trained model in this browser…']
+          : [
+              m.kind === 'error' ? `The trained model could not be read (${m.message}). ` : 'No trained model yet: ',
+              el('a', { href: trainingHref() }, 'train one in chapter 5'),
+              ', or load model files in the ',
+              el('a', { href: '#cell-model' }, 'first cell of this chapter'),
+              '. This cell then reads the review with it.',
+            ]),
+      );
+      for (const part of [this.summary, this.plot, this.legend, this.words, this.moves, this.check])
+        part.replaceChildren();
+      this.cache = null;
+      publishReview(null);
+      return;
+    }
+    this.note.hidden = true;
+    const classifier = m.classifier;
+    this.showBackend(
+      classifier.backend,
+      'The trace runs in plain TypeScript; model.predict runs on this tfjs backend.',
+    );
+    const steps = reviewSteps(text, classifier.vocabulary, classifier.view);
+    const key = `${classifier.serial}:${steps.ids.join(',')}`;
+    if (this.cache?.key !== key) {
+      this.cache = { key, steps, trace: traceClassifier(classifier.weights, steps.ids) };
+      publishReview({ steps, trace: this.cache.trace, classifier });
+    }
+    // The words (and their fates) may change without the ids: draw from the fresh steps.
+    const { trace } = this.cache;
+    this.drawSummary(steps, trace);
+    this.drawPrediction(steps, trace, width, padding);
+    this.drawWords(steps, trace);
+    this.drawCheck(classifier, steps, trace, key);
+  }
+
+  private drawSummary(steps: ReviewSteps, trace: ClassifierTrace): void {
+    const L = steps.steps.length;
+    const count = (fate: string) => steps.fates.filter((f) => f === fate).length;
+    const read = count('read');
+    const oov = count('oov');
+    const dropped = count('dropped');
+    const cut = count('cut');
+    const start = steps.steps.some((s) => s.kind === 'start');
+    const parts = [
+      `${fmtInt(steps.padding)} padding step${steps.padding === 1 ? '' : 's'}`,
+      ...(start ? ['the start marker'] : []),
+      `${fmtInt(read + oov)} word${read + oov === 1 ? '' : 's'}${oov ? ` (${oov} of them out of the vocabulary, read as <oov>)` : ''}`,
+    ];
+    const p = trace.p[L - 1]!;
+    const extra = [
+      dropped
+        ? `${dropped} word${dropped === 1 ? ' is' : 's are'} not in the vocabulary and dropped, as in training.`
+        : '',
+      cut ? `The first ${cut} word${cut === 1 ? ' was' : 's were'} cut: only the last ${L} ids are read.` : '',
+    ].filter(Boolean);
+    this.summary.replaceChildren(
+      `The model reads ${L} steps: ${parts.join(', ')}. `,
+      ...extra.map((s) => `${s} `),
+      'Its prediction after the last step: ',
+      el('strong', { 'data-role': 'final' }, `p = ${fmt(p)}`),
+      `, ${p >= 0.5 ? 'positive' : 'negative'}.`,
+    );
+    this.summary.dataset.final = String(p);
+  }
+
+  private drawPrediction(steps: ReviewSteps, trace: ClassifierTrace, width: number, showPadding: boolean): void {
+    const L = steps.steps.length;
+    const first = showPadding ? 0 : steps.padding;
+    const points: Point[] = steps.steps.map((s, t) => ({
+      t: t + 1,
+      p: trace.p[t]!,
+      delta: trace.delta[t]!,
+      word: s.word,
+      pad: s.kind === 'pad',
+    }));
+    const shown = points.slice(first);
+    // Where the shown steps start from: p_0 = σ(b), or the prediction after the hidden padding.
+    const before = { t: first, p: first === 0 ? trace.p0 : trace.p[first - 1]! };
+    const { limit } = deltaColours(trace.delta, steps.padding);
+    const ticks = stepTicks(
+      shown.map((q) => q.t),
+      width,
+    );
+    // The point the shown steps start from is named too: p_0, or p after the hidden padding.
+    const words = new Map(points.map((q) => [q.t, q.word]));
+    words.set(first, first === 0 ? 'p₀' : 'padding');
+    ticks.values.unshift(first);
+    const padRegion = showPadding && steps.padding > 0 ? [{ x1: 0.5, x2: steps.padding + 0.5 }] : [];
+    drawPlot(this.plot, {
+      width,
+      height: 260 + (ticks.rotate ? 62 : 0),
+      marginLeft: 48,
+      marginBottom: ticks.rotate ? 98 : 36,
+      x: {
+        domain: [first - 0.5, L + 0.5],
+        ticks: ticks.values,
+        tickFormat: (t: number) => words.get(t) ?? '',
+        tickRotate: ticks.rotate,
+        label: showPadding ? 'step t (padding shaded)' : 'word read at step t',
+        labelAnchor: 'center',
+        labelOffset: ticks.rotate ? 86 : 30,
+      },
+      y: { domain: [0, 1], label: '↑ p_t, probability that the review is positive', grid: true },
+      color: { type: 'diverging', scheme: 'rdbu', domain: [-limit, limit], clamp: true },
+      marks: [
+        Plot.rect(padRegion, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'currentColor', fillOpacity: 0.08 }),
+        Plot.text(padRegion, {
+          x: (r: { x2: number }) => r.x2 / 2,
+          y: 0.95,
+          text: () => `padding (${steps.padding} steps)`,
+          fill: 'currentColor',
+        }),
+        Plot.ruleY([0.5], { strokeDasharray: '4,3', strokeOpacity: 0.6 }),
+        Plot.line([before, ...shown], { x: 't', y: 'p', stroke: 'currentColor', strokeOpacity: 0.55 }),
+        Plot.dot([before], { x: 't', y: 'p', r: 3, fill: 'currentColor', fillOpacity: 0.5 }),
+        Plot.dot(shown, {
+          x: 't',
+          y: 'p',
+          r: (q: Point) => (q.pad ? 1.5 : 4),
+          fill: (q: Point) => (q.pad ? 'gray' : q.delta),
+          stroke: 'currentColor',
+          strokeWidth: 0.5,
+          title: (q: Point) => `t = ${q.t}, “${q.word}”: p = ${fmt(q.p)} (${signed(q.delta)})`,
+        }),
+      ],
+      ariaLabel: 'The prediction after each step',
+      ariaDescription:
+        `${first === 0 ? `Before the first step p = ${fmt(trace.p0)}` : `After ${steps.padding} padding steps p = ${fmt(before.p)}`}; ` +
+        `after the last step p = ${fmt(trace.p[L - 1]!)}. ` +
+        shown
+          .filter((q) => !q.pad)
+          .map((q) => `${q.word} ${fmt(q.p)}`)
+          .join(', '),
+    });
+    this.plot.dataset.steps = String(shown.length);
+    this.legend.replaceChildren(
+      Plot.legend({
+        color: {
+          type: 'diverging',
+          scheme: 'rdbu',
+          domain: [-limit, limit],
+          clamp: true,
+          label: 'p_t − p_{t−1}: red lowered the prediction, blue raised it',
+        },
+        width: 320,
+        marginLeft: 12,
+        style: { background: 'transparent', color: 'currentColor' },
+      }),
+    );
+    this.legend
+      .querySelector('svg')
+      ?.setAttribute('aria-label', `Colour legend: from ${signed(-limit)} (red) to ${signed(limit)} (blue)`);
+    this.legend.querySelector('svg')?.setAttribute('role', 'img');
+  }
+
+  private drawWords(steps: ReviewSteps, trace: ClassifierTrace): void {
+    const { colour, text } = deltaColours(trace.delta, steps.padding);
+    const chips: HTMLElement[] = [];
+    if (steps.padding > 0) {
+      const t = steps.padding - 1;
+      chips.push(
+        chip(
+          `${steps.padding} × <pad>`,
+          signed(trace.p[t]! - trace.p0),
+          'pad',
+          `The padding moved p from ${fmt(trace.p0)} to ${fmt(trace.p[t]!)}.`,
+        ),
+      );
+    }
+    const startStep = steps.steps.findIndex((s) => s.kind === 'start');
+    if (startStep >= 0) chips.push(this.coloured('<start>', startStep, trace, colour, text, 'start'));
+    else if (steps.startCut) chips.push(chip('<start>', 'cut', 'cut', 'The start marker was cut by truncation.'));
+    steps.tokens.forEach((word, k) => {
+      const fate = steps.fates[k]!;
+      if (fate === 'dropped') {
+        chips.push(chip(word, 'dropped', 'dropped', `“${word}” is not in the vocabulary: dropped, as in training.`));
+      } else if (fate === 'cut') {
+        chips.push(chip(word, 'cut', 'cut', `“${word}” comes before the last ${steps.steps.length} ids: cut.`));
+      } else {
+        chips.push(this.coloured(word, steps.stepOf[k]!, trace, colour, text, fate === 'oov' ? 'oov' : ''));
+      }
+    });
+    this.words.replaceChildren(...chips);
+    const { up, down } = strongestMoves(steps, trace.delta, 3);
+    const list = (moves: StepMove[]) =>
+      moves.length === 0 ? 'none' : moves.map((x) => `${x.word} (${signed(x.delta)})`).join(', ');
+    this.moves.replaceChildren(
+      el('span', { 'data-role': 'up' }, `Raised the prediction most: ${list(up)}.`),
+      ' ',
+      el('span', { 'data-role': 'down' }, `Lowered it most: ${list(down)}.`),
+    );
+  }
+
+  private coloured(
+    word: string,
+    t: number,
+    trace: ClassifierTrace,
+    colour: (d: number) => string,
+    text: (d: number) => string,
+    className: string,
+  ): HTMLElement {
+    const d = trace.delta[t]!;
+    const before = t === 0 ? trace.p0 : trace.p[t - 1]!;
+    const c = chip(
+      className === 'oov' ? `${word} → <oov>` : word,
+      signed(d),
+      className,
+      `Step ${t + 1}, “${word}”${className === 'oov' ? ' (out of the vocabulary, read as <oov>)' : ''}: p went from ${fmt(before)} to ${fmt(trace.p[t]!)}.`,
+    );
+    c.style.background = colour(d);
+    c.style.color = text(d);
+    c.dataset.step = String(t + 1);
+    c.dataset.delta = String(d);
+    return c;
+  }
+
+  private drawCheck(classifier: TrainedClassifier, steps: ReviewSteps, trace: ClassifierTrace, key: string): void {
+    const L = steps.steps.length;
+    const ours = trace.p[L - 1]!;
+    const row = (label: string, value: string, role: string) =>
+      el('tr', {}, el('th', {}, label), el('td', { 'data-role': role }, value));
+    const render = (theirs: number | null, error = '') => {
+      const diff = theirs === null ? null : Math.abs(ours - theirs);
+      this.check.replaceChildren(
+        el(
+          'table',
+          {},
+          row(`the kit's cell, p_${L} = σ(h_${L} · w + b)`, fmt(ours, 7), 'ours'),
+          row('tfjs, model.predict', theirs === null ? (error ? '–' : '…') : fmt(theirs, 7), 'theirs'),
+          row('difference', diff === null ? '–' : fmtSci(diff), 'difference'),
+        ),
+        el(
+          'p',
+          { className: 'note' },
+          error
+            ? `model.predict failed: ${error}`
+            : diff === null
+              ? 'Asking tfjs…'
+              : diff < TOLERANCE
+                ? `The two agree to better than 10⁻⁴: the kit's cell computes what the trained model computes (tfjs in float32, the kit in float64).`
+                : `The two differ by more than 10⁻⁴: something is wrong, please report it.`,
+        ),
+      );
+      if (diff === null) delete this.check.dataset.difference;
+      else this.check.dataset.difference = String(diff);
+    };
+    if (this.predicted.key === key && this.predicted.p !== null) {
+      render(this.predicted.p);
+      return;
+    }
+    render(null);
+    this.predicted = { key, p: null };
+    classifier.predict(steps.ids).then(
+      (p) => {
+        if (this.predicted.key !== key) return;
+        this.predicted = { key, p };
+        render(p);
+      },
+      (error: Error) => {
+        if (this.predicted.key === key) render(null, error.message);
+      },
+    );
+  }
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : ''}${fmt(x)}`;
+}
+
+function chip(word: string, small: string, className: string, title: string): HTMLElement {
+  return el(
+    'span',
+    { className: `token ${className}`.trim(), title, 'data-word': word },
+    word,
+    el('small', {}, small),
+    el('span', { className: 'classifier-sr' }, ` (${title})`),
+  );
+}
+
+defineWidget('kit-classifier-review', ClassifierReviewWidget);

@@ -1,0 +1,252 @@
+/**
+ * <kit-limits-languages>: several languages. The same two short reviews in English, French,
+ * German and Spanish, and the reader's own text: every word with the id the trained model gets
+ * for it (out-of-vocabulary words marked), the out-of-vocabulary rate, and the model's
+ * prediction.
+ */
+import { oovReport, type OovReport } from '../../data/oov';
+import { encodeText } from '../../data/views';
+import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
+import { settingsView } from '../../lstm/sentiment/presets';
+import { el } from '../kit/dom';
+import { fmt, fmtInt } from '../kit/format';
+import { defineWidget, KitWidget } from '../kit/widget';
+import { modelPanel, unpaddedView, vocabularyOf, watchModel } from './limits-model';
+import './limits-shared.css';
+import { percent as pct } from '../../data/format';
+
+/** Short reviews written for this chapter: one positive and one negative, in four languages. */
+export const EXAMPLES = [
+  {
+    key: 'en-pos',
+    language: 'English',
+    sentiment: 'positive',
+    text: 'A wonderful film with brilliant actors. The story moved me and I would gladly watch it again.',
+  },
+  {
+    key: 'en-neg',
+    language: 'English',
+    sentiment: 'negative',
+    text: 'A boring film with terrible actors. The story was stupid and I will never watch it again.',
+  },
+  {
+    key: 'fr-pos',
+    language: 'French',
+    sentiment: 'positive',
+    text: "Un film magnifique avec des acteurs brillants. L'histoire m'a ému et je le reverrais volontiers.",
+  },
+  {
+    key: 'fr-neg',
+    language: 'French',
+    sentiment: 'negative',
+    text: "Un film ennuyeux avec des acteurs épouvantables. L'histoire était stupide et je ne le reverrai jamais.",
+  },
+  {
+    key: 'de-pos',
+    language: 'German',
+    sentiment: 'positive',
+    text: 'Ein wunderbarer Film mit großartigen Schauspielern. Die Geschichte hat mich berührt und ich würde ihn gern wieder sehen.',
+  },
+  {
+    key: 'de-neg',
+    language: 'German',
+    sentiment: 'negative',
+    text: 'Ein langweiliger Film mit schrecklichen Schauspielern. Die Geschichte war dumm und ich werde ihn nie wieder sehen.',
+  },
+  {
+    key: 'es-pos',
+    language: 'Spanish',
+    sentiment: 'positive',
+    text: 'Una película maravillosa con actores brillantes. La historia me conmovió y la volvería a ver con gusto.',
+  },
+  {
+    key: 'es-neg',
+    language: 'Spanish',
+    sentiment: 'negative',
+    text: 'Una película aburrida con actores terribles. La historia era estúpida y nunca la volveré a ver.',
+  },
+] as const;
+
+const schema = {
+  text: { kind: 'string', default: EXAMPLES[0].text, maxLength: 2000 },
+} as const;
+
+// Enough words to see what happened; a pasted essay would only slow the page.
+const MAX_CHIPS = 300;
+
+class LimitsLanguagesWidget extends KitWidget<typeof schema> {
+  protected readonly schema = schema;
+  protected override engine = 'tfjs';
+  private model: LoadedKitModel | null = null;
+  private examples: { for: LoadedKitModel; reports: OovReport[]; p: Float32Array } | null = null;
+  private generation = 0;
+  private main!: HTMLElement;
+  private exampleSelect!: HTMLSelectElement;
+  private textarea!: HTMLTextAreaElement;
+  private words!: HTMLElement;
+  private rate!: HTMLElement;
+  private table!: HTMLElement;
+
+  protected build(): void {
+    const panel = modelPanel((message) => this.showError(message));
+    this.exampleSelect = el(
+      'select',
+      { name: 'example' },
+      ...EXAMPLES.map((x) => el('option', { value: x.key }, `${x.language}, ${x.sentiment}`)),
+      el('option', { value: 'own' }, 'your own text'),
+    );
+    this.exampleSelect.addEventListener('change', (e) => {
+      const example = EXAMPLES.find((x) => x.key === this.exampleSelect.value);
+      if (example) this.set({ text: example.text }, e);
+    });
+    this.textarea = el('textarea', { name: 'text', rows: 3, maxlength: 2000, spellcheck: false });
+    this.textarea.value = this.state.text;
+    this.textarea.addEventListener('input', (e) => this.set({ text: this.textarea.value }, e));
+    this.words = el('div', { className: 'tokens', 'data-role': 'words' });
+    this.rate = el('p', { className: 'limits-summary', 'data-role': 'rate', 'aria-live': 'polite' });
+    // The table scrolls sideways on a phone, so it takes the focus (and a name) for the keyboard.
+    this.table = el('div', {
+      className: 'readout',
+      'data-role': 'examples',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': 'Out-of-vocabulary rates of the examples',
+    });
+    this.main = el(
+      'div',
+      {},
+      el(
+        'div',
+        { className: 'controls' },
+        el('label', {}, 'Example', this.exampleSelect),
+        el('label', { className: 'wide' }, 'Review (edit it, or write your own)', this.textarea),
+      ),
+      this.rate,
+      this.words,
+      this.table,
+    );
+    this.append(panel.root, this.main);
+    watchModel((s) => {
+      const next = s.phase === 'ready' ? s.loaded : null;
+      if (next === this.model) return;
+      this.model = next;
+      this.examples = null;
+      this.update();
+    });
+  }
+
+  protected update(): void {
+    const text = this.state.text;
+    if (this.textarea.value !== text) this.textarea.value = text;
+    this.exampleSelect.value = EXAMPLES.find((x) => x.text === text)?.key ?? 'own';
+    this.main.hidden = this.model === null;
+    const loaded = this.model;
+    if (!loaded) return;
+    const report = oovReport(text, vocabularyOf(loaded).index, unpaddedView(loaded));
+    this.drawWords(report);
+    const generation = ++this.generation;
+    this.predict(loaded, text)
+      .then((p) => {
+        if (generation !== this.generation || loaded !== this.model) return;
+        this.drawRate(report, p);
+        this.drawTable(report, p);
+      })
+      .catch((error: Error) => this.showError(`The prediction failed: ${error.message}`));
+  }
+
+  /** P(positive) of the examples (once per model) and of `text`. */
+  private async predict(loaded: LoadedKitModel, text: string): Promise<number> {
+    const { loadTf } = await import('../kit/tf');
+    const { tf, backend } = await loadTf();
+    this.showBackend(backend.label, backend.reason);
+    const vocabulary = vocabularyOf(loaded);
+    const view = settingsView(loaded.metadata.settings);
+    const maxlen = view.maxlen!;
+    const texts = this.examples?.for === loaded ? [text] : [...EXAMPLES.map((x) => x.text), text];
+    const rows = new Int32Array(texts.length * maxlen);
+    texts.forEach((t, k) => rows.set(encodeText(t, vocabulary, view), k * maxlen));
+    const x = tf.tensor2d(rows, [texts.length, maxlen], 'int32');
+    const y = tf.tidy(() => loaded.model.predict(x) as import('@tensorflow/tfjs').Tensor);
+    const p = (await y.data()) as Float32Array;
+    tf.dispose([x, y]);
+    if (this.examples?.for !== loaded) {
+      const index = vocabulary.index;
+      this.examples = {
+        for: loaded,
+        reports: EXAMPLES.map((ex) => oovReport(ex.text, index, unpaddedView(loaded))),
+        p: p.slice(0, EXAMPLES.length),
+      };
+    }
+    return p[texts.length - 1]!;
+  }
+
+  private drawWords(report: OovReport): void {
+    const shown = report.words.slice(0, MAX_CHIPS);
+    this.words.replaceChildren(
+      ...shown.map((w) =>
+        el(
+          'span',
+          {
+            className: w.oov ? 'token oov' : 'token',
+            title:
+              w.oov === 'unknown'
+                ? 'not in the training vocabulary'
+                : w.oov === 'rare'
+                  ? 'beyond the vocabulary cut-off'
+                  : `id ${w.id}`,
+          },
+          w.word,
+          el('small', {}, w.oov ? 'OOV' : String(w.id)),
+        ),
+      ),
+      ...(report.words.length > MAX_CHIPS
+        ? [el('span', { className: 'note' }, `and ${fmtInt(report.words.length - MAX_CHIPS)} more words`)]
+        : []),
+    );
+  }
+
+  private drawRate(report: OovReport, p: number): void {
+    if (report.count === 0) {
+      this.rate.textContent = 'No words: the tokenizer found nothing to read in this text.';
+      return;
+    }
+    const lost = this.model!.metadata.settings.layout === 'imdb' ? 'become id 2' : 'are dropped';
+    this.rate.textContent =
+      `${fmtInt(report.count)} word${report.count === 1 ? '' : 's'}, ${fmtInt(report.oov)} of them out of the model’s vocabulary ` +
+      `(they ${lost}): an out-of-vocabulary rate of ${pct(report.rate)}. ` +
+      `P(positive) = ${fmt(p, 3)}, read as ${p >= 0.5 ? 'positive' : 'negative'}.`;
+  }
+
+  private drawTable(own: OovReport, p: number): void {
+    const examples = this.examples;
+    if (!examples) return;
+    const th = (t: string) => el('th', { scope: 'col' }, t);
+    const row = (key: string, name: string, r: OovReport, q: number) =>
+      el(
+        'tr',
+        { 'data-example': key },
+        el('th', { scope: 'row' }, name),
+        el('td', {}, fmtInt(r.count)),
+        el('td', {}, fmtInt(r.oov)),
+        el('td', {}, pct(r.rate)),
+        el('td', {}, fmt(q, 3)),
+      );
+    const isExample = EXAMPLES.some((x) => x.text === this.state.text);
+    this.table.replaceChildren(
+      el(
+        'table',
+        {},
+        el('caption', {}, 'The examples, and the text above, as the model sees them'),
+        el('thead', {}, el('tr', {}, th('review'), th('words'), th('OOV'), th('OOV rate'), th('P(positive)'))),
+        el(
+          'tbody',
+          {},
+          ...EXAMPLES.map((x, k) => row(x.key, `${x.language}, ${x.sentiment}`, examples.reports[k]!, examples.p[k]!)),
+          ...(isExample ? [] : [row('own', 'your text', own, p)]),
+        ),
+      ),
+    );
+  }
+}
+
+defineWidget('kit-limits-languages', LimitsLanguagesWidget);

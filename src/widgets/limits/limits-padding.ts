@@ -1,0 +1,209 @@
+/**
+ * <kit-limits-padding>: missing data. A short review the reader writes is padded to the trained
+ * model's maxlen with zeros before it ('pre') and after it ('post'); the model's prediction after
+ * every step of both rows is plotted, and the table compares the two answers with the one that
+ * skipping the zeros (Keras' mask_zero) would give.
+ */
+import { encodeText, idsToWords, type SequenceView } from '../../data/views';
+import type { Vocabulary } from '../../data/vocabulary';
+import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
+import type { PaddingSummary, PaddingTrace } from '../../lstm/sentiment/padding-study';
+import { el } from '../kit/dom';
+import { fmt, fmtInt } from '../kit/format';
+import { drawPlot, Plot } from '../kit/plot';
+import { defineWidget, KitWidget } from '../kit/widget';
+import { modelPanel, unpaddedView, vocabularyOf, watchModel } from './limits-model';
+import './limits-shared.css';
+
+const schema = {
+  text: { kind: 'string', default: 'A wonderful film. I loved every minute of it.', maxLength: 400 },
+} as const;
+
+// Readable on light and dark pages (SVG attributes cannot use CSS variables).
+const COLOURS = { pre: '#2f6fd6', post: '#d6452f' } as const;
+const NAMES = { pre: "'pre' padding (zeros first)", post: "'post' padding (zeros last)" } as const;
+
+/** The row's words with runs of padding written once: "<pad> × 72, <start>, a, film". */
+function rowWords(row: Int32Array, vocabulary: Vocabulary, view: SequenceView): string {
+  const words = idsToWords(row, vocabulary, view);
+  const out: string[] = [];
+  for (let i = 0; i < words.length;) {
+    let j = i;
+    while (j < words.length && words[j] === words[i]) j++;
+    const run = j - i;
+    if (words[i] === '<pad>' && run > 1) out.push(`<pad> × ${run}`);
+    else out.push(...words.slice(i, j));
+    i = j;
+  }
+  return out.join(', ');
+}
+
+class LimitsPaddingWidget extends KitWidget<typeof schema> {
+  protected readonly schema = schema;
+  protected override engine = 'tfjs';
+  private model: LoadedKitModel | null = null;
+  private stepwise: { for: LoadedKitModel; model: import('@tensorflow/tfjs').LayersModel } | null = null;
+  private generation = 0;
+  private main!: HTMLElement;
+  private input!: HTMLInputElement;
+  private summary!: HTMLElement;
+  private table!: HTMLElement;
+  private plot!: HTMLElement;
+
+  protected build(): void {
+    const panel = modelPanel((message) => this.showError(message));
+    this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 400 });
+    this.input.addEventListener('input', (e) => this.set({ text: this.input.value }, e));
+    this.summary = el('p', { className: 'limits-summary', 'data-role': 'padding-summary', 'aria-live': 'polite' });
+    // The table scrolls sideways on a phone, so it takes the focus (and a name) for the keyboard.
+    this.table = el('div', {
+      className: 'readout',
+      'data-role': 'padding',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': 'The padded rows and the answers',
+    });
+    this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
+    this.main = el(
+      'div',
+      {},
+      el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'A short review', this.input)),
+      this.summary,
+      this.table,
+      this.plot,
+    );
+    this.append(panel.root, this.main);
+    watchModel((s) => {
+      const next = s.phase === 'ready' ? s.loaded : null;
+      if (next === this.model) return;
+      this.model = next;
+      this.update();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.dropStepwise();
+  }
+
+  private dropStepwise(): void {
+    this.stepwise?.model.dispose(); // its own copy of the weights
+    this.stepwise = null;
+  }
+
+  protected update(): void {
+    if (this.input.value !== this.state.text) this.input.value = this.state.text;
+    this.main.hidden = this.model === null;
+    if (!this.model) {
+      this.dropStepwise();
+      return;
+    }
+    const generation = ++this.generation;
+    const model = this.model;
+    this.compute(model)
+      .then((result) => {
+        if (generation === this.generation && model === this.model) this.draw(model, result.trace, result.summary);
+      })
+      .catch((error: Error) => this.showError(`The padding study failed: ${error.message}`));
+  }
+
+  private async compute(loaded: LoadedKitModel): Promise<{ trace: PaddingTrace; summary: PaddingSummary }> {
+    // tfjs is loaded already (the model is), so these imports cost nothing more.
+    const { paddingTrace, stepwiseModel, summarizePadding } = await import('../../lstm/sentiment/padding-study');
+    const { loadTf } = await import('../kit/tf');
+    const { backend } = await loadTf();
+    this.showBackend(backend.label, backend.reason);
+    if (this.stepwise?.for !== loaded) {
+      this.dropStepwise();
+      const { metadata, model } = loaded;
+      const weights = model.getWeights().map((w) => ({ shape: [...w.shape], data: Float32Array.from(w.dataSync()) }));
+      this.stepwise = { for: loaded, model: stepwiseModel(metadata.settings, metadata.vocabularySize, weights) };
+    }
+    const ids = encodeText(this.state.text, vocabularyOf(loaded), unpaddedView(loaded));
+    const trace = await paddingTrace(this.stepwise.model, ids, loaded.metadata.settings.maxlen);
+    return { trace, summary: summarizePadding(trace) };
+  }
+
+  private draw(loaded: LoadedKitModel, trace: PaddingTrace, s: PaddingSummary): void {
+    const vocabulary = vocabularyOf(loaded);
+    const view = unpaddedView(loaded);
+    const { maxlen } = trace;
+    const p = (x: number) => fmt(x, 3);
+    let sentence: string;
+    if (s.kept === 0) {
+      sentence =
+        'None of these words is in the model’s vocabulary, so its row is nothing but zeros. Write a review in English.';
+    } else if (s.zeros === 0) {
+      sentence =
+        `This review gives ${fmtInt(trace.ids.length)} ids, at least maxlen ${maxlen}: there is nothing to pad ` +
+        `(P(positive) = ${p(s.pre)}). Write a shorter review to see what the zeros do.`;
+    } else {
+      sentence =
+        `The review gives ${fmtInt(s.kept)} ids, so each row gets ${fmtInt(s.zeros)} zeros. With 'pre' padding the ` +
+        `model reads the zeros first: after them alone it says P(positive) = ${p(s.zerosOnly!)}, and after the ` +
+        `review ${p(s.pre)}. With 'post' padding it says ${p(s.masked)} after the last word, and the ` +
+        `${fmtInt(s.zeros)} zeros that follow move that to ${p(s.post)}. Skipping the zeros (mask_zero) would give ` +
+        `${p(s.masked)} with either padding.`;
+    }
+    this.summary.textContent = sentence;
+    const th = (t: string) => el('th', { scope: 'col' }, t);
+    const unpadded = trace.postRow.subarray(0, s.kept);
+    const rows: [string, string, string, number][] = [
+      ['pre', "'pre' (as trained)", rowWords(trace.preRow, vocabulary, view), s.pre],
+      ['post', "'post'", rowWords(trace.postRow, vocabulary, view), s.post],
+      ['masked', 'zeros skipped', rowWords(unpadded, vocabulary, view), s.masked],
+    ];
+    this.table.replaceChildren(
+      el(
+        'table',
+        {},
+        el(
+          'caption',
+          {},
+          `The rows the model reads (maxlen ${maxlen}) and its answers; "zeros skipped" is what mask_zero would give`,
+        ),
+        el('thead', {}, el('tr', {}, th('padding'), th('row'), th('P(positive)'))),
+        el(
+          'tbody',
+          {},
+          ...rows.map(([key, name, row, value]) =>
+            el(
+              'tr',
+              { 'data-padding': key },
+              el('th', { scope: 'row' }, name),
+              el('td', { className: 'row' }, row),
+              el('td', {}, Number.isNaN(value) ? '–' : p(value)),
+            ),
+          ),
+        ),
+      ),
+    );
+    const points = (['pre', 'post'] as const).flatMap((key) => {
+      const row = key === 'pre' ? trace.preRow : trace.postRow;
+      const values = key === 'pre' ? trace.pre : trace.post;
+      return Array.from(values, (value, t) => ({ step: t + 1, value, series: NAMES[key], word: row[t] !== 0 }));
+    });
+    drawPlot(this.plot, {
+      width: this.plotWidth(),
+      height: 260,
+      marginLeft: 50,
+      marginBottom: 42,
+      x: { label: 'step: position in the row →', domain: [1, maxlen], labelAnchor: 'center', labelOffset: 36 },
+      y: { label: '↑ P(positive) after this step', domain: [0, 1], grid: true },
+      color: { legend: true, domain: [NAMES.pre, NAMES.post], range: [COLOURS.pre, COLOURS.post] },
+      marks: [
+        Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4 3' }),
+        Plot.line(points, { x: 'step', y: 'value', stroke: 'series', strokeWidth: 2 }),
+        // Steps that read a word get a dot; the rest read a padding zero.
+        Plot.dot(
+          points.filter((d) => d.word),
+          { x: 'step', y: 'value', fill: 'series', r: 2.5 },
+        ),
+      ],
+      ariaLabel: "The model's prediction after every step, with 'pre' and with 'post' padding",
+      ariaDescription: `${sentence} Dots mark the steps that read a word; the other steps read a padding zero.`,
+    });
+  }
+}
+
+defineWidget('kit-limits-padding', LimitsPaddingWidget);

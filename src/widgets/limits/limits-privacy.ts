@@ -1,0 +1,87 @@
+/**
+ * <kit-limits-privacy>: every host this page has contacted, read live from the browser's own
+ * record of its requests (Navigation and Resource Timing), updated as requests happen.
+ */
+import { describeHosts, hostsContacted, type RequestEntry } from '../../data/hosts';
+import { el } from '../kit/dom';
+import { fmtInt } from '../kit/format';
+import { defineWidget, KitWidget } from '../kit/widget';
+import './limits-shared.css';
+
+const schema = {} as const;
+
+// Redraw at most this often while requests stream in (a widget loading tfjs makes dozens).
+const REDRAW_MS = 250;
+
+class LimitsPrivacyWidget extends KitWidget<typeof schema> {
+  protected readonly schema = schema;
+  protected override engine = 'the browser’s own record of requests (Resource Timing)';
+  private summary!: HTMLElement;
+  private table!: HTMLElement;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private observer: PerformanceObserver | null = null;
+
+  protected build(): void {
+    this.summary = el('p', { className: 'limits-summary', 'data-role': 'hosts-summary', 'aria-live': 'polite' });
+    // The table scrolls sideways on a phone, so it takes the focus (and a name) for the keyboard.
+    this.table = el('div', {
+      className: 'readout',
+      'data-role': 'hosts',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': 'Hosts contacted',
+    });
+    const check = el('button', { type: 'button', 'data-role': 'hosts-refresh' }, 'Check again');
+    check.addEventListener('click', () => this.update());
+    this.append(el('div', { className: 'controls' }, check), this.summary, this.table);
+    this.observer = new PerformanceObserver(() => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.update(), REDRAW_MS);
+    });
+    this.observer.observe({ type: 'resource' });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    clearTimeout(this.timer);
+  }
+
+  protected update(): void {
+    const entries: RequestEntry[] = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ].map((e) => ({ name: e.name, initiatorType: (e as PerformanceResourceTiming).initiatorType }));
+    const rows = hostsContacted(entries, location.origin);
+    this.summary.textContent = describeHosts(rows);
+    const th = (t: string) => el('th', { scope: 'col' }, t);
+    this.table.replaceChildren(
+      el(
+        'table',
+        {},
+        el('caption', {}, 'Hosts this page has contacted since it opened'),
+        el(
+          'thead',
+          {},
+          el('tr', {}, th('host'), th('requests'), th('what asked'), th('the host that served this page')),
+        ),
+        el(
+          'tbody',
+          {},
+          ...rows.map((r) =>
+            el(
+              'tr',
+              { 'data-host': r.host },
+              el('th', { scope: 'row' }, r.host),
+              el('td', {}, fmtInt(r.requests)),
+              el('td', {}, r.kinds.map(([kind, n]) => `${kind} ${fmtInt(n)}`).join(', ')),
+              el('td', {}, r.sameOrigin ? 'yes' : 'no'),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+}
+
+defineWidget('kit-limits-privacy', LimitsPrivacyWidget);

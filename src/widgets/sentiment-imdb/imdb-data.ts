@@ -1,0 +1,120 @@
+/**
+ * <kit-imdb-data>: gets the IMDB reviews into the page (from the site, from this browser's
+ * storage, or from an archive the reader chooses), then shows what the archive holds, split by
+ * split, and the first ids of the two index layouts the reference models use.
+ */
+import { indexRows, vocabularyCoverage } from '../../data/explore';
+import type { ImdbData } from '../../data/loader';
+import { PY_KERAS_VIEW, R_KERAS_VIEW } from '../../data/views';
+import { el } from '../kit/dom';
+import { fmtInt } from '../kit/format';
+import { defineWidget, KitWidget } from '../kit/widget';
+import { imdbPanel, watchData } from '../kit/imdb-panel';
+import './imdb.css';
+import { percent as pct } from '../../data/format';
+
+// ids 0 to 9 show every marker of both layouts and the first few words.
+const INDEX_ROWS = 10;
+
+const schema = {} as const;
+
+class ImdbDataWidget extends KitWidget<typeof schema> {
+  protected readonly schema = schema;
+  protected override engine = 'the data code of npm run data, in your browser';
+  private body!: HTMLElement;
+  private data: ImdbData | null = null;
+
+  protected build(): void {
+    const panel = imdbPanel({ mode: 'full' });
+    this.body = el('div', { className: 'imdb-body', 'data-role': 'body' });
+    this.append(panel.root, this.body);
+    watchData(panel.loader, (data) => {
+      this.data = data;
+      this.update();
+    });
+  }
+
+  protected update(): void {
+    const data = this.data;
+    if (!data) {
+      this.body.replaceChildren();
+      return;
+    }
+    const { manifest, vocabulary } = data.dataset;
+    const { train, test } = manifest.splits;
+    const row = (label: string, a: number, b: number) =>
+      el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, fmtInt(a)), el('td', {}, fmtInt(b)));
+    const splits = el(
+      'table',
+      { 'data-role': 'splits' },
+      el('caption', {}, `What ${manifest.source.name} holds, after tokenizing`),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, ''),
+          el('th', { scope: 'col' }, 'train'),
+          el('th', { scope: 'col' }, 'test'),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        row('reviews', train.count, test.count),
+        row('negative (rated 1–4)', train.negative, test.negative),
+        row('positive (rated 7–10)', train.positive, test.positive),
+        row('words (tokens)', train.tokens, test.tokens),
+        row('longest review, in words', train.maxLength, test.maxLength),
+        row('texts that repeat an earlier one of the split', train.duplicateTexts, test.duplicateTexts),
+        row('texts also in the training split', train.alsoInTrain, test.alsoInTrain),
+        row('words missing from the training vocabulary', train.unknownTokens, test.unknownTokens),
+      ),
+    );
+
+    const r = indexRows(vocabulary, R_KERAS_VIEW, INDEX_ROWS);
+    const py = indexRows(vocabulary, PY_KERAS_VIEW, INDEX_ROWS);
+    const cell = (x: (typeof r)[number]) =>
+      el(
+        'td',
+        { className: x.kind === 'word' ? '' : 'marker' },
+        x.kind === 'word' ? `${x.token} (${fmtInt(x.count!)})` : x.token,
+      );
+    const index = el(
+      'table',
+      { 'data-role': 'index' },
+      el('caption', {}, 'The first ids of each layout (word counts in the training reviews)'),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, 'id'),
+          el('th', { scope: 'col' }, 'r-keras: keras.datasets.imdb'),
+          el('th', { scope: 'col' }, 'py-keras: Tokenizer'),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        ...r.map((x, i) => el('tr', {}, el('th', { scope: 'row' }, String(x.id)), cell(x), cell(py[i]!))),
+      ),
+    );
+
+    const cover = vocabularyCoverage(vocabulary, R_KERAS_VIEW);
+    const coverage = el(
+      'p',
+      { 'data-role': 'coverage' },
+      `The training reviews use ${fmtInt(vocabulary.words.length)} distinct words. ` +
+        `With num_words = ${fmtInt(R_KERAS_VIEW.numWords!)}, r-keras keeps ids below ${fmtInt(R_KERAS_VIEW.numWords!)}: ` +
+        `the ${fmtInt(cover.words)} most frequent words, which make up ${pct(cover.tokenShare)} of the training words; ` +
+        `every other word becomes 2. py-keras keeps all ${fmtInt(vocabulary.words.length)} words and drops the ` +
+        `${fmtInt(test.unknownTokens)} test words that never occur in training.`,
+    );
+    this.body.replaceChildren(el('div', { className: 'readout imdb-tables' }, splits, index), coverage);
+  }
+}
+
+defineWidget('kit-imdb-data', ImdbDataWidget);

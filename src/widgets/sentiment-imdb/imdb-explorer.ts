@@ -1,0 +1,322 @@
+/**
+ * <kit-imdb-explorer>: browse the IMDB reviews by split and sentiment, read one as written (its
+ * HTML shown as text, never interpreted), see each of its words with the id a model's view
+ * gives it, and the row of `maxlen` ids that padding and truncation make of it.
+ */
+import {
+  alignIds,
+  labelRange,
+  padLayout,
+  REFERENCE_VIEWS,
+  reviewPath,
+  splitLineBreaks,
+  type LabelFilter,
+  type ReferenceView,
+} from '../../data/explore';
+import type { SplitName } from '../../data/imdb';
+import type { ImdbData } from '../../data/loader';
+import { padSequence } from '../../data/pad';
+import { tokenizeReview } from '../../data/tokenizer';
+import { idsToWords, OOV_ID, ranksToIds, reviewRanks, type SequenceView } from '../../data/views';
+import { el } from '../kit/dom';
+import { fmtInt } from '../kit/format';
+import { defineWidget, KitWidget } from '../kit/widget';
+import { imdbPanel, watchData } from '../kit/imdb-panel';
+import './imdb.css';
+
+// The two reference models' views of the data, as the view menu names them.
+const VIEWS: Record<ReferenceView, { view: SequenceView; label: string }> = {
+  'r-keras': { view: REFERENCE_VIEWS['r-keras'], label: 'r-keras: keras.datasets.imdb, num_words 20,000, maxlen 80' },
+  'py-keras': { view: REFERENCE_VIEWS['py-keras'], label: 'py-keras: Tokenizer over all words, maxlen 100' },
+};
+
+const schema = {
+  split: { kind: 'enum', default: 'train', values: ['train', 'test'] },
+  label: { kind: 'enum', default: 'all', values: ['all', 'neg', 'pos'] },
+  review: { kind: 'integer', default: 1, min: 1, max: 1_000_000 },
+  view: { kind: 'enum', default: 'r-keras', values: ['r-keras', 'py-keras'] },
+  padding: { kind: 'enum', default: 'pre', values: ['pre', 'post'] },
+  truncating: { kind: 'enum', default: 'pre', values: ['pre', 'post'] },
+} as const;
+
+// A select inside its label would be named by the label and every option's text: aria-label
+// keeps its name to the label's word.
+function select(
+  name: string,
+  label: string,
+  options: [string, string][],
+  onChange: (value: string, event: Event) => void,
+) {
+  const s = el('select', { name, 'aria-label': label });
+  for (const [value, text] of options) s.append(el('option', { value }, text));
+  s.addEventListener('change', (e) => onChange(s.value, e));
+  return s;
+}
+
+function chip(word: string, id: string, className = '', title = ''): HTMLElement {
+  return el('span', { className: `token ${className}`.trim(), title: title || undefined }, word, el('small', {}, id));
+}
+
+class ImdbExplorerWidget extends KitWidget<typeof schema> {
+  protected readonly schema = schema;
+  private data: ImdbData | null = null;
+  private main!: HTMLElement;
+  private splitSelect!: HTMLSelectElement;
+  private labelSelect!: HTMLSelectElement;
+  private viewSelect!: HTMLSelectElement;
+  private paddingSelect!: HTMLSelectElement;
+  private truncatingSelect!: HTMLSelectElement;
+  private reviewInput!: HTMLInputElement;
+  private countOut!: HTMLElement;
+  private prev!: HTMLButtonElement;
+  private next!: HTMLButtonElement;
+  private meta!: HTMLElement;
+  private text!: HTMLElement;
+  private summary!: HTMLElement;
+  private words!: HTMLElement;
+  private row!: HTMLElement;
+  private rowTitle!: HTMLElement;
+  // Texts arrive asynchronously: only the latest request may draw.
+  private drawing = 0;
+
+  protected build(): void {
+    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: 'The reviews in this page' } });
+    this.splitSelect = select(
+      'split',
+      'Split',
+      [
+        ['train', 'training reviews'],
+        ['test', 'test reviews'],
+      ],
+      (v, e) => this.set({ split: v, review: 1 }, e),
+    );
+    this.labelSelect = select(
+      'label',
+      'Reviews',
+      [
+        ['all', 'all'],
+        ['neg', 'negative'],
+        ['pos', 'positive'],
+      ],
+      (v, e) => this.set({ label: v, review: 1 }, e),
+    );
+    this.reviewInput = el('input', {
+      type: 'number',
+      name: 'review',
+      'aria-label': 'Review number',
+      min: 1,
+      value: this.state.review,
+    });
+    this.reviewInput.addEventListener('input', (e) => {
+      if (this.reviewInput.value !== '' && this.reviewInput.validity.valid)
+        this.set({ review: Number(this.reviewInput.value) }, e);
+    });
+    this.countOut = el('span', { 'data-role': 'count' });
+    this.prev = el('button', { type: 'button', 'aria-label': 'Previous review' }, '◀');
+    this.next = el('button', { type: 'button', 'aria-label': 'Next review' }, '▶');
+    const random = el('button', { type: 'button', 'aria-label': 'A random review' }, 'Random');
+    this.prev.addEventListener('click', (e) => this.set({ review: this.state.review - 1 }, e));
+    this.next.addEventListener('click', (e) => this.set({ review: this.state.review + 1 }, e));
+    random.addEventListener('click', (e) => this.set({ review: 1 + Math.floor(Math.random() * this.rangeCount()) }, e));
+    this.viewSelect = select(
+      'view',
+      'View',
+      Object.entries(VIEWS).map(([k, v]) => [k, v.label]),
+      (v, e) => this.set({ view: v }, e),
+    );
+    this.paddingSelect = select(
+      'padding',
+      'padding',
+      [
+        ['pre', "'pre' (Keras' default)"],
+        ['post', "'post'"],
+      ],
+      (v, e) => this.set({ padding: v }, e),
+    );
+    this.truncatingSelect = select(
+      'truncating',
+      'truncating',
+      [
+        ['pre', "'pre' (Keras' default)"],
+        ['post', "'post'"],
+      ],
+      (v, e) => this.set({ truncating: v }, e),
+    );
+    this.meta = el('p', { className: 'imdb-meta', 'data-role': 'meta' });
+    this.text = el('div', {
+      className: 'imdb-text',
+      'data-role': 'text',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': 'The review as written',
+    });
+    this.summary = el('p', { className: 'readout', 'data-role': 'summary', 'aria-live': 'polite' });
+    this.words = el('div', {
+      className: 'tokens imdb-words',
+      'data-role': 'words',
+      tabindex: 0,
+      role: 'group',
+      'aria-label': 'Words and their ids',
+    });
+    this.rowTitle = el('p', { className: 'imdb-row-title' });
+    this.row = el('div', {
+      className: 'tokens imdb-row',
+      'data-role': 'row',
+      role: 'group',
+      'aria-label': 'The padded row of ids',
+    });
+    this.main = el(
+      'div',
+      { 'data-role': 'explorer' },
+      el(
+        'div',
+        { className: 'controls' },
+        el('label', {}, 'Split', this.splitSelect),
+        el('label', {}, 'Reviews', this.labelSelect),
+        el('label', {}, 'Review', this.reviewInput, this.countOut),
+        this.prev,
+        this.next,
+        random,
+      ),
+      this.meta,
+      this.text,
+      el(
+        'div',
+        { className: 'controls' },
+        el('label', {}, 'View', this.viewSelect),
+        el('label', {}, 'padding', this.paddingSelect),
+        el('label', {}, 'truncating', this.truncatingSelect),
+      ),
+      this.summary,
+      el('p', { className: 'imdb-row-title' }, 'Each word with its id (struck through: cut by truncation)'),
+      this.words,
+      this.rowTitle,
+      this.row,
+    );
+    this.append(panel.root, this.main);
+    watchData(panel.loader, (data) => {
+      this.data = data;
+      this.update();
+    });
+  }
+
+  private rangeCount(): number {
+    const data = this.data;
+    if (!data) return 1;
+    return labelRange(data.dataset.manifest.splits[this.state.split as SplitName], this.state.label as LabelFilter)
+      .count;
+  }
+
+  protected update(): void {
+    const { split, label, view, padding, truncating } = this.state;
+    this.splitSelect.value = split;
+    this.labelSelect.value = label;
+    this.viewSelect.value = view;
+    this.paddingSelect.value = padding;
+    this.truncatingSelect.value = truncating;
+    const data = this.data;
+    this.main.hidden = data === null;
+    if (!data) return;
+    const range = labelRange(data.dataset.manifest.splits[split as SplitName], label as LabelFilter);
+    const n = Math.min(Math.max(1, this.state.review), Math.max(1, range.count));
+    if (n !== this.state.review) {
+      this.set({ review: n });
+      return;
+    }
+    if (document.activeElement !== this.reviewInput || this.reviewInput.value !== String(n))
+      this.reviewInput.value = String(n);
+    this.reviewInput.max = String(range.count);
+    this.countOut.textContent = `of ${fmtInt(range.count)}`;
+    this.prev.disabled = n <= 1;
+    this.next.disabled = n >= range.count;
+    if (range.count === 0) {
+      this.drawing++; // a text still on its way must not draw over this
+      this.meta.textContent = 'No reviews of this kind in this split.';
+      for (const part of [this.text, this.words, this.row, this.summary]) part.replaceChildren();
+      this.rowTitle.textContent = '';
+      return;
+    }
+    const index = range.first + n - 1;
+    const reviews = data.dataset.splits[split as SplitName]!;
+    const rating = reviews.ratings[index]!;
+    const positive = reviews.labels[index] === 1;
+    this.meta.textContent =
+      `${reviewPath(split as SplitName, reviews.labels[index]!, reviews.reviewIds[index]!, rating)} · ` +
+      `rated ${rating}/10 · ${positive ? 'positive' : 'negative'}`;
+    const ticket = ++this.drawing;
+    data.texts.text(split as SplitName, index).then(
+      (text) => {
+        if (ticket === this.drawing) this.drawReview(data, text, reviewRanks(reviews, index));
+      },
+      (error: Error) => {
+        if (ticket === this.drawing) this.showError(`The review's text could not be loaded: ${error.message}`);
+      },
+    );
+  }
+
+  private drawReview(data: ImdbData, text: string, ranks: Uint32Array): void {
+    // textContent only: a review is data, and any HTML in it is shown as the characters it is.
+    const pieces = splitLineBreaks(text).flatMap<Node>((p) =>
+      p.lineBreak ? [el('span', { className: 'imdb-br' }, p.text), el('br')] : [document.createTextNode(p.text)],
+    );
+    this.text.replaceChildren(...pieces);
+
+    const { view: viewName, padding, truncating } = this.state;
+    const view = VIEWS[viewName as keyof typeof VIEWS].view;
+    const maxlen = view.maxlen!;
+    const pad = { maxlen, padding: padding as 'pre' | 'post', truncating: truncating as 'pre' | 'post' };
+    const words = tokenizeReview(text);
+    const { vocabulary } = data.dataset;
+    const aligned = alignIds(ranks, view);
+    const layout = padLayout(aligned.length, pad);
+    const inRow = (position: number) => position >= layout.from && position < layout.to;
+    const chips: HTMLElement[] = [];
+    if (aligned.start !== null) chips.push(chip('<start>', String(aligned.start), inRow(0) ? 'marker' : 'marker cut'));
+    let oov = 0;
+    let dropped = 0;
+    for (let i = 0; i < ranks.length; i++) {
+      const rank = ranks[i]!;
+      const word = rank > 0 ? vocabulary.words[rank - 1]! : (words[i] ?? '?');
+      const id = aligned.ids[i]!;
+      if (id < 0) {
+        dropped++;
+        chips.push(chip(word, '—', 'dropped', 'not in the training vocabulary: the Tokenizer drops it'));
+        continue;
+      }
+      const isOov = id === OOV_ID && view.layout !== 'tokenizer';
+      if (isOov) oov++;
+      const classes = [isOov ? 'oov' : '', inRow(aligned.positions[i]!) ? '' : 'cut'].join(' ');
+      chips.push(chip(word, String(id), classes, isOov ? 'outside the vocabulary this view keeps: id 2' : ''));
+    }
+    this.words.replaceChildren(...chips);
+
+    const ids = ranksToIds(ranks, view);
+    const row = padSequence(ids, pad);
+    const tokens = idsToWords(row, vocabulary, view);
+    this.row.replaceChildren(
+      ...Array.from(row, (id, j) => chip(tokens[j] === '<pad>' ? '·' : tokens[j]!, String(id), id === 0 ? 'pad' : '')),
+    );
+    this.rowTitle.textContent = `The row the model reads: ${maxlen} ids`;
+
+    const parts = [
+      `${fmtInt(ranks.length)} words → ${fmtInt(aligned.length)} ids`,
+      aligned.start !== null ? ` (<start> = ${aligned.start} first)` : '',
+    ];
+    if (oov) parts.push(`; ${fmtInt(oov)} word${oov === 1 ? '' : 's'} out of the vocabulary became 2`);
+    if (dropped)
+      parts.push(`; ${fmtInt(dropped)} word${dropped === 1 ? '' : 's'} missing from the training vocabulary dropped`);
+    parts.push('. ');
+    if (layout.cut > 0)
+      parts.push(
+        `maxlen ${maxlen}: '${truncating}' truncation cuts the ${truncating === 'pre' ? 'first' : 'last'} ${fmtInt(layout.cut)} ids and keeps the ${truncating === 'pre' ? 'last' : 'first'} ${maxlen}.`,
+      );
+    else if (layout.pads > 0)
+      parts.push(
+        `maxlen ${maxlen}: '${padding}' padding puts ${fmtInt(layout.pads)} zero${layout.pads === 1 ? '' : 's'} ${padding === 'pre' ? 'before' : 'after'} the ids.`,
+      );
+    else parts.push(`maxlen ${maxlen}: the ids fill the row exactly.`);
+    this.summary.textContent = parts.join('');
+  }
+}
+
+defineWidget('kit-imdb-explorer', ImdbExplorerWidget);

@@ -1,0 +1,242 @@
+/**
+ * <kit-sentiment-evaluate>: the trained classifier on all test reviews, in the sentiment worker:
+ * loss, accuracy, precision, recall, F1, the confusion matrix, and the reviews it gets most wrong
+ * (their texts, as written). A newly trained model is evaluated as soon as it is saved; the
+ * results are kept with the model, so a reload shows them again.
+ */
+import type { ImdbData } from '../../data/loader';
+import type { BinaryMetrics } from '../../lstm/sentiment/metrics';
+import type { SentimentReport, WrongReview } from '../../workers/sentiment-protocol';
+import { el } from '../kit/dom';
+import { isolationNote } from '../kit/isolation';
+import { fmtInt } from '../kit/format';
+import { announceTrained, onTrainedChange, trainedSummary } from '../kit/trained';
+import { readStored, writeStored } from '../kit/stored';
+import { defineWidget, KitWidget } from '../kit/widget';
+import { imdbPanel, watchData } from '../kit/imdb-panel';
+import { fmtPercent, startSentimentWorker, testData, type SentimentWorker } from './sentiment-shared';
+import { settingsLabel } from '../../lstm/sentiment/presets';
+import './sentiment.css';
+
+const schema = {} as const;
+
+/** The last evaluation, kept in localStorage for the model saved at `savedAt`. */
+interface Evaluation {
+  savedAt: string;
+  metrics: BinaryMetrics;
+  mostWrong: WrongReview[];
+  seconds: number;
+}
+const EVALUATION_KEY = 'lstm-kit:evaluation';
+
+function readEvaluation(): Evaluation | null {
+  return readStored(EVALUATION_KEY) as Evaluation | null;
+}
+
+class SentimentEvaluateWidget extends KitWidget<typeof schema> {
+  protected readonly schema = schema;
+  protected override engine = 'tfjs in a Web Worker';
+  private data: ImdbData | null = null;
+  private worker: SentimentWorker | null = null;
+  private model!: HTMLElement;
+  private runButton!: HTMLButtonElement;
+  private stopButton!: HTMLButtonElement;
+  private progress!: HTMLProgressElement;
+  private status!: HTMLElement;
+  private results!: HTMLElement;
+  private wrong!: HTMLElement;
+
+  protected build(): void {
+    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: 'The reviews in this page' } });
+    this.model = el('p', { className: 'readout', 'data-role': 'eval-model', 'aria-live': 'polite' });
+    this.runButton = el('button', { type: 'button', 'data-role': 'evaluate' }, 'Evaluate on the test reviews');
+    this.runButton.addEventListener('click', () => this.evaluate());
+    this.stopButton = el('button', { type: 'button', 'data-role': 'eval-stop', disabled: true }, 'Stop');
+    this.stopButton.addEventListener('click', () => this.worker?.send({ type: 'stop' }));
+    this.progress = el('progress', {
+      'data-role': 'eval-progress',
+      max: 1,
+      value: 0,
+      hidden: true,
+      'aria-label': 'Evaluation progress',
+    });
+    this.status = el('p', { className: 'readout', 'data-role': 'eval-status', 'aria-live': 'polite' });
+    this.results = el('div', { className: 'imdb-tables', 'data-role': 'eval-results' });
+    this.wrong = el('div', { 'data-role': 'most-wrong' });
+    this.append(
+      panel.root,
+      this.model,
+      el('div', { className: 'controls' }, this.runButton, this.stopButton),
+      this.progress,
+      this.status,
+      this.results,
+      this.wrong,
+    );
+    watchData(panel.loader, (data) => {
+      this.data = data;
+      this.update();
+      this.autoEvaluate();
+    });
+    this.listen(
+      onTrainedChange(() => {
+        this.update();
+        this.autoEvaluate();
+      }),
+    );
+    this.own({ stop: () => this.worker?.terminate() });
+  }
+
+  /** A model just trained (or loaded) without test scores is evaluated at once, once. */
+  private autoEvaluate(): void {
+    const s = trainedSummary();
+    if (s && s.test === null && this.data && !this.worker) this.evaluate();
+  }
+
+  protected update(): void {
+    const s = trainedSummary();
+    this.model.textContent = s
+      ? `The trained model: ${s.label}, ${s.epochs} epoch(s).`
+      : 'No model is trained yet: train one in the section above (or load model files there).';
+    this.runButton.disabled = !s || !this.data || this.worker !== null;
+    const evaluation = readEvaluation();
+    if (s && evaluation && evaluation.savedAt === s.savedAt) this.show(evaluation);
+    else {
+      this.results.replaceChildren();
+      this.wrong.replaceChildren();
+    }
+  }
+
+  private evaluate(): void {
+    if (!this.data || this.worker) return;
+    this.progress.hidden = false;
+    this.progress.value = 0;
+    this.stopButton.disabled = false;
+    this.runButton.disabled = true;
+    this.status.textContent = `Predicting all ${fmtInt(this.data.dataset.manifest.splits.test.count)} test reviews…`;
+    this.worker = startSentimentWorker((report) => this.onReport(report));
+    this.worker.send({ type: 'evaluate', data: testData(this.data) });
+  }
+
+  private onReport(report: SentimentReport): void {
+    if (report.type === 'backend')
+      this.showBackend(report.label, report.reason, report.label.includes('WASM') ? isolationNote() : '');
+    else if (report.type === 'status') this.status.textContent = report.text;
+    else if (report.type === 'evaluating') {
+      this.progress.value = report.done;
+      this.progress.setAttribute('aria-valuetext', `${Math.round(100 * report.done)}%`);
+    } else if (report.type === 'evaluated') {
+      const evaluation: Evaluation = {
+        savedAt: report.metadata.savedAt,
+        metrics: report.metrics,
+        mostWrong: report.mostWrong,
+        seconds: report.seconds,
+      };
+      // If storage refuses, the results are not kept for a reload but are shown now all the same.
+      writeStored(EVALUATION_KEY, evaluation);
+      this.done('');
+      announceTrained(report.metadata, settingsLabel(report.metadata.settings));
+      this.show(evaluation);
+    } else if (report.type === 'error') {
+      this.done('');
+      if (report.message !== 'evaluation stopped') this.showError(report.message);
+      else this.status.textContent = 'Evaluation stopped.';
+    }
+  }
+
+  private done(text: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.progress.hidden = true;
+    this.stopButton.disabled = true;
+    this.status.textContent = text;
+    this.update();
+  }
+
+  private show(evaluation: Evaluation): void {
+    const m = evaluation.metrics;
+    const row = (name: string, value: string, what: string) =>
+      el('tr', {}, el('th', { scope: 'row' }, name), el('td', { className: 'num' }, value), el('td', {}, what));
+    const metrics = el(
+      'table',
+      { 'data-role': 'metrics' },
+      el('caption', {}, `On all ${fmtInt(m.count)} test reviews (${evaluation.seconds.toFixed(1)} s)`),
+      el(
+        'tbody',
+        {},
+        row('loss', m.loss.toFixed(4), 'binary cross-entropy'),
+        row('accuracy', fmtPercent(m.accuracy), 'reviews classified right'),
+        row('precision', fmtPercent(m.precision), 'of those called positive, how many are'),
+        row('recall', fmtPercent(m.recall), 'of the positive reviews, how many were found'),
+        row('F1', fmtPercent(m.f1), 'harmonic mean of precision and recall'),
+      ),
+    );
+    const cell = (n: number, right: boolean, label: string) =>
+      el('td', { className: right ? 'right' : 'wrong', 'aria-label': `${label}: ${fmtInt(n)}` }, fmtInt(n));
+    const confusion = el(
+      'table',
+      { className: 'confusion', 'data-role': 'confusion' },
+      el('caption', {}, 'Confusion matrix: rows are the truth, columns the prediction'),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('td', {}),
+          el('th', { scope: 'col' }, 'predicted negative'),
+          el('th', { scope: 'col' }, 'predicted positive'),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row' }, 'negative'),
+          cell(m.tn, true, 'true negatives'),
+          cell(m.fp, false, 'false positives'),
+        ),
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row' }, 'positive'),
+          cell(m.fn, false, 'false negatives'),
+          cell(m.tp, true, 'true positives'),
+        ),
+      ),
+    );
+    this.results.replaceChildren(metrics, confusion);
+    void this.showWrong(evaluation.mostWrong);
+  }
+
+  private async showWrong(wrong: WrongReview[]): Promise<void> {
+    const list = el('ol', { className: 'wrong-reviews', 'data-role': 'wrong-list' });
+    this.wrong.replaceChildren(el('h4', {}, 'The reviews it gets most wrong'), list);
+    for (const w of wrong) {
+      const truth = w.label ? 'positive' : 'negative';
+      const quote = el('blockquote', {}, this.data ? 'Loading the text…' : 'Load the reviews to read the text.');
+      list.append(
+        el(
+          'li',
+          {},
+          el(
+            'p',
+            { className: 'readout' },
+            `Test review ${fmtInt(w.index)}: truly ${truth}, the model says ${fmtPercent(w.probability)} positive.`,
+          ),
+          quote,
+        ),
+      );
+      if (this.data) {
+        try {
+          quote.textContent = await this.data.texts.text('test', w.index);
+        } catch (error) {
+          quote.textContent = `The text could not be loaded: ${(error as Error).message}`;
+        }
+      }
+    }
+  }
+}
+
+defineWidget('kit-sentiment-evaluate', SentimentEvaluateWidget);

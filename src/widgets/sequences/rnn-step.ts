@@ -1,0 +1,139 @@
+/**
+ * <kit-rnn-step>: a vanilla RNN cell reading a sentence the reader types, one word per step,
+ * with every term of h_t = tanh(W_x x_t + W_h h_{t-1} + b) printed and h_t plotted per unit.
+ */
+import { textToWordSequence } from '../../data/tokenizer';
+import { SENTENCE_RNN, sentenceRnn } from '../../lstm/cell/demos';
+import { el, type Slider } from '../kit/dom';
+import { fmt } from '../kit/format';
+import { stepper, type Stepper } from '../kit/stepper';
+import { drawPlot, Plot } from '../kit/plot';
+import { defineWidget, KitWidget } from '../kit/widget';
+
+const UNITS = SENTENCE_RNN.units;
+const MAX_WORDS = 40;
+const PLAY_INTERVAL_MS = 700;
+
+const schema = {
+  text: { kind: 'string', default: 'the film was not good at all', maxLength: 300 },
+  step: { kind: 'integer', default: 1, min: 1, max: MAX_WORDS },
+  scale: { kind: 'number', default: 0.9, min: 0, max: 2, step: 0.05 },
+} as const;
+
+class RnnStepWidget extends KitWidget<typeof schema> {
+  protected readonly schema = schema;
+  private input!: HTMLInputElement;
+  private steps!: Stepper;
+  private scaleSlider!: Slider;
+  private terms!: HTMLElement;
+  private plot!: HTMLElement;
+  private words: string[] = [];
+
+  protected build(): void {
+    this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 300, spellcheck: false });
+    this.input.addEventListener('input', (e) => this.set({ text: this.input.value, step: 1 }, e));
+    this.steps = this.own(
+      stepper({ onStep: (step, e) => this.set({ step }, e), max: MAX_WORDS, interval: PLAY_INTERVAL_MS }),
+    );
+    this.scaleSlider = this.sliderFor('scale', 'Size of W_h (spectral norm)', (x) => fmt(x, 2));
+    this.terms = el('div', { className: 'readout', 'data-role': 'terms', 'aria-live': 'polite' });
+    this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
+    this.append(
+      el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', this.input)),
+      this.steps.words,
+      el('div', { className: 'controls' }, ...this.steps.controls, this.scaleSlider.root),
+      this.terms,
+      this.plot,
+    );
+  }
+
+  protected update(): void {
+    const { text, scale } = this.state;
+    if (this.input.value !== text) this.input.value = text;
+    const all = textToWordSequence(text);
+    this.words = all.slice(0, MAX_WORDS);
+    const T = this.words.length;
+    if (T === 0) {
+      this.steps.show(1, []);
+      this.terms.replaceChildren(
+        el('p', { className: 'note' }, 'Type a sentence: the cell reads it one word per step.'),
+      );
+      this.plot.replaceChildren();
+      return;
+    }
+    const step = Math.min(this.state.step, T);
+    this.steps.show(step, this.words);
+    this.scaleSlider.set(scale);
+
+    const { weights, xs, steps } = sentenceRnn(this.words, scale);
+    const current = steps[step - 1];
+    const hPrev = step > 1 ? steps[step - 2].h : new Float64Array(UNITS);
+
+    const row = (u: number) =>
+      el(
+        'tr',
+        {},
+        el('th', {}, `unit ${u + 1}`),
+        el('td', {}, fmt(current.inputTerm[u])),
+        el('td', {}, fmt(hPrev[u])),
+        el('td', {}, fmt(current.recurrentTerm[u])),
+        el('td', {}, fmt(weights.bias[u])),
+        el('td', {}, fmt(current.z[u])),
+        el('td', { 'data-role': `h${u + 1}` }, fmt(current.h[u])),
+      );
+    this.terms.replaceChildren(
+      el(
+        'p',
+        {},
+        `t = ${step}, xₜ = “${this.words[step - 1]}” = [${Array.from(xs[step - 1], (v) => fmt(v, 2)).join(', ')}]`,
+      ),
+      el(
+        'table',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, ''),
+          el('th', {}, 'Wₓxₜ'),
+          el('th', {}, 'hₜ₋₁'),
+          el('th', {}, 'Wₕhₜ₋₁'),
+          el('th', {}, 'b'),
+          el('th', {}, 'zₜ (sum)'),
+          el('th', {}, 'hₜ = tanh(zₜ)'),
+        ),
+        ...Array.from({ length: UNITS }, (_, u) => row(u)),
+      ),
+      ...(all.length > MAX_WORDS
+        ? [el('p', { className: 'note' }, `Only the first ${MAX_WORDS} of ${all.length} words are read.`)]
+        : []),
+    );
+
+    const data = steps
+      .slice(0, step)
+      .flatMap((s, t) => Array.from(s.h, (h, u) => ({ t: t + 1, h, unit: `unit ${u + 1}` })));
+    drawPlot(this.plot, {
+      width: Math.min(this.plotWidth(), 760),
+      height: 260,
+      marginLeft: 44,
+      marginBottom: 48,
+      x: {
+        domain: [0.5, T + 0.5],
+        ticks: Array.from({ length: T }, (_, t) => t + 1),
+        tickFormat: (t: number) => this.words[t - 1] ?? '',
+        tickRotate: T > 10 ? -35 : 0,
+        label: 'step t (word read)',
+      },
+      y: { domain: [-1, 1], label: '↑ h_t', grid: true },
+      color: { legend: true },
+      marks: [
+        Plot.ruleY([0], { strokeOpacity: 0.4 }),
+        Plot.ruleX([step], { strokeDasharray: '3,3' }),
+        Plot.line(data, { x: 't', y: 'h', z: 'unit', stroke: 'unit', strokeWidth: 2, marker: 'circle' }),
+      ],
+      ariaLabel: 'Hidden state per step',
+      ariaDescription: `After ${step} of ${T} words, h_t = [${Array.from(current.h, (v) => fmt(v, 2)).join(', ')}].`,
+    });
+  }
+}
+
+defineWidget('kit-rnn-step', RnnStepWidget);

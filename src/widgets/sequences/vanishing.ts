@@ -1,0 +1,126 @@
+/**
+ * <kit-vanishing>: how the gradient reaching h_t from the last state h_T shrinks (or grows) with
+ * the distance T - t, for a chosen size of the recurrent matrix. The Jacobians come from the
+ * hand-derived chain rule in src/lstm/cell/rnn.ts; a button checks them with tfjs's autodiff.
+ */
+import { VANISHING_RNN, vanishingRun } from '../../lstm/cell/demos';
+import { gaussianArray, mulberry32 } from '../../lstm/cell/random';
+import { vectorJacobianProduct } from '../../lstm/cell/rnn';
+import { rnnStateGradientsTf } from '../../lstm/cell/rnn-tf';
+import { el, type Slider } from '../kit/dom';
+import { fmt, fmtSci, powerOfTen } from '../kit/format';
+import { drawPlot, Plot } from '../kit/plot';
+import { loadTf } from '../kit/tf';
+import { defineWidget, KitWidget } from '../kit/widget';
+
+const UNITS = VANISHING_RNN.units;
+// Norms below this are plotted at this floor: a log axis cannot show zero.
+const FLOOR = 1e-30;
+
+const schema = {
+  scale: { kind: 'number', default: 1, min: 0.1, max: 3, step: 0.05 },
+  length: { kind: 'integer', default: 40, min: 5, max: 100 },
+} as const;
+
+type Run = ReturnType<typeof vanishingRun>;
+
+class VanishingWidget extends KitWidget<typeof schema> {
+  protected readonly schema = schema;
+  private scaleSlider!: Slider;
+  private lengthSlider!: Slider;
+  private plot!: HTMLElement;
+  private readout!: HTMLElement;
+  private checkButton!: HTMLButtonElement;
+  private checkResult!: HTMLElement;
+  private run!: Run;
+
+  protected build(): void {
+    this.scaleSlider = this.sliderFor('scale', 'Size of W_h (its largest singular value)', (x) => fmt(x, 2));
+    this.lengthSlider = this.sliderFor('length', 'Sequence length T');
+    this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
+    this.readout = el('p', { className: 'readout', 'data-role': 'readout', 'aria-live': 'polite' });
+    this.checkButton = el('button', { type: 'button' }, 'Check with tfjs autodiff');
+    this.checkButton.addEventListener('click', () => void this.checkWithTf());
+    this.checkResult = el('span', { className: 'note', 'data-role': 'check', 'aria-live': 'polite' });
+    this.append(
+      el('div', { className: 'controls' }, this.scaleSlider.root, this.lengthSlider.root),
+      this.plot,
+      this.readout,
+      el('div', { className: 'controls' }, this.checkButton, this.checkResult),
+    );
+  }
+
+  protected update(): void {
+    const { scale, length } = this.state;
+    this.scaleSlider.set(scale);
+    this.lengthSlider.set(length);
+    this.checkResult.textContent = '';
+    this.run = vanishingRun(scale, length);
+    const { norms } = this.run;
+    const data = norms.map((n, t) => ({ t, value: Math.max(n, FLOOR), series: '‖∂h_T/∂h_t‖ (measured)' }));
+    const bound = norms.map((_, t) => ({
+      t,
+      value: Math.max(scale ** (length - t), FLOOR),
+      series: '‖W_h‖^(T−t) (bound)',
+    }));
+    const yMin = Math.max(FLOOR, Math.min(...data.map((d) => d.value), ...bound.map((d) => d.value)));
+    const yMax = Math.max(1, ...data.map((d) => d.value), ...bound.map((d) => d.value));
+    drawPlot(this.plot, {
+      width: Math.min(this.plotWidth(), 760),
+      height: 300,
+      marginLeft: 60,
+      x: { domain: [0, length], label: 'step t →' },
+      y: {
+        type: 'log',
+        domain: [yMin, yMax],
+        label: '↑ gradient norm (log scale)',
+        grid: true,
+        tickFormat: powerOfTen,
+      },
+      color: { domain: ['‖∂h_T/∂h_t‖ (measured)', '‖W_h‖^(T−t) (bound)'], range: ['#2f6fd6', '#8a8f98'], legend: true },
+      marks: [
+        Plot.ruleY([1], { strokeOpacity: 0.4 }),
+        Plot.line(bound, { x: 't', y: 'value', stroke: 'series', strokeDasharray: '5,4' }),
+        Plot.line(data, { x: 't', y: 'value', stroke: 'series', strokeWidth: 2.5 }),
+        Plot.dot(data, { x: 't', y: 'value', fill: 'series', r: 2 }),
+      ],
+      ariaLabel: 'Gradient norm against step',
+      ariaDescription: `With ‖W_h‖ = ${fmt(scale, 2)} and T = ${length}: ‖∂h_T/∂h_0‖ = ${fmtSci(norms[0])}.`,
+    });
+    const halfway = Math.floor(length / 2);
+    this.readout.textContent =
+      `‖∂h_T/∂h_${length - 1}‖ = ${fmtSci(norms[length - 1])} (one step back), ` +
+      `‖∂h_T/∂h_${halfway}‖ = ${fmtSci(norms[halfway])}, ` +
+      `‖∂h_T/∂h_0‖ = ${fmtSci(norms[0])} (${length} steps back).`;
+  }
+
+  private async checkWithTf(): Promise<void> {
+    this.checkButton.disabled = true;
+    this.checkResult.textContent = 'Loading tfjs…';
+    try {
+      const { tf, backend } = await loadTf();
+      this.showBackend(backend.label, backend.reason);
+      const { weights, xs, jacobians } = this.run;
+      // dL/dh_t for L = u · h_T with a fixed direction u: one row combination of each Jacobian.
+      const u = gaussianArray(UNITS, mulberry32(5));
+      const fromTf = rnnStateGradientsTf(tf, weights, xs, u);
+      let worst = 0;
+      jacobians.forEach((J, t) => {
+        const ref = vectorJacobianProduct(u, J, UNITS);
+        const scale = Math.max(...Array.from(ref, Math.abs));
+        if (scale < 1e-30) return; // Both are zero to float32 precision; nothing to compare.
+        const diff = Math.max(...Array.from(ref, (r, k) => Math.abs(r - fromTf[t][k])));
+        worst = Math.max(worst, diff / scale);
+      });
+      this.checkResult.textContent = `${worst < 1e-3 ? '✓ agrees' : '✗ differs'}: tf.grads gives the same ${jacobians.length} gradients to a relative ${fmtSci(worst)} (float32).`;
+      this.checkResult.dataset.relativeError = String(worst);
+    } catch (e) {
+      this.showError(`The tfjs check failed: ${(e as Error).message}`);
+      this.checkResult.textContent = '';
+    } finally {
+      this.checkButton.disabled = false;
+    }
+  }
+}
+
+defineWidget('kit-vanishing', VanishingWidget);
