@@ -58,7 +58,15 @@ describe('the fused cell in WebAssembly SIMD', () => {
   it('updates the cell as the TypeScript version does', () => {
     const n = ROWS * U;
     const diff = twin({ gates: 4 * n, cPrev: n, c: n, tc: n, h: n }, (mem, at) =>
-      mem.forward(at['gates']!, at['cPrev']!, at['c']!, at['tc']!, at['h']!, ROWS, U),
+      mem.forward({
+        gates: at['gates']!,
+        cPrev: at['cPrev']!,
+        c: at['c']!,
+        tc: at['tc']!,
+        h: at['h']!,
+        rows: ROWS,
+        units: U,
+      }),
     );
     for (const name of ['c', 'tc', 'h']) expect(diff(name), name).toBeLessThan(1e-6);
   });
@@ -68,19 +76,19 @@ describe('the fused cell in WebAssembly SIMD', () => {
     const sizes = { gates: 4 * n, tc: n, cPrev: n, dy: n, dhRec: n, mask: n, dcNext: n, dcPrev: n, dz: 4 * n };
     const diff = twin(sizes, (mem, at) => {
       const p = (k: keyof typeof sizes) => at[k]!;
-      mem.backward(
-        p('gates'),
-        p('tc'),
-        p('cPrev'),
-        p('dy'),
-        p('dhRec'),
-        p('mask'),
-        p('dcNext'),
-        p('dcPrev'),
-        p('dz'),
-        ROWS,
-        U,
-      );
+      mem.backward({
+        gates: p('gates'),
+        tc: p('tc'),
+        cPrev: p('cPrev'),
+        dy: p('dy'),
+        dhRec: p('dhRec'),
+        mask: p('mask'),
+        dcNext: p('dcNext'),
+        dcPrev: p('dcPrev'),
+        dz: p('dz'),
+        rows: ROWS,
+        units: U,
+      });
     });
     expect(diff('dcPrev')).toBeLessThan(1e-5);
     expect(diff('dz')).toBeLessThan(1e-5);
@@ -102,8 +110,29 @@ describe('the fused cell in WebAssembly SIMD', () => {
     };
     const diff = twin(sizes, (mem, at) => {
       const [x, inputsT] = [at['x']! + 4 * column * D, at['inputsT']! + 4 * column * ROWS];
-      mem.input(at['a']!, at['hPrev']!, at['mask']!, x, time * D, at['inMask']!, inputsT, ROWS * time, ROWS, U, D);
-      mem.output(at['back']!, at['dhRec']!, at['dx']! + 4 * column * D, time * D, at['inMask']!, ROWS, U, D);
+      mem.input({
+        a: at['a']!,
+        hPrev: at['hPrev']!,
+        mask: at['mask']!,
+        x,
+        xStride: time * D,
+        inMask: at['inMask']!,
+        inputsT,
+        rowStride: ROWS * time,
+        rows: ROWS,
+        units: U,
+        inputDim: D,
+      });
+      mem.output({
+        back: at['back']!,
+        dhRec: at['dhRec']!,
+        dx: at['dx']! + 4 * column * D,
+        dxStride: time * D,
+        inMask: at['inMask']!,
+        rows: ROWS,
+        units: U,
+        inputDim: D,
+      });
     });
     for (const name of ['a', 'inputsT', 'dhRec', 'dx']) expect(diff(name), name).toBe(0);
   });
@@ -117,7 +146,7 @@ describe('the fused cell in WebAssembly SIMD', () => {
     const g = mem.f32(gates, 4 * n);
     for (let r = 0; r < rows; r++) g.set([0, 0, 0, 0, 1, 1, 1, 1, 0.5, 0.5, 0.5, 0.5, 1, 1, 1, 1], 16 * r);
     mem.f32(cPrev, n).forEach((_, i, a) => (a[i] = -20 + (40 * i) / n + 1e-3));
-    mem.forward(gates, cPrev, c, tc, h, rows, 4);
+    mem.forward({ gates, cPrev, c, tc, h, rows, units: 4 });
     const [cs, tcs] = [mem.f32(c, n), mem.f32(tc, n)];
     let worst = 0;
     for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(tcs[i]! - Math.tanh(cs[i]!)));

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scratch } from '../../src/lstm/fast/fused-cell';
 import { dropoutMask, dropoutStream, FusedLstm, fusedLstm } from '../../src/lstm/fast/fused-layer';
 import { mulberry32 } from '../../src/lstm/cell/random';
 
@@ -253,5 +254,42 @@ describe('FusedLstm in a model', () => {
     expect(maxScaledDiff(gotPlain, want)).toBeLessThan(1e-5);
     tf.dispose(x);
     [model, fused, plain].forEach((m) => m.dispose());
+  });
+});
+
+describe('fused LSTM scratch memory', () => {
+  it('is given back when a step throws, forward or backward, and the layer works afterwards', () => {
+    const { fused } = pair(true);
+    const mem = scratch();
+    const x = tf.tensor3d(uniform(B * T * D, 3), [B, T, D]);
+    const loss = () => tf.sum(fused.apply(x) as tf.Tensor) as tf.Scalar;
+    expect(mem.taken).toBe(0);
+    for (const step of ['forward', 'backward'] as const) {
+      const original = mem[step];
+      let calls = 0;
+      // Fail on the third step, halfway through a loop, with memory taken on every level.
+      (mem as { [k in typeof step]: unknown })[step] = (...args: unknown[]) => {
+        if (++calls === 3) throw new Error(`${step} failed`);
+        return (original as (...a: unknown[]) => void)(...args);
+      };
+      try {
+        expect(() =>
+          tf.variableGrads(
+            loss,
+            fused.trainableWeights.map((w) => w.read() as tf.Variable),
+          ),
+        ).toThrow(`${step} failed`);
+      } finally {
+        (mem as { [k in typeof step]: unknown })[step] = original;
+      }
+      expect(mem.taken).toBe(0);
+    }
+    const { grads, value } = tf.variableGrads(
+      loss,
+      fused.trainableWeights.map((w) => w.read() as tf.Variable),
+    );
+    expect(Number.isFinite(value.dataSync()[0])).toBe(true);
+    expect(mem.taken).toBe(0);
+    tf.dispose([x, value, ...Object.values(grads)]);
   });
 });

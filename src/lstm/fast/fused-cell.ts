@@ -38,6 +38,103 @@ import {
   type Code,
 } from './wasm';
 
+/** One step's cell update ({@link Scratch.forward}): byte offsets of `[rows, 4u]` gates and `[rows, u]` states. */
+export interface ForwardStep {
+  gates: number;
+  cPrev: number;
+  c: number;
+  tc: number;
+  h: number;
+  rows: number;
+  units: number;
+}
+
+/** One step's product input and its record ({@link Scratch.input}): byte offsets, strides in floats. */
+export interface InputStep {
+  a: number;
+  hPrev: number;
+  mask: number;
+  x: number;
+  xStride: number;
+  inMask: number;
+  inputsT: number;
+  rowStride: number;
+  rows: number;
+  units: number;
+  inputDim: number;
+}
+
+/** The split of one step's backward product ({@link Scratch.output}): byte offsets, strides in floats. */
+export interface OutputStep {
+  back: number;
+  dhRec: number;
+  dx: number;
+  dxStride: number;
+  inMask: number;
+  rows: number;
+  units: number;
+  inputDim: number;
+}
+
+/** One step's gate gradients ({@link Scratch.backward}): byte offsets of `[rows, 4u]` and `[rows, u]` arrays. */
+export interface BackwardStep {
+  gates: number;
+  tc: number;
+  cPrev: number;
+  dy: number;
+  dhRec: number;
+  mask: number;
+  dcNext: number;
+  dcPrev: number;
+  dz: number;
+  rows: number;
+  units: number;
+}
+
+// The WebAssembly functions take the same numbers positionally, in the order of these tuples.
+type ForwardArgs = [number, number, number, number, number, number, number];
+type InputArgs = [number, number, number, number, number, number, number, number, number, number, number];
+type OutputArgs = [number, number, number, number, number, number, number, number];
+type BackwardArgs = InputArgs;
+
+const forwardArgs = (s: ForwardStep): ForwardArgs => [s.gates, s.cPrev, s.c, s.tc, s.h, s.rows, s.units];
+const inputArgs = (s: InputStep): InputArgs => [
+  s.a,
+  s.hPrev,
+  s.mask,
+  s.x,
+  s.xStride,
+  s.inMask,
+  s.inputsT,
+  s.rowStride,
+  s.rows,
+  s.units,
+  s.inputDim,
+];
+const outputArgs = (s: OutputStep): OutputArgs => [
+  s.back,
+  s.dhRec,
+  s.dx,
+  s.dxStride,
+  s.inMask,
+  s.rows,
+  s.units,
+  s.inputDim,
+];
+const backwardArgs = (s: BackwardStep): BackwardArgs => [
+  s.gates,
+  s.tc,
+  s.cPrev,
+  s.dy,
+  s.dhRec,
+  s.mask,
+  s.dcNext,
+  s.dcPrev,
+  s.dz,
+  s.rows,
+  s.units,
+];
+
 /** Offsets are in bytes from the start of the scratch memory; sizes in float32 numbers. */
 export interface Scratch {
   /** Takes room for `size` floats (NOT zeroed) and returns its offset; may grow the memory. */
@@ -49,6 +146,8 @@ export interface Scratch {
    * taken before it: take first, then make views.
    */
   f32(offset: number, size: number): Float32Array;
+  /** How many takes are not given back yet: 0 between batches, whatever a batch threw. */
+  readonly taken: number;
   /** Whether the step functions below run as WebAssembly SIMD (else as TypeScript). */
   readonly simd: boolean;
   /**
@@ -56,60 +155,27 @@ export interface Scratch {
    * i, f, σ(2 z_C~) and o (so that C~ = 2σ - 1); `cPrev` is C_{t-1}, `[rows, u]`. Writes C_t,
    * tanh(C_t) and h_t = o tanh(C_t), each `[rows, u]`.
    */
-  forward(gates: number, cPrev: number, c: number, tc: number, h: number, rows: number, units: number): void;
+  forward(step: ForwardStep): void;
   /**
    * The input of one step's product, and its record for the weight gradients. Writes `a` =
    * [h_{t-1} m, x_t n], `[rows, u + inputDim]`, from `hPrev` and `mask` m (`[rows, u]`), the rows
    * of x_t (row b at `x` + b `xStride` floats) and the input mask n (`[rows, inputDim]`); and `a`
    * transposed into `inputsT`: a[b, j] at j `rowStride` + b floats from `inputsT`.
    */
-  input(
-    a: number,
-    hPrev: number,
-    mask: number,
-    x: number,
-    xStride: number,
-    inMask: number,
-    inputsT: number,
-    rowStride: number,
-    rows: number,
-    units: number,
-    inputDim: number,
-  ): void;
+  input(step: InputStep): void;
   /**
    * Splits one step's product dz_t [U^T, W^T], `back` (`[rows, u + inputDim]`): its first u
    * columns into `dhRec` (`[rows, u]`), the rest times the input mask n (`[rows, inputDim]`) into
    * the rows of dL/dx_t (row b at `dx` + b `dxStride` floats).
    */
-  output(
-    back: number,
-    dhRec: number,
-    dx: number,
-    dxStride: number,
-    inMask: number,
-    rows: number,
-    units: number,
-    inputDim: number,
-  ): void;
+  output(step: OutputStep): void;
   /**
    * The gate gradients of one step. Reads the step's `gates`, `tc` = tanh(C_t) and `cPrev`, the
    * gradient `dy` of h_t from the layer's output, `dhRec` = dL/d(h_t m) from step t + 1 and the
    * recurrent `mask` m, and `dcNext` = dL/dC_t from step t + 1. Writes dL/dz_t into `dz`
    * (`[rows, 4u]`, gate order i, f, C~, o) and dL/dC_{t-1} into `dcPrev`.
    */
-  backward(
-    gates: number,
-    tc: number,
-    cPrev: number,
-    dy: number,
-    dhRec: number,
-    mask: number,
-    dcNext: number,
-    dcPrev: number,
-    dz: number,
-    rows: number,
-    units: number,
-  ): void;
+  backward(step: BackwardStep): void;
 }
 
 /** tanh(c) from one exponential, about twice as fast as Math.tanh here (V8). */
@@ -118,7 +184,7 @@ export function tanh(c: number): number {
 }
 
 /** {@link Scratch.forward} in TypeScript, on views `f32` makes. */
-function forwardJs(f32: Scratch['f32'], ...[gp, cpp, cp, tcp, hp, rows, u]: Parameters<Scratch['forward']>): void {
+function forwardJs(f32: Scratch['f32'], ...[gp, cpp, cp, tcp, hp, rows, u]: ForwardArgs): void {
   const n = rows * u;
   const [gates, cPrev, c, tc, h] = [f32(gp, 4 * n), f32(cpp, n), f32(cp, n), f32(tcp, n), f32(hp, n)];
   for (let b = 0; b < rows; b++) {
@@ -138,7 +204,7 @@ function forwardJs(f32: Scratch['f32'], ...[gp, cpp, cp, tcp, hp, rows, u]: Para
 }
 
 /** {@link Scratch.input} in TypeScript, on views `f32` makes. */
-function inputJs(f32: Scratch['f32'], ...args: Parameters<Scratch['input']>): void {
+function inputJs(f32: Scratch['f32'], ...args: InputArgs): void {
   const [ap, hp, mp, xp, xStride, np, tp, rowStride, rows, u, inputDim] = args;
   const width = u + inputDim;
   const [a, hPrev, mask, inMask] = [
@@ -159,7 +225,7 @@ function inputJs(f32: Scratch['f32'], ...args: Parameters<Scratch['input']>): vo
 }
 
 /** {@link Scratch.output} in TypeScript, on views `f32` makes. */
-function outputJs(f32: Scratch['f32'], ...args: Parameters<Scratch['output']>): void {
+function outputJs(f32: Scratch['f32'], ...args: OutputArgs): void {
   const [bp, hp, xp, dxStride, np, rows, u, inputDim] = args;
   const width = u + inputDim;
   const [back, dhRec, inMask] = [f32(bp, rows * width), f32(hp, rows * u), f32(np, rows * inputDim)];
@@ -171,7 +237,7 @@ function outputJs(f32: Scratch['f32'], ...args: Parameters<Scratch['output']>): 
 }
 
 /** {@link Scratch.backward} in TypeScript, on views `f32` makes. */
-function backwardJs(f32: Scratch['f32'], ...args: Parameters<Scratch['backward']>): void {
+function backwardJs(f32: Scratch['f32'], ...args: BackwardArgs): void {
   const [gp, tcp, cpp, dyp, dhp, mp, dcnp, dcpp, dzp, rows, u] = args;
   const n = rows * u;
   const [gates, tc, cPrev, dy, dhRec, mask] = [
@@ -372,7 +438,12 @@ function makeScratch(): Scratch {
   let top = 16; // offset 0 stays unused
   let live = 0;
   const free = new Map<number, number[]>();
-  type Steps = Pick<Scratch, 'forward' | 'backward' | 'input' | 'output'>;
+  interface Steps {
+    forward(...args: ForwardArgs): void;
+    backward(...args: BackwardArgs): void;
+    input(...args: InputArgs): void;
+    output(...args: OutputArgs): void;
+  }
   let wasm: Steps | null = null;
   try {
     const module = new WebAssembly.Module(cellWasmBytes() as BufferSource);
@@ -383,6 +454,9 @@ function makeScratch(): Scratch {
   const f32: Scratch['f32'] = (offset, size) => new Float32Array(memory.buffer, offset, size);
   return {
     simd: wasm !== null,
+    get taken() {
+      return live;
+    },
     take(size) {
       live++;
       const bytes = Math.ceil(size / 4) * 16; // 16-byte aligned for the SIMD loads
@@ -405,21 +479,21 @@ function makeScratch(): Scratch {
       list.push(offset);
     },
     f32,
-    forward(...args) {
-      if (wasm && args[6] % 4 === 0) wasm.forward(...args);
-      else forwardJs(f32, ...args);
+    forward(step) {
+      if (wasm && step.units % 4 === 0) wasm.forward(...forwardArgs(step));
+      else forwardJs(f32, ...forwardArgs(step));
     },
-    backward(...args) {
-      if (wasm && args[10] % 4 === 0) wasm.backward(...args);
-      else backwardJs(f32, ...args);
+    backward(step) {
+      if (wasm && step.units % 4 === 0) wasm.backward(...backwardArgs(step));
+      else backwardJs(f32, ...backwardArgs(step));
     },
-    input(...args) {
-      if (wasm && args[9] % 4 === 0 && args[10] % 4 === 0) wasm.input(...args);
-      else inputJs(f32, ...args);
+    input(step) {
+      if (wasm && step.units % 4 === 0 && step.inputDim % 4 === 0) wasm.input(...inputArgs(step));
+      else inputJs(f32, ...inputArgs(step));
     },
-    output(...args) {
-      if (wasm && args[6] % 4 === 0 && args[7] % 4 === 0) wasm.output(...args);
-      else outputJs(f32, ...args);
+    output(step) {
+      if (wasm && step.units % 4 === 0 && step.inputDim % 4 === 0) wasm.output(...outputArgs(step));
+      else outputJs(f32, ...outputArgs(step));
     },
   };
 }
@@ -437,11 +511,16 @@ export function newScratch({ simd = true } = {}): Scratch {
   const made = makeScratch();
   if (simd) return made;
   return {
-    ...made,
+    take: made.take,
+    giveBack: made.giveBack,
+    f32: made.f32,
+    get taken() {
+      return made.taken;
+    },
     simd: false,
-    forward: (...args) => forwardJs(made.f32, ...args),
-    input: (...args) => inputJs(made.f32, ...args),
-    output: (...args) => outputJs(made.f32, ...args),
-    backward: (...args) => backwardJs(made.f32, ...args),
+    forward: (step) => forwardJs(made.f32, ...forwardArgs(step)),
+    input: (step) => inputJs(made.f32, ...inputArgs(step)),
+    output: (step) => outputJs(made.f32, ...outputArgs(step)),
+    backward: (step) => backwardJs(made.f32, ...backwardArgs(step)),
   };
 }

@@ -207,33 +207,57 @@ function forwardLoop(
   const bt = batch * time;
   const temp = { x: bt * inputDim, a: batch * width };
   const at = takeAll(mem, temp);
-  // Views, made after every take (a take may grow the memory and detach earlier views).
-  const x = mem.f32(at.x, temp.x);
-  // [h_{t-1} m, x_t n] of one step, `[batch, u + inputDim]`.
-  const a = mem.f32(at.a, temp.a);
-  const gates = mem.f32(saved.gates, time * batch * g4);
-  mem.f32(saved.inputsT, (width + 1) * bt).fill(1, width * bt);
-  mem.f32(saved.zeros, n).fill(0);
-  for (const [offset, size, mask] of [
-    [saved.mask, n, masks.recurrent],
-    [saved.inMask, batch * inputDim, masks.input],
-  ] as const) {
-    const view = mem.f32(offset, size);
-    if (mask) view.set(mask);
-    else view.fill(1);
+  // Given back however the loop ends: a throw must not leak scratch memory.
+  try {
+    // Views, made after every take (a take may grow the memory and detach earlier views).
+    const x = mem.f32(at.x, temp.x);
+    // [h_{t-1} m, x_t n] of one step, `[batch, u + inputDim]`.
+    const a = mem.f32(at.a, temp.a);
+    const gates = mem.f32(saved.gates, time * batch * g4);
+    mem.f32(saved.inputsT, (width + 1) * bt).fill(1, width * bt);
+    mem.f32(saved.zeros, n).fill(0);
+    for (const [offset, size, mask] of [
+      [saved.mask, n, masks.recurrent],
+      [saved.inMask, batch * inputDim, masks.input],
+    ] as const) {
+      const view = mem.f32(offset, size);
+      if (mask) view.set(mask);
+      else view.fill(1);
+    }
+    readInto(xIn, x);
+    const attrs = { ...MATMUL, activation: 'sigmoid', leakyreluAlpha: 0 };
+    for (let t = 0; t < time; t++) {
+      const state = 4 * t * n; // bytes
+      const [hPrev, cPrev] = t > 0 ? [saved.hs + state - 4 * n, saved.cs + state - 4 * n] : [saved.zeros, saved.zeros];
+      const xt = at.x + 4 * t * inputDim;
+      const column = saved.inputsT + 4 * t * batch;
+      mem.input({
+        a: at.a,
+        hPrev,
+        mask: saved.mask,
+        x: xt,
+        xStride: time * inputDim,
+        inMask: saved.inMask,
+        inputsT: column,
+        rowStride: bt,
+        rows: batch,
+        units: u,
+        inputDim,
+      });
+      productInto('_FusedMatMul', a, batch, weights, { bias }, attrs, gates, t * batch * g4);
+      mem.forward({
+        gates: saved.gates + 4 * state,
+        cPrev,
+        c: saved.cs + state,
+        tc: saved.tcs + state,
+        h: saved.hs + state,
+        rows: batch,
+        units: u,
+      });
+    }
+  } finally {
+    giveAll(mem, at, temp);
   }
-  readInto(xIn, x);
-  const attrs = { ...MATMUL, activation: 'sigmoid', leakyreluAlpha: 0 };
-  for (let t = 0; t < time; t++) {
-    const state = 4 * t * n; // bytes
-    const [hPrev, cPrev] = t > 0 ? [saved.hs + state - 4 * n, saved.cs + state - 4 * n] : [saved.zeros, saved.zeros];
-    const xt = at.x + 4 * t * inputDim;
-    const column = saved.inputsT + 4 * t * batch;
-    mem.input(at.a, hPrev, saved.mask, xt, time * inputDim, saved.inMask, column, bt, batch, u, inputDim);
-    productInto('_FusedMatMul', a, batch, weights, { bias }, attrs, gates, t * batch * g4);
-    mem.forward(saved.gates + 4 * state, cPrev, saved.cs + state, saved.tcs + state, saved.hs + state, batch, u);
-  }
-  giveAll(mem, at, temp);
 }
 
 /**
@@ -262,55 +286,68 @@ function backwardLoop(
   const width = u + inputDim;
   const temp = { back: batch * width, dhRec: n, dcA: n, dcB: n, dy: lastOnly ? n : time * n };
   const at = takeAll(mem, temp);
-  // Views, made after every take (a take may grow the memory and detach earlier views).
-  const dzView = mem.f32(dz, time * batch * g4);
-  // dz_t [U^T, W^T] of one step, `[batch, u + inputDim]`.
-  const back = mem.f32(at.back, temp.back);
-  // dL/d(h_t m) and dL/dC_t flowing back from step t + 1: zero at the last step.
-  mem.f32(at.dhRec, n).fill(0);
-  mem.f32(at.dcA, n).fill(0);
-  // dL/dh_t in time-major order.
-  const dy = mem.f32(at.dy, temp.dy);
-  if (lastOnly) dy.set(dyIn);
-  else {
-    for (let t = 0; t < time; t++) {
-      for (let b = 0; b < batch; b++) dy.set(dyIn.subarray((b * time + t) * u, (b * time + t + 1) * u), t * n + b * u);
+  try {
+    // Views, made after every take (a take may grow the memory and detach earlier views).
+    const dzView = mem.f32(dz, time * batch * g4);
+    // dz_t [U^T, W^T] of one step, `[batch, u + inputDim]`.
+    const back = mem.f32(at.back, temp.back);
+    // dL/d(h_t m) and dL/dC_t flowing back from step t + 1: zero at the last step.
+    mem.f32(at.dhRec, n).fill(0);
+    mem.f32(at.dcA, n).fill(0);
+    // dL/dh_t in time-major order.
+    const dy = mem.f32(at.dy, temp.dy);
+    if (lastOnly) dy.set(dyIn);
+    else {
+      for (let t = 0; t < time; t++) {
+        for (let b = 0; b < batch; b++)
+          dy.set(dyIn.subarray((b * time + t) * u, (b * time + t + 1) * u), t * n + b * u);
+      }
     }
+    let [dcNext, dcPrev] = [at.dcA, at.dcB];
+    for (let t = time - 1; t >= 0; t--) {
+      const state = 4 * t * n; // bytes
+      const dyt = lastOnly ? (t === time - 1 ? at.dy : saved.zeros) : at.dy + state;
+      const cPrev = t > 0 ? saved.cs + state - 4 * n : saved.zeros;
+      const dzt = dz + 4 * state;
+      mem.backward({
+        gates: saved.gates + 4 * state,
+        tc: saved.tcs + state,
+        cPrev,
+        dy: dyt,
+        dhRec: at.dhRec,
+        mask: saved.mask,
+        dcNext,
+        dcPrev,
+        dz: dzt,
+        rows: batch,
+        units: u,
+      });
+      [dcNext, dcPrev] = [dcPrev, dcNext];
+      // dL/d(h_{t-1} m) = dz_t U^T (the mask is applied when it is added in at step t - 1) and
+      // dL/dx_t = dz_t W^T.
+      productInto(
+        'BatchMatMul',
+        dzView.subarray(t * batch * g4, (t + 1) * batch * g4),
+        batch,
+        weightsT,
+        {},
+        MATMUL,
+        back,
+      );
+      mem.output({
+        back: at.back,
+        dhRec: at.dhRec,
+        dx: dx + 4 * t * inputDim,
+        dxStride: time * inputDim,
+        inMask: saved.inMask,
+        rows: batch,
+        units: u,
+        inputDim,
+      });
+    }
+  } finally {
+    giveAll(mem, at, temp);
   }
-  let [dcNext, dcPrev] = [at.dcA, at.dcB];
-  for (let t = time - 1; t >= 0; t--) {
-    const state = 4 * t * n; // bytes
-    const dyt = lastOnly ? (t === time - 1 ? at.dy : saved.zeros) : at.dy + state;
-    const cPrev = t > 0 ? saved.cs + state - 4 * n : saved.zeros;
-    const dzt = dz + 4 * state;
-    mem.backward(
-      saved.gates + 4 * state,
-      saved.tcs + state,
-      cPrev,
-      dyt,
-      at.dhRec,
-      saved.mask,
-      dcNext,
-      dcPrev,
-      dzt,
-      batch,
-      u,
-    );
-    [dcNext, dcPrev] = [dcPrev, dcNext];
-    // dL/d(h_{t-1} m) = dz_t U^T (the mask is applied when it is added in at step t - 1) and
-    // dL/dx_t = dz_t W^T.
-    productInto(
-      'BatchMatMul',
-      dzView.subarray(t * batch * g4, (t + 1) * batch * g4),
-      batch,
-      weightsT,
-      {},
-      MATMUL,
-      back,
-    );
-    mem.output(at.back, at.dhRec, dx + 4 * t * inputDim, time * inputDim, saved.inMask, batch, u, inputDim);
-  }
-  giveAll(mem, at, temp);
 }
 
 /**
@@ -344,9 +381,17 @@ function fusedLstmOp(
     });
     const kept = savedSizes(sizes);
     const saved: Saved = takeAll(mem, kept);
-    forwardLoop(mem, saved, xIn, weights, biasDoubled, masks, sizes);
-    tf.dispose([weights, biasDoubled]); // only the loop uses them
-    const value = outputOf(mem.f32(saved.hs, time * sizes.n), returnSequences, sizes);
+    let value: tf.Tensor;
+    try {
+      forwardLoop(mem, saved, xIn, weights, biasDoubled, masks, sizes);
+      value = outputOf(mem.f32(saved.hs, time * sizes.n), returnSequences, sizes);
+    } catch (e) {
+      // No backward pass will come for a forward pass that failed.
+      giveAll(mem, saved, kept);
+      throw e;
+    } finally {
+      tf.dispose([weights, biasDoubled]); // only the loop uses them
+    }
     // Outside a gradient recording no backward pass will come for the saved arrays.
     if (tf.engine().state.gradientDepth === 0) giveAll(mem, saved, kept);
     save([w, r]);
@@ -361,26 +406,30 @@ function fusedLstmOp(
       });
       const out = { dz: bt * 4 * units, dx: bt * inputDim };
       const at = takeAll(mem, out);
-      backwardLoop(mem, saved, at.dz, dyData, !returnSequences, weightsT, at.dx, sizes);
-      weightsT.dispose(); // only the loop uses it
-      const grads = tf.tidy(() => {
-        // Views of the scratch memory: the cpu backend keeps a typed array as the tensor's data,
-        // so it gets a copy.
-        const view = (offset: number, size: number) => {
-          const values = mem.f32(offset, size);
-          return tf.getBackend() === 'wasm' ? values : values.slice();
-        };
-        const dz = tf.tensor2d(view(at.dz, out.dz), [bt, 4 * units]);
-        // All three weight gradients in one product over every (step, sequence) row:
-        // [dU; dW; db] = A^T dZ.
-        const inputsT = tf.tensor2d(view(saved.inputsT, kept.inputsT), [units + inputDim + 1, bt]);
-        const [dr, dw, db] = tf.split(tf.matMul(inputsT, dz), [units, inputDim, 1], 0);
-        const dx = tf.tensor3d(view(at.dx, out.dx), [batch, time, inputDim]);
-        return [dx, dw!, dr!, tf.reshape(db!, [4 * units])];
-      });
-      giveAll(mem, at, out);
-      giveAll(mem, saved, kept);
-      return grads;
+      try {
+        backwardLoop(mem, saved, at.dz, dyData, !returnSequences, weightsT, at.dx, sizes);
+        const grads = tf.tidy(() => {
+          // Views of the scratch memory: the cpu backend keeps a typed array as the tensor's data,
+          // so it gets a copy.
+          const view = (offset: number, size: number) => {
+            const values = mem.f32(offset, size);
+            return tf.getBackend() === 'wasm' ? values : values.slice();
+          };
+          const dz = tf.tensor2d(view(at.dz, out.dz), [bt, 4 * units]);
+          // All three weight gradients in one product over every (step, sequence) row:
+          // [dU; dW; db] = A^T dZ.
+          const inputsT = tf.tensor2d(view(saved.inputsT, kept.inputsT), [units + inputDim + 1, bt]);
+          const [dr, dw, db] = tf.split(tf.matMul(inputsT, dz), [units, inputDim, 1], 0);
+          const dx = tf.tensor3d(view(at.dx, out.dx), [batch, time, inputDim]);
+          return [dx, dw!, dr!, tf.reshape(db!, [4 * units])];
+        });
+        return grads;
+      } finally {
+        // The saved arrays and this pass's scratch go back even when the pass throws.
+        weightsT.dispose(); // only the loop uses it
+        giveAll(mem, at, out);
+        giveAll(mem, saved, kept);
+      }
     };
     return { value, gradFunc };
   });
