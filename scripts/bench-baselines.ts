@@ -22,13 +22,12 @@ import {
   fitLogisticRegression,
   forestBaseline,
   logisticProbability,
-  percent,
   pickReviews,
   verdict,
   type BaselineProgress,
   type BinaryMetrics,
 } from '../src/baselines/index.ts';
-import { loadImdb } from '../src/data/index.ts';
+import { loadImdb, percent } from '../src/data/index.ts';
 import { directorySource } from '../src/data/node/index.ts';
 import { mulberry32 } from '../src/lstm/cell/random.ts';
 

@@ -10,9 +10,6 @@ export interface ScoredModel {
   metrics: Pick<BinaryMetrics, 'accuracy' | 'precision' | 'recall' | 'f1' | 'count'>;
 }
 
-// The kit's one percentage formatter; re-exported for the baselines' callers.
-export { percent };
-
 // Below this accuracy a model on balanced classes is said to do little better than a coin toss.
 const NEAR_CHANCE = 0.6;
 

@@ -3,6 +3,7 @@
 export * from './bytes.ts';
 export * from './errors.ts';
 export * from './explore.ts';
+export * from './format.ts';
 export * from './gzip.ts';
 export * from './imdb.ts';
 export * from './limit.ts';

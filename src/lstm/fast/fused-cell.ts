@@ -1,5 +1,5 @@
 /**
- * The per-step arithmetic of the fused LSTM layer (fused.ts) between its matMuls, and the
+ * The per-step arithmetic of the fused LSTM layer (fused-layer.ts) between its matMuls, and the
  * scratch memory it runs on: the step's input [h_{t-1} m, x_t n] (with a transposed record of it
  * for the weight gradients), the cell update, the gate gradients, and the split of the step's
  * gradient product.
@@ -95,7 +95,7 @@ export interface BackwardStep {
 type ForwardArgs = [number, number, number, number, number, number, number];
 type InputArgs = [number, number, number, number, number, number, number, number, number, number, number];
 type OutputArgs = [number, number, number, number, number, number, number, number];
-type BackwardArgs = InputArgs;
+type BackwardArgs = [number, number, number, number, number, number, number, number, number, number, number];
 
 const forwardArgs = (s: ForwardStep): ForwardArgs => [s.gates, s.cPrev, s.c, s.tc, s.h, s.rows, s.units];
 const inputArgs = (s: InputStep): InputArgs => [

@@ -1,7 +1,7 @@
 /**
  * A few WebAssembly instructions as functions that return their bytes, nested like the maths
  * they compute, and the frame of a module around them: enough to write the kit's small SIMD
- * kernels (optimizer.ts, fused-cell.ts, segment-sum.ts) by hand, with no compiler in the build.
+ * kernels (one-pass-adam.ts, fused-cell.ts, segment-sum.ts) by hand, with no compiler in the build.
  *
  * Each kernel is a loop over float32 arrays four lanes at a time (`v128`), in a memory the module
  * imports as `env.memory`. Addresses are byte offsets; locals are numbered, parameters first.

@@ -18,7 +18,7 @@ export interface RKerasOptions {
   /** 'stock' is `tf.layers.lstm`; 'fused' is the kit's FusedLstm (same weights and maths). */
   lstm: 'stock' | 'fused';
   /**
-   * 'stock' is `tf.train.adam`; 'fast' is the kit's one-pass Adam (optimizer.ts), the same maths
+   * 'stock' is `tf.train.adam`; 'fast' is the kit's one-pass Adam (fast/one-pass-adam.ts), the same maths
    * in one kernel per variable (default 'stock').
    */
   optimizer?: 'stock' | 'fast';

@@ -7,7 +7,8 @@
  */
 import type { BagOfWordsBaseline, ForestBaseline } from '../../baselines/imdb';
 import type { BinaryMetrics } from '../../baselines/metrics';
-import { percent, rankModels, verdict, type ScoredModel } from '../../baselines/verdict';
+import { rankModels, verdict, type ScoredModel } from '../../baselines/verdict';
+import { percent } from '../../data/format';
 import type { ImdbData } from '../../data/loader';
 import type { ImdbManifest } from '../../data/shards';
 import { seedFromString } from '../../lstm/cell/random';

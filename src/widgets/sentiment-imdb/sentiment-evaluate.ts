@@ -14,9 +14,10 @@ import { announceTrained, onTrainedChange, trainedSummary } from '../kit/trained
 import { readStored, writeStored } from '../kit/stored';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
-import { fmtPercent, startSentimentWorker, testData, type SentimentWorker } from './sentiment-shared';
+import { startSentimentWorker, testData, type SentimentWorker } from './sentiment-shared';
 import { settingsLabel } from '../../lstm/sentiment/presets';
 import './sentiment.css';
+import { percent } from '../../data/format';
 
 const schema = {} as const;
 
@@ -164,10 +165,10 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
         'tbody',
         {},
         row('loss', m.loss.toFixed(4), 'binary cross-entropy'),
-        row('accuracy', fmtPercent(m.accuracy), 'reviews classified right'),
-        row('precision', fmtPercent(m.precision), 'of those called positive, how many are'),
-        row('recall', fmtPercent(m.recall), 'of the positive reviews, how many were found'),
-        row('F1', fmtPercent(m.f1), 'harmonic mean of precision and recall'),
+        row('accuracy', percent(m.accuracy, 2), 'reviews classified right'),
+        row('precision', percent(m.precision, 2), 'of those called positive, how many are'),
+        row('recall', percent(m.recall, 2), 'of the positive reviews, how many were found'),
+        row('F1', percent(m.f1, 2), 'harmonic mean of precision and recall'),
       ),
     );
     const cell = (n: number, right: boolean, label: string) =>
@@ -223,7 +224,7 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
           el(
             'p',
             { className: 'readout' },
-            `Test review ${fmtInt(w.index)}: truly ${truth}, the model says ${fmtPercent(w.probability)} positive.`,
+            `Test review ${fmtInt(w.index)}: truly ${truth}, the model says ${percent(w.probability, 2)} positive.`,
           ),
           quote,
         ),

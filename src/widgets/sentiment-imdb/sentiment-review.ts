@@ -11,8 +11,8 @@ import { el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { loadTrainedModel, onTrainedChange } from '../kit/trained';
 import { defineWidget, KitWidget } from '../kit/widget';
-import { fmtPercent } from './sentiment-shared';
 import './sentiment.css';
+import { percent } from '../../data/format';
 
 /** Links keep this many characters of the review; a longer text still works, it is not kept in the link. */
 const LINK_CHARS = 2000;
@@ -150,12 +150,12 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
     );
     this.meter.hidden = false;
     this.meter.value = p;
-    this.meter.setAttribute('aria-valuetext', `${fmtPercent(p)} positive`);
-    this.verdict.textContent = `${p >= 0.5 ? 'Positive' : 'Negative'}: the model gives it ${fmtPercent(p)} of being positive (${settingsLabel(loaded.metadata.settings)}).`;
+    this.meter.setAttribute('aria-valuetext', `${percent(p, 2)} positive`);
+    this.verdict.textContent = `${p >= 0.5 ? 'Positive' : 'Negative'}: the model gives it ${percent(p, 2)} of being positive (${settingsLabel(loaded.metadata.settings)}).`;
     const unknown = words.filter((w) => w.status === 'oov' || w.status === 'dropped').length;
     const cut = words.filter((w) => w.status === 'cut').length;
     this.note.textContent =
-      `${fmtInt(words.length)} words; ${fmtInt(unknown)} out of the model's vocabulary (${fmtPercent(unknown / words.length)})` +
+      `${fmtInt(words.length)} words; ${fmtInt(unknown)} out of the model's vocabulary (${percent(unknown / words.length, 2)})` +
       (cut ? `; the first ${fmtInt(cut)} are cut, since the model reads the last ${view.maxlen} ids.` : '.') +
       (text.length > LINK_CHARS ? ` The link to this cell keeps only the first ${fmtInt(LINK_CHARS)} characters.` : '');
     const shown = words.length > SHOWN_WORDS ? words.slice(words.length - SHOWN_WORDS) : words;

@@ -1,8 +1,7 @@
 /**
  * What chapter 5's sentiment widgets share: the worker that trains and evaluates, the copy of
- * the loaded data it needs, and small formatting. Not a widget itself.
+ * the loaded data it needs, and the clock format. Not a widget itself.
  */
-import { percent } from '../../data/format';
 import type { ImdbData } from '../../data/loader';
 import type { SentimentReport, SentimentRequest, TestData, WorkerData } from '../../workers/sentiment-protocol';
 
@@ -49,9 +48,4 @@ export function fmtClock(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const mmss = `${String(m).padStart(h ? 2 : 1, '0')}:${String(s % 60).padStart(2, '0')}`;
   return h ? `${h}:${mmss}` : mmss;
-}
-
-/** A share as a percentage with two decimals (the kit's one formatter, {@link percent}). */
-export function fmtPercent(x: number): string {
-  return percent(x, 2);
 }

@@ -28,8 +28,9 @@ import { announceTrained, forgetTrained, installModelFromFiles, onTrainedChange,
 import { readStored, writeStored } from '../kit/stored';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
-import { fmtClock, fmtPercent, startSentimentWorker, workerData, type SentimentWorker } from './sentiment-shared';
+import { fmtClock, startSentimentWorker, workerData, type SentimentWorker } from './sentiment-shared';
 import './sentiment.css';
+import { percent } from '../../data/format';
 
 const R = PRESETS['r-keras'];
 const schema = {
@@ -404,7 +405,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
         {},
         `A checkpoint is saved in this browser: ${settingsLabel(info.settings)} after epoch ${info.epochsDone} of ${info.settings.epochs}` +
           (info.history.length
-            ? `, validation accuracy ${fmtPercent(info.history[info.history.length - 1]!.valAccuracy ?? NaN)}.`
+            ? `, validation accuracy ${percent(info.history[info.history.length - 1]!.valAccuracy ?? NaN, 2)}.`
             : '.'),
       ),
       el('div', { className: 'controls' }, resume, discard),
@@ -572,7 +573,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     this.progress.setAttribute('aria-valuetext', `${Math.round((100 * doneAll) / totalAll)}%`);
     this.progressText.textContent =
       `Epoch ${b.epoch + 1} of ${this.totalEpochs}, batch ${fmtInt(doneInEpoch)} of ${fmtInt(b.batchesPerEpoch)}: ` +
-      `loss ${b.meanLoss.toFixed(4)}, accuracy ${fmtPercent(b.meanAccuracy)}. ` +
+      `loss ${b.meanLoss.toFixed(4)}, accuracy ${percent(b.meanAccuracy, 2)}. ` +
       `${rate.toFixed(1)} batches/s, ${fmtClock((b.batchesPerEpoch - doneInEpoch) / rate)} left in this epoch, ` +
       `${fmtClock((totalAll - doneAll) / rate)} in all (validation passes not counted).`;
   }
@@ -605,7 +606,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
         ariaLabel: 'Loss and accuracy of every training batch',
         ariaDescription:
           `${fmtInt(this.batches.length)} batches so far; the latest batch had loss ${last.loss.toFixed(4)} ` +
-          `and accuracy ${fmtPercent(last.accuracy)}; the epoch's running mean loss is ${last.meanLoss.toFixed(4)}.`,
+          `and accuracy ${percent(last.accuracy, 2)}; the epoch's running mean loss is ${last.meanLoss.toFixed(4)}.`,
       });
     }
     if (this.epochs.length > 0) {
@@ -643,10 +644,10 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
         symbol: { legend: true },
         ariaLabel: 'Loss and accuracy per epoch, training and validation',
         ariaDescription:
-          `After epoch ${last.epoch + 1}: training loss ${last.loss.toFixed(4)}, accuracy ${fmtPercent(last.accuracy)}` +
+          `After epoch ${last.epoch + 1}: training loss ${last.loss.toFixed(4)}, accuracy ${percent(last.accuracy, 2)}` +
           (last.valLoss === null
             ? '.'
-            : `; validation loss ${last.valLoss.toFixed(4)}, accuracy ${fmtPercent(last.valAccuracy!)}.`),
+            : `; validation loss ${last.valLoss.toFixed(4)}, accuracy ${percent(last.valAccuracy!, 2)}.`),
       });
       this.epochTable.replaceChildren(
         dataTable({
@@ -656,9 +657,9 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
           rows: this.epochs.map((e) => [
             String(e.epoch + 1),
             { num: e.loss.toFixed(4) },
-            { num: fmtPercent(e.accuracy) },
+            { num: percent(e.accuracy, 2) },
             { num: e.valLoss === null ? '–' : e.valLoss.toFixed(4) },
-            { num: e.valAccuracy === null ? '–' : fmtPercent(e.valAccuracy) },
+            { num: e.valAccuracy === null ? '–' : percent(e.valAccuracy, 2) },
             { num: e.seconds.toFixed(1) },
           ]),
         }),
@@ -670,7 +671,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     const s = trainedSummary();
     this.modelBox.textContent = s
       ? `Kept in this browser: ${s.label}, ${s.epochs} epoch(s)` +
-        (s.test ? `, ${fmtPercent(s.test.accuracy)} accuracy on the test reviews.` : ', not evaluated yet.')
+        (s.test ? `, ${percent(s.test.accuracy, 2)} accuracy on the test reviews.` : ', not evaluated yet.')
       : 'No trained model is kept in this browser yet.';
   }
 
