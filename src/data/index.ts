@@ -18,4 +18,4 @@ export * from './tar.ts';
 export * from './tokenizer.ts';
 export * from './views.ts';
 export * from './vocabulary.ts';
-export * from './worker-protocol.ts';
+export * from './transfer.ts';

@@ -18,7 +18,23 @@ import {
 } from './load.ts';
 import { memorySource, type ImdbStore, type StoredImdbInfo } from './memory.ts';
 import type { ImdbManifest } from './shards.ts';
-import type { PrepareProgress } from './worker-protocol.ts';
+
+/** How far preparing an archive has got. */
+export interface PrepareProgress {
+  /**
+   * 'reading': decompressing and tokenizing; 'writing': ranking, compressing and checking the
+   * files; 'saving': keeping them in the browser's storage.
+   */
+  step: 'reading' | 'writing' | 'saving';
+  /** Bytes of the archive read so far. */
+  bytesRead: number;
+  /** The archive's size. */
+  bytesTotal: number;
+  /** Reviews read so far. */
+  reviews: number;
+  /** Prepared files written so far. */
+  files: number;
+}
 
 /** Where the loaded data came from: the site, an archive prepared just now, or storage. */
 export type ImdbOrigin = 'site' | 'archive' | 'stored';

@@ -15,64 +15,22 @@ import { IMDB_DB_NAME, idbStore } from '../data/idb.ts';
 import { urlSource } from '../data/load.ts';
 import { ImdbLoader, type PrepareArchive } from '../data/loader.ts';
 import type { ImdbManifest } from '../data/shards.ts';
-import {
-  messageToError,
-  type ErrorMessage,
-  type LoadMessage,
-  type LoadRequest,
-  type PrepareRequest,
-  type WorkerMessage,
-} from '../data/worker-protocol.ts';
+import { messageToError, type ErrorMessage } from '../data/transfer.ts';
+import { requestInWorker } from './client.ts';
+import type { LoadMessage, LoadRequest } from './imdb-load/protocol.ts';
+import type { PrepareMessage, PrepareRequest } from './imdb-prepare/protocol.ts';
 
 /** Where the site serves the prepared dataset (`npm run data` puts it in public/data/imdb/). */
 export function siteDataUrl(): string {
   return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/imdb/`;
 }
 
-/**
- * Runs one request in a new worker: `onMessage` returns the result to resolve with, or
- * undefined to keep listening; an error message rejects. Aborting stops the worker at once.
- */
-function inWorker<Message extends { type: string }, Result>(
-  create: () => Worker,
-  request: unknown,
-  signal: AbortSignal,
-  onMessage: (message: Message) => Result | undefined,
-): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    const worker = create();
-    const finish = () => {
-      worker.terminate();
-      signal.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      finish();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort);
-    worker.onmessage = (event: MessageEvent<Message>) => {
-      if (event.data.type === 'error') {
-        finish();
-        reject(messageToError(event.data as unknown as ErrorMessage));
-        return;
-      }
-      const result = onMessage(event.data);
-      if (result !== undefined) {
-        finish();
-        resolve(result);
-      }
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      finish();
-      reject(new Error(`a data worker failed: ${event.message || 'it could not start'}`));
-    };
-    worker.postMessage(request);
-  });
-}
+// A DataError's code survives the trip (a corrupt archive says so, not just "failed").
+const toError = (report: { message: string }) => messageToError(report as ErrorMessage);
+const what = 'data worker';
 
-const loadWorker = () => new Worker(new URL('./imdb-load.ts', import.meta.url), { type: 'module', name: 'imdb-load' });
+const loadWorker = () =>
+  new Worker(new URL('./imdb-load/worker.ts', import.meta.url), { type: 'module', name: 'imdb-load' });
 
 /**
  * A {@link PrepareArchive} that runs the same `prepareImdb` as `npm run data` in a Web Worker,
@@ -83,18 +41,22 @@ export const prepareInWorker =
   (store: string | null = IMDB_DB_NAME): PrepareArchive =>
   (archive, { onProgress, signal }) => {
     const request: PrepareRequest = { type: 'prepare', archive, name: archive.name || 'aclImdb_v1.tar.gz', store };
-    return inWorker(
-      () => new Worker(new URL('./imdb-prepare.ts', import.meta.url), { type: 'module', name: 'imdb-prepare' }),
+    return requestInWorker(
+      () => new Worker(new URL('./imdb-prepare/worker.ts', import.meta.url), { type: 'module', name: 'imdb-prepare' }),
       request,
-      signal,
-      (message: WorkerMessage) => {
-        if (message.type === 'progress') onProgress(message.progress);
-        if (message.type !== 'done') return undefined;
-        return {
-          files: new Map(message.files),
-          dataset: message.dataset,
-          ...(message.saved ? { saved: message.saved } : {}),
-        };
+      {
+        signal,
+        toError,
+        what,
+        onReport: (message: PrepareMessage) => {
+          if (message.type === 'progress') onProgress(message.progress);
+          if (message.type !== 'done') return undefined;
+          return {
+            files: new Map(message.files),
+            dataset: message.dataset,
+            ...(message.saved ? { saved: message.saved } : {}),
+          };
+        },
       },
     );
   };
@@ -103,9 +65,14 @@ export const prepareInWorker =
 export function loadInWorker(site: string, store: string = IMDB_DB_NAME) {
   return (from: 'site' | 'stored', { onProgress, signal = new AbortController().signal }: LoadImdbOptions) => {
     const request: LoadRequest = { type: 'load', from: from === 'site' ? { site } : { store } };
-    return inWorker(loadWorker, request, signal, (message: LoadMessage): ImdbDataset | undefined => {
-      if (message.type === 'progress') onProgress?.(message.progress);
-      return message.type === 'dataset' ? message.dataset : undefined;
+    return requestInWorker(loadWorker, request, {
+      signal,
+      toError,
+      what,
+      onReport: (message: LoadMessage): ImdbDataset | undefined => {
+        if (message.type === 'progress') onProgress?.(message.progress);
+        return message.type === 'dataset' ? message.dataset : undefined;
+      },
     });
   };
 }
@@ -114,13 +81,13 @@ export function loadInWorker(site: string, store: string = IMDB_DB_NAME) {
 export function probeInWorker(site: string) {
   return (signal: AbortSignal) => {
     const request: LoadRequest = { type: 'probe', site };
-    return inWorker(
-      loadWorker,
-      request,
+    return requestInWorker(loadWorker, request, {
       signal,
-      (message: LoadMessage): { manifest: ImdbManifest | null } | undefined =>
+      toError,
+      what,
+      onReport: (message: LoadMessage): { manifest: ImdbManifest | null } | undefined =>
         message.type === 'manifest' ? { manifest: message.manifest } : undefined,
-    ).then((r) => r.manifest);
+    }).then((r) => r.manifest);
   };
 }
 

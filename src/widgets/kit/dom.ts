@@ -60,27 +60,46 @@ export function slider(options: {
   };
 }
 
-/** One cell of {@link dataTable}: text, a node, or a number shown right-aligned. */
-export type TableCell = string | Node | { num: string };
+/**
+ * One cell of {@link dataTable}: text or a node; `{ num }` a number, right-aligned; `{ head }`
+ * the row's heading (`<th scope="row">`); `{ cell, role, className }` a cell with attributes.
+ */
+export type TableCell =
+  | string
+  | Node
+  | { num: string; role?: string }
+  | { head: string | Node; role?: string }
+  | { cell: string | Node; role?: string; className?: string };
+
+/** A body row of {@link dataTable}: its cells, or its cells with attributes on the `<tr>`. */
+export type TableRow = TableCell[] | { cells: TableCell[]; attrs: Record<string, string> };
 
 /**
- * A table with a caption, a header row of column headings and body rows: the shape of every
- * results table in the kit, so that each is labelled for screen readers the same way.
+ * A table with a caption, a header row of column headings (none for a two-column readout of
+ * labels and values) and body rows: the shape of every table in the kit, so that each is
+ * labelled for screen readers the same way.
  */
 export function dataTable(options: {
-  role: string;
-  caption: string;
-  head: string[];
-  rows: TableCell[][];
+  /** Its `data-role`, by which tests and styles find it. */
+  role?: string;
+  caption?: string;
+  head?: (string | Node)[];
+  rows: TableRow[];
   className?: string;
 }): HTMLTableElement {
-  const cell = (c: TableCell) =>
-    typeof c === 'object' && 'num' in c ? el('td', { className: 'num' }, c.num) : el('td', {}, c);
+  const cell = (c: TableCell) => {
+    if (typeof c === 'string' || c instanceof Node) return el('td', {}, c);
+    if ('num' in c) return el('td', { className: 'num', 'data-role': c.role }, c.num);
+    if ('head' in c) return el('th', { scope: 'row', 'data-role': c.role }, c.head);
+    return el('td', { className: c.className, 'data-role': c.role }, c.cell);
+  };
+  const row = (r: TableRow) =>
+    Array.isArray(r) ? el('tr', {}, ...r.map(cell)) : el('tr', r.attrs, ...r.cells.map(cell));
   return el(
     'table',
     { 'data-role': options.role, className: options.className },
-    el('caption', {}, options.caption),
-    el('thead', {}, el('tr', {}, ...options.head.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...options.rows.map((r) => el('tr', {}, ...r.map(cell)))),
+    ...(options.caption === undefined ? [] : [el('caption', {}, options.caption)]),
+    ...(options.head ? [el('thead', {}, el('tr', {}, ...options.head.map((h) => el('th', { scope: 'col' }, h))))] : []),
+    el('tbody', {}, ...options.rows.map(row)),
   );
 }

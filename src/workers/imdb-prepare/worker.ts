@@ -4,25 +4,17 @@
  * reads, keeps the files in IndexedDB, loads them, and hands files and dataset back (their
  * buffers transferred, not copied).
  */
-import { countBytes } from '../data/bytes.ts';
-import { idbStore } from '../data/idb.ts';
-import { loadImdb } from '../data/load.ts';
-import { archiveInfo } from '../data/loader.ts';
-import { memorySource } from '../data/memory.ts';
-import { prepareImdb } from '../data/prepare.ts';
-import {
-  datasetBuffers,
-  errorToMessage,
-  transferable,
-  type PrepareProgress,
-  type PrepareRequest,
-  type WorkerMessage,
-} from '../data/worker-protocol.ts';
+import { countBytes } from '../../data/bytes.ts';
+import { idbStore } from '../../data/idb.ts';
+import { loadImdb } from '../../data/load.ts';
+import { archiveInfo, type PrepareProgress } from '../../data/loader.ts';
+import { memorySource } from '../../data/memory.ts';
+import { prepareImdb } from '../../data/prepare.ts';
+import { datasetBuffers, errorToMessage, transferable } from '../../data/transfer.ts';
+import { errorText, workerPort } from '../scope.ts';
+import type { PrepareMessage, PrepareRequest } from './protocol.ts';
 
-const scope = globalThis as unknown as {
-  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<PrepareRequest>) => void) | null;
-};
+const port = workerPort<PrepareRequest, PrepareMessage>();
 
 // A progress message per chunk would flood the page; a few a second are enough for a bar.
 const PROGRESS_INTERVAL_MS = 100;
@@ -34,7 +26,7 @@ async function prepare({ archive, name, store }: PrepareRequest): Promise<void> 
     const now = performance.now();
     if (!force && now - last < PROGRESS_INTERVAL_MS) return;
     last = now;
-    scope.postMessage({ type: 'progress', progress: { ...progress } });
+    port.post({ type: 'progress', progress: { ...progress } });
   };
   const files = new Map<string, Uint8Array>();
   const input = archive.stream().pipeThrough(
@@ -70,16 +62,16 @@ async function prepare({ archive, name, store }: PrepareRequest): Promise<void> 
       await idbStore(store).saveArchive(files, archiveInfo(name, archive.size, files));
       saved = {};
     } catch (error) {
-      saved = { error: error instanceof Error ? error.message : String(error) };
+      saved = { error: errorText(error) };
     }
   }
   // Decoding the shards takes a moment too: the page gets them ready to use.
   const dataset = await loadImdb(memorySource(files, name));
   const { files: list, buffers } = transferable(files);
-  scope.postMessage({ type: 'done', files: list, saved, dataset }, [...buffers, ...datasetBuffers(dataset)]);
+  port.post({ type: 'done', files: list, saved, dataset }, [...buffers, ...datasetBuffers(dataset)]);
 }
 
-scope.onmessage = (event) => {
-  if (event.data?.type !== 'prepare') return;
-  prepare(event.data).catch((error: unknown) => scope.postMessage(errorToMessage(error)));
-};
+port.listen((request) => {
+  if (request?.type !== 'prepare') return;
+  prepare(request).catch((error: unknown) => port.post(errorToMessage(error)));
+});

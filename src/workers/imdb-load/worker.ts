@@ -5,15 +5,14 @@
  * that the page learns whether the site has the data; a 404 here is an answer, and a fetch
  * from a worker does not print it in the page's console as an error.
  */
-import { isDataError } from '../data/errors.ts';
-import { idbStore } from '../data/idb.ts';
-import { loadImdb, loadManifest, urlSource, type LoadProgress } from '../data/load.ts';
-import { datasetBuffers, errorToMessage, type LoadMessage, type LoadRequest } from '../data/worker-protocol.ts';
+import { isDataError } from '../../data/errors.ts';
+import { idbStore } from '../../data/idb.ts';
+import { loadImdb, loadManifest, urlSource, type LoadProgress } from '../../data/load.ts';
+import { datasetBuffers, errorToMessage } from '../../data/transfer.ts';
+import { workerPort } from '../scope.ts';
+import type { LoadMessage, LoadRequest } from './protocol.ts';
 
-const scope = globalThis as unknown as {
-  postMessage(message: LoadMessage, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<LoadRequest>) => void) | null;
-};
+const port = workerPort<LoadRequest, LoadMessage>();
 
 // A few progress messages a second are enough for a progress bar.
 const PROGRESS_INTERVAL_MS = 50;
@@ -21,10 +20,10 @@ const PROGRESS_INTERVAL_MS = 50;
 async function handle(request: LoadRequest): Promise<void> {
   if (request.type === 'probe') {
     try {
-      scope.postMessage({ type: 'manifest', manifest: await loadManifest(urlSource(request.site)) });
+      port.post({ type: 'manifest', manifest: await loadManifest(urlSource(request.site)) });
     } catch (error) {
       if (!isDataError(error, 'not-found')) throw error;
-      scope.postMessage({ type: 'manifest', manifest: null });
+      port.post({ type: 'manifest', manifest: null });
     }
     return;
   }
@@ -36,12 +35,12 @@ async function handle(request: LoadRequest): Promise<void> {
       const now = performance.now();
       if (now - last < PROGRESS_INTERVAL_MS && progress.files < progress.fileCount) return;
       last = now;
-      scope.postMessage({ type: 'progress', progress });
+      port.post({ type: 'progress', progress });
     },
   });
-  scope.postMessage({ type: 'dataset', dataset }, datasetBuffers(dataset));
+  port.post({ type: 'dataset', dataset }, datasetBuffers(dataset));
 }
 
-scope.onmessage = (event) => {
-  handle(event.data).catch((error: unknown) => scope.postMessage(errorToMessage(error)));
-};
+port.listen((request) => {
+  handle(request).catch((error: unknown) => port.post(errorToMessage(error)));
+});
