@@ -124,3 +124,41 @@ export function readSources(root: string, dirs: readonly string[]): Map<string, 
   for (const dir of dirs) if (existsSync(join(root, dir))) walk(dir);
   return files;
 }
+
+/**
+ * Where the workers stray from their layout, one line each (empty when none): every worker is
+ * `src/workers/<name>/worker.ts` beside a `protocol.ts` that holds types only; a worker talks
+ * through `workerPort()` (src/workers/scope.ts) and a page through src/workers/client.ts, so
+ * neither file that starts a worker nor a worker file posts or listens by hand.
+ */
+export function workerLayoutProblems(sources: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  const byHand = /\.postMessage\(|\.onmessage\b|addEventListener\(\s*['"]message['"]/;
+  const folders = new Set<string>();
+  for (const [path, text] of sources) {
+    const inFolder = /^src\/workers\/([^/]+)\/([^/]+)$/.exec(path);
+    if (inFolder) folders.add(`src/workers/${inFolder[1]}`);
+    if (inFolder?.[2] === 'protocol.ts') {
+      for (const line of text.split('\n')) {
+        if (/^\s*import\s/.test(line) && !/^\s*import\s+type\s/.test(line))
+          problems.push(`${path}: a protocol holds types only, but imports code: ${line.trim()}`);
+        if (/^\s*export\s+(const|let|function|class|async|default)\b/.test(line))
+          problems.push(`${path}: a protocol holds types only, but exports code: ${line.trim()}`);
+      }
+    }
+    if (inFolder?.[2] === 'worker.ts' && byHand.test(text))
+      problems.push(`${path}: posts or listens by hand instead of through workerPort()`);
+    for (const match of text.matchAll(/new Worker\(\s*new URL\(\s*['"]([^'"]+)['"]/g)) {
+      const target = posix.normalize(posix.join(posix.dirname(path), match[1]!));
+      if (!/^src\/workers\/[^/]+\/worker\.ts$/.test(target))
+        problems.push(`${path}: starts ${target}, which is not src/workers/<name>/worker.ts`);
+      if (byHand.test(text)) problems.push(`${path}: talks to its worker by hand instead of through client.ts`);
+    }
+  }
+  for (const folder of folders) {
+    for (const file of ['worker.ts', 'protocol.ts']) {
+      if (!sources.has(`${folder}/${file}`)) problems.push(`${folder}/: has no ${file}`);
+    }
+  }
+  return [...new Set(problems)].sort();
+}

@@ -7,6 +7,7 @@ import {
   importSpecifiers,
   layerOf,
   readSources,
+  workerLayoutProblems,
 } from '../../scripts/lib/import-graph';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,6 +66,41 @@ describe('the import checker', () => {
   });
 });
 
+describe('the worker layout check', () => {
+  const good = (): Map<string, string> =>
+    new Map([
+      ['src/workers/client.ts', 'export function startWorker() {}'],
+      ['src/workers/a/protocol.ts', "import type { X } from '../../data/x';\nexport type Request = { type: 'go' };"],
+      ['src/workers/a/worker.ts', "import { workerPort } from '../scope';\nconst port = workerPort();"],
+      [
+        'src/widgets/w/w.ts',
+        "startWorker(() => new Worker(new URL('../../workers/a/worker.ts', import.meta.url), { type: 'module' }), f);",
+      ],
+    ]);
+
+  it('passes a tree laid out as the README says', () => {
+    expect(workerLayoutProblems(good())).toEqual([]);
+  });
+
+  it('finds a worker outside its folder, a missing protocol, code in a protocol and messages by hand', () => {
+    const tree = good();
+    tree.set('src/workers/b/worker.ts', 'self.onmessage = () => {};');
+    tree.set('src/workers/a/protocol.ts', "import { z } from '../../data/z';\nexport const N = 3;");
+    tree.set(
+      'src/widgets/w/v.ts',
+      "const w = new Worker(new URL('../../workers/loose.ts', import.meta.url));\nw.postMessage(1);",
+    );
+    expect(workerLayoutProblems(tree)).toEqual([
+      'src/widgets/w/v.ts: starts src/workers/loose.ts, which is not src/workers/<name>/worker.ts',
+      'src/widgets/w/v.ts: talks to its worker by hand instead of through client.ts',
+      'src/workers/a/protocol.ts: a protocol holds types only, but exports code: export const N = 3;',
+      "src/workers/a/protocol.ts: a protocol holds types only, but imports code: import { z } from '../../data/z';",
+      'src/workers/b/: has no protocol.ts',
+      'src/workers/b/worker.ts: posts or listens by hand instead of through workerPort()',
+    ]);
+  });
+});
+
 describe("the kit's own imports", () => {
   const edges = importEdges(readSources(root, ['src', 'scripts', 'chapters']));
 
@@ -79,5 +115,11 @@ describe("the kit's own imports", () => {
 
   it('have no cycles', () => {
     expect(importCycles(edges)).toEqual([]);
+  });
+
+  it('start every worker from src/workers/<name>/worker.ts, through the one client', () => {
+    const sources = readSources(root, ['src']);
+    expect([...sources.keys()].filter((p) => p.endsWith('/worker.ts')).length).toBeGreaterThanOrEqual(8);
+    expect(workerLayoutProblems(sources)).toEqual([]);
   });
 });
