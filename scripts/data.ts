@@ -6,9 +6,15 @@
  */
 import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { countBytes, isDataError, prepareImdb } from '../src/data/index.ts';
-import { openFileStream, resolveArchive, sha256Transform, writeDirectoryAtomically } from '../src/data/node/index.ts';
+import { countBytes, prepareImdb } from '../src/data/index.ts';
+import {
+  checkOutputDirectory,
+  openFileStream,
+  resolveArchive,
+  sha256Transform,
+  writeDirectoryAtomically,
+} from '../src/data/node/index.ts';
+import { parseOptions, runCommand, UsageError } from './lib/options.ts';
 
 const USAGE = `usage: npm run data -- [options]
 
@@ -16,7 +22,9 @@ Prepares the IMDB reviews for the kit in public/data/imdb/.
 
   --archive PATH       read this aclImdb_v1.tar.gz (else $IMDB_ARCHIVE, else the cache,
                        else download it)
-  --out DIR            where the prepared data goes (default public/data/imdb)
+  --out DIR            where the prepared data goes (default public/data/imdb); it must be
+                       new, empty, or data this command prepared before
+  --force              replace whatever is at --out
   --cache-dir DIR      where the download is kept (default .cache/imdb)
   --url URL            download from here ($IMDB_ARCHIVE_URL; default the official archive)
   --size BYTES         expected size of the download ($IMDB_ARCHIVE_BYTES)
@@ -27,31 +35,25 @@ Prepares the IMDB reviews for the kit in public/data/imdb/.
   --help               show this help`;
 
 async function main(argv: string[]): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        archive: { type: 'string' },
-        out: { type: 'string', default: 'public/data/imdb' },
-        'cache-dir': { type: 'string', default: '.cache/imdb' },
-        url: { type: 'string' },
-        size: { type: 'string' },
-        sha256: { type: 'string' },
-        'shard-size': { type: 'string', default: '5000' },
-        'text-chunk-size': { type: 'string', default: '500' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }).values;
-  } catch (error) {
-    process.stderr.write(`npm run data: ${(error as Error).message}\n${USAGE}\n`);
-    process.exit(2);
-  }
+  const args = parseOptions(argv, {
+    archive: { type: 'string' },
+    out: { type: 'string', default: 'public/data/imdb' },
+    force: { type: 'boolean' },
+    'cache-dir': { type: 'string', default: '.cache/imdb' },
+    url: { type: 'string' },
+    size: { type: 'int', min: 1 },
+    sha256: { type: 'string' },
+    'shard-size': { type: 'int', min: 1, default: 5000 },
+    'text-chunk-size': { type: 'int', min: 1, default: 500 },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  // Before the archive is read (maybe downloaded): refuse to destroy what is at --out.
+  await checkOutputDirectory(args.out, { force: args.force });
   const env = process.env;
   const quiet = args.quiet;
   const log = (line: string) => {
@@ -66,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
     envArchive: env.IMDB_ARCHIVE,
     cacheDir: args['cache-dir'],
     url: args.url ?? env.IMDB_ARCHIVE_URL,
-    size: size === undefined ? undefined : wholeNumber('--size', size),
+    size: size === undefined ? undefined : wholeNumber('IMDB_ARCHIVE_BYTES', String(size)),
     sha256: args.sha256 ?? env.IMDB_ARCHIVE_SHA256,
     log,
     onProgress: quiet ? undefined : (received, total) => progress.show('download', received, total),
@@ -82,8 +84,8 @@ async function main(argv: string[]): Promise<void> {
     prepareImdb(input, write, {
       name: resolved.path,
       source: () => ({ bytes, sha256: resolved.sha256 ?? hash.digest() }),
-      shardSize: wholeNumber('--shard-size', args['shard-size']),
-      textChunkSize: wholeNumber('--text-chunk-size', args['text-chunk-size']),
+      shardSize: args['shard-size'],
+      textChunkSize: args['text-chunk-size'],
     }),
   );
   if (!quiet) progress.done();
@@ -98,12 +100,10 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
-function wholeNumber(flag: string, text: string): number {
+/** A whole number above 0 from the environment (options are checked by parseOptions). */
+function wholeNumber(name: string, text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) {
-    process.stderr.write(`npm run data: ${flag} must be a whole number above 0, not ${text}\n`);
-    process.exit(2);
-  }
+  if (!/^\d+$/.test(text) || n <= 0) throw new UsageError(`${name} must be a whole number above 0, not "${text}"`);
   return n;
 }
 
@@ -148,12 +148,11 @@ function fmt(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-// The one place that turns failures into a single line and an exit status.
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(
-    `${progress.active ? '\n' : ''}npm run data: ${isDataError(error) ? '' : 'error: '}${message}\n`,
-  );
-  if (!isDataError(error) && process.env.DEBUG) console.error(error);
-  process.exit(1);
+// One line and an exit status for every failure (2: a bad option; 1: anything else).
+runCommand('npm run data', async () => {
+  try {
+    await main(process.argv.slice(2));
+  } finally {
+    progress.done();
+  }
 });

@@ -12,7 +12,8 @@ export type DataErrorCode =
   | 'layout' // a valid tar archive that is not laid out like aclImdb
   | 'checksum' // a SHA-256 or size that does not match the expected one
   | 'network' // the download could not reach the server or failed on the way
-  | 'format'; // a prepared file of an unknown or unsupported format
+  | 'format' // a prepared file of an unknown or unsupported format
+  | 'exists'; // an output folder that holds something else, which writing would destroy
 
 /** An error in reading, preparing or loading the IMDB data; `message` is one line for people. */
 export class DataError extends Error {

@@ -137,6 +137,52 @@ describe('npm run data', () => {
     );
   });
 
+  it('never destroys an --out it did not write: a folder of other files, a file; --force replaces them', async () => {
+    const cwd = mkdtempSync(join(dir, 'out-'));
+    mkdirSync(join(cwd, 'public'));
+    writeFileSync(join(cwd, 'public/_headers'), 'keep me');
+    writeFileSync(join(cwd, 'notes.txt'), 'keep me too');
+    for (const [out, what] of [
+      ['public', 'already holds files that are not a prepared dataset'],
+      ['notes.txt', 'is a file'],
+    ]) {
+      const run = await runData(['--archive', join(dir, 'imdb.tar.gz'), '--out', out], {}, cwd);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `npm run data: ${out} ${what}, and preparing the data would replace it: choose a new or empty folder, or pass --force to replace it\n`,
+      );
+    }
+    expect(readFileSync(join(cwd, 'public/_headers'), 'utf8')).toBe('keep me');
+    expect(readFileSync(join(cwd, 'notes.txt'), 'utf8')).toBe('keep me too');
+    // A dataset it wrote before, and an empty folder, are fine; --force replaces anything.
+    mkdirSync(join(cwd, 'empty'));
+    expect((await runData(['--archive', join(dir, 'imdb.tar.gz'), '--out', 'empty', '--quiet'], {}, cwd)).code).toBe(0);
+    expect((await runData(['--archive', join(dir, 'imdb.tar.gz'), '--out', 'empty', '--quiet'], {}, cwd)).code).toBe(0);
+    const forced = await runData(
+      ['--archive', join(dir, 'imdb.tar.gz'), '--out', 'notes.txt', '--force', '--quiet'],
+      {},
+      cwd,
+    );
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(cwd, 'notes.txt/manifest.json'))).toBe(true);
+    expect(readdirSync(cwd).sort()).toEqual(['empty', 'notes.txt', 'public']);
+  });
+
+  it('refuses bad numbers in one line with exit code 2, leaving no temporary folder', async () => {
+    const cwd = mkdtempSync(join(dir, 'numbers-'));
+    for (const [args, message] of [
+      [['--shard-size', '0'], '--shard-size must be a whole number of 1 or more, not "0"'],
+      [['--text-chunk-size', 'abc'], '--text-chunk-size must be a whole number of 1 or more, not "abc"'],
+      [['--size', '-5'], '--size must be a whole number of 1 or more, not "-5"'],
+      [['--shard-size'], "Option '--shard-size <value>' argument missing"],
+    ] as const) {
+      const run = await runData(['--archive', join(dir, 'imdb.tar.gz'), '--out', 'out', ...args], {}, cwd);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`npm run data: ${message} (see --help)\n`);
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('explains its options, and rejects unknown ones', async () => {
     expect((await runData(['--help'])).stdout).toContain('usage: npm run data');
     const run = await runData(['--frobnicate']);

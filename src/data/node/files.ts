@@ -3,8 +3,8 @@
  * streaming SHA-256, and writing a directory so that it appears only when complete.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, rmSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { DataError } from '../errors.ts';
@@ -73,6 +73,37 @@ export function directorySource(dir: string): DataSource {
   };
 }
 
+/** The `format` of the manifest.json that `prepareImdb` writes: how a folder it made is known. */
+const DATASET_FORMAT = 'lstm-kit-imdb';
+
+/**
+ * Refuses an output folder that `npm run data` would destroy: `target` may be missing, an empty
+ * folder, or a dataset it prepared before (a manifest.json of its format); anything else (a
+ * file, `public/`, a folder of other files) throws `exists`, unless `force` is set.
+ */
+export async function checkOutputDirectory(target: string, { force = false } = {}): Promise<void> {
+  if (force) return;
+  const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (info === null) return;
+  const refuse = (what: string) =>
+    new DataError(
+      'exists',
+      `${target} ${what}, and preparing the data would replace it: choose a new or empty folder, or pass --force to replace it`,
+    );
+  if (!info.isDirectory()) throw refuse('is a file');
+  if ((await readdir(target)).length === 0) return;
+  let format: unknown;
+  try {
+    format = (JSON.parse(await readFile(join(target, 'manifest.json'), 'utf8')) as { format?: unknown }).format;
+  } catch {
+    format = undefined;
+  }
+  if (format !== DATASET_FORMAT) throw refuse('already holds files that are not a prepared dataset');
+}
+
 /**
  * Fills a fresh directory through `fill` and only then puts it at `target`, replacing what was
  * there: an interrupted run leaves the previous data intact instead of a half-written mix.
@@ -83,6 +114,13 @@ export async function writeDirectoryAtomically<T>(target: string, fill: (write: 
   const temp = `${final}.tmp-${process.pid}-${Date.now().toString(36)}`;
   const old = `${final}.old-${process.pid}-${Date.now().toString(36)}`;
   await mkdir(temp, { recursive: true });
+  // Ctrl-C or a kill while filling: remove the half-written folder before the process ends.
+  const interrupted = (signal: NodeJS.Signals) => {
+    rmSync(temp, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const made = new Set<string>();
     const result = await fill(async (path, data) => {
@@ -112,5 +150,8 @@ export async function writeDirectoryAtomically<T>(target: string, fill: (write: 
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
 }
