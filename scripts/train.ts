@@ -18,7 +18,6 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { loadImdb } from '../src/data/index.ts';
@@ -45,59 +44,90 @@ import {
 } from '../src/lstm/sentiment/presets.ts';
 import { predictProbabilities, trainModel, type EpochLog } from '../src/lstm/sentiment/train.ts';
 import { directoryHandler } from './lib/model-directory.ts';
+import { parseOptions, runCommand, UsageError, type Options, type OptionSpec } from './lib/options.ts';
 
+const USAGE = `usage: npm run train -- [options]
+
+Trains a chapter 5 sentiment model in Node and evaluates it on the test reviews.
+
+  --preset NAME             ${PRESET_NAMES.join(', ')} (default r-keras)
+  --epochs N                epochs to train (default: the preset's)
+  --validation split|test   20% of training held out (default), or the test set as the R article
+  --out DIR                 where the model goes (default models/PRESET)
+  --data DIR                the prepared data (default public/data/imdb)
+  --backend wasm|cpu        tfjs backend (default wasm)
+  --sample N                train on N of the training reviews (a quick try)
+  --resume                  continue from the checkpoint in DIR/checkpoint
+  --seed N                  seed of weights, shuffling and hold-out (default 7)
+  --lstm fused|stock        the kit's fused LSTM (default) or tfjs's own, many times slower
+  --maxlen N, --num-words N|all, --embedding N, --units N[,N], --dropout X,
+  --recurrent-dropout X, --optimizer adam|rmsprop|sgd, --learning-rate X, --batch N
+                            override one setting of the preset
+  --help                    show this help`;
+
+/** A run-time failure: one line, exit code 1 (runCommand prints it). */
 function fail(message: string): never {
-  console.error(`train: ${message}`);
-  process.exit(1);
+  throw new Error(message);
 }
 
-const { values: args } = parseArgs({
-  options: {
-    preset: { type: 'string', default: 'r-keras' },
-    epochs: { type: 'string' },
-    validation: { type: 'string', default: 'split' },
-    out: { type: 'string' },
-    data: { type: 'string', default: join(import.meta.dirname, '..', 'public', 'data', 'imdb') },
-    backend: { type: 'string', default: 'wasm' },
-    sample: { type: 'string' },
-    resume: { type: 'boolean', default: false },
-    lstm: { type: 'string', default: 'fused' },
-    seed: { type: 'string', default: '7' },
-    maxlen: { type: 'string' },
-    'num-words': { type: 'string' },
-    embedding: { type: 'string' },
-    units: { type: 'string' },
-    dropout: { type: 'string' },
-    'recurrent-dropout': { type: 'string' },
-    optimizer: { type: 'string' },
-    'learning-rate': { type: 'string' },
-    batch: { type: 'string' },
-  },
-  strict: true,
-});
+const OPTIONS = {
+  preset: { type: 'choice', choices: PRESET_NAMES, default: 'r-keras' },
+  epochs: { type: 'int', min: 1 },
+  validation: { type: 'choice', choices: ['split', 'test'], default: 'split' },
+  out: { type: 'string' },
+  data: { type: 'string', default: join(import.meta.dirname, '..', 'public', 'data', 'imdb') },
+  backend: { type: 'choice', choices: ['wasm', 'cpu'], default: 'wasm' },
+  sample: { type: 'int', min: 1 },
+  resume: { type: 'boolean' },
+  lstm: { type: 'choice', choices: ['fused', 'stock'], default: 'fused' },
+  seed: { type: 'int', default: 7 },
+  maxlen: { type: 'int', min: 1 },
+  'num-words': { type: 'string' },
+  embedding: { type: 'int', min: 1 },
+  units: { type: 'string' },
+  dropout: { type: 'number', min: 0, max: 1 },
+  'recurrent-dropout': { type: 'number', min: 0, max: 1 },
+  optimizer: { type: 'string' },
+  'learning-rate': { type: 'number', min: 0 },
+  batch: { type: 'int', min: 1 },
+  help: { type: 'boolean' },
+} as const satisfies Record<string, OptionSpec>;
+
+type Args = Options<typeof OPTIONS>;
+
+/** Whole numbers above 0 from a comma list ("128,64"), or a usage error naming the option. */
+function wholeNumbers(flag: string, text: string): number[] {
+  const parts = text.split(',');
+  if (!parts.every((p) => /^\d+$/.test(p.trim()) && Number(p) > 0)) {
+    throw new UsageError(`${flag} must be whole numbers above 0, separated by commas, not "${text}"`);
+  }
+  return parts.map(Number);
+}
 
 /** The preset's settings with every option given on the command line applied, then checked. */
-function settingsFromArgs(): SentimentSettings {
-  if (!PRESET_NAMES.includes(args.preset as PresetName)) fail(`--preset must be one of ${PRESET_NAMES.join(', ')}`);
+function settingsFromArgs(args: Args): SentimentSettings {
   const s: Record<string, unknown> = { ...presetSettings(args.preset as PresetName) };
-  const num = (v: string) => Number(v);
-  const set: [string | undefined, string, (v: string) => unknown][] = [
-    [args.epochs, 'epochs', num],
-    [args.maxlen, 'maxlen', num],
-    [args['num-words'], 'numWords', (v) => (v === 'all' ? null : num(v))],
-    [args.embedding, 'embedding', num],
-    [args.units, 'lstm', (v) => v.split(',').map(num)],
-    [args.dropout, 'dropout', num],
-    [args['recurrent-dropout'], 'recurrentDropout', num],
-    [args.optimizer, 'optimizer', String],
-    [args['learning-rate'], 'learningRate', num],
-    [args.batch, 'batchSize', num],
+  const numWords = args['num-words'];
+  // "all": the whole vocabulary (null); otherwise a count of the most frequent words.
+  const words =
+    numWords === undefined ? undefined : numWords === 'all' ? null : wholeNumbers('--num-words', numWords)[0];
+  const set: [unknown, string][] = [
+    [args.epochs, 'epochs'],
+    [args.maxlen, 'maxlen'],
+    [words, 'numWords'],
+    [args.embedding, 'embedding'],
+    [args.units === undefined ? undefined : wholeNumbers('--units', args.units), 'lstm'],
+    [args.dropout, 'dropout'],
+    [args['recurrent-dropout'], 'recurrentDropout'],
+    [args.optimizer, 'optimizer'],
+    [args['learning-rate'], 'learningRate'],
+    [args.batch, 'batchSize'],
   ];
-  for (const [value, key, parse] of set) if (value !== undefined) s[key] = parse(value);
+  for (const [value, key] of set) if (value !== undefined) s[key] = value;
   try {
     return checkSettings(s);
   } catch (error) {
-    return fail((error as Error).message);
+    throw new UsageError((error as Error).message);
   }
 }
 
@@ -119,14 +149,17 @@ function progress(label: string, done: number, total: number, extra: string): vo
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
 
 async function main(): Promise<void> {
-  const settings = settingsFromArgs();
+  const args = parseOptions(process.argv.slice(2), OPTIONS);
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const settings = settingsFromArgs(args);
   const validation = args.validation;
-  if (validation !== 'split' && validation !== 'test') fail('--validation must be split or test');
-  if (args.backend !== 'wasm' && args.backend !== 'cpu') fail('--backend must be wasm or cpu');
-  const seed = Number(args.seed);
+  const seed = args.seed;
   const out = args.out ?? join(import.meta.dirname, '..', 'models', args.preset!);
   if (!existsSync(join(args.data, 'manifest.json'))) {
-    fail(`no prepared IMDB data in ${args.data}.\nPrepare it first: npm run data -- --archive PATH`);
+    fail(`no prepared IMDB data in ${args.data}: prepare it first with npm run data -- --archive PATH`);
   }
 
   const dataset = await loadImdb(directorySource(args.data), { splits: ['train', 'test'] });
@@ -134,7 +167,7 @@ async function main(): Promise<void> {
   const test = dataset.splits.test!;
   const data = trainingData(train, test, {
     validation,
-    sample: args.sample === undefined ? null : Number(args.sample),
+    sample: args.sample ?? null,
     seed,
   });
   const { trainIndices, validationIndices } = data;
@@ -146,7 +179,6 @@ async function main(): Promise<void> {
 
   const vocabularySize = dataset.vocabulary.words.length;
   const view = settingsView(settings);
-  if (args.lstm !== 'fused' && args.lstm !== 'stock') fail('--lstm must be fused or stock');
   let model = sentimentModel(settings, { vocabularySize, seed });
   if (args.lstm === 'stock') {
     // The same starting point: tfjs's LSTM takes the fused model's seeded weights, and tfjs's Adam.
@@ -168,6 +200,8 @@ async function main(): Promise<void> {
     const meta = (artifacts.userDefinedMetadata as { kit: KitModelMetadata }).kit;
     if (JSON.stringify(meta.settings) !== JSON.stringify(settings))
       fail('--resume: the checkpoint was trained with other settings');
+    if (meta.vocabularySha256 && meta.vocabularySha256 !== dataset.manifest.vocabulary.sha256)
+      fail(`--resume: the checkpoint was trained on other prepared data (its vocabulary differs from ${args.data}'s)`);
     await restoreCheckpoint(model, artifacts);
     startEpoch = meta.epochsDone;
     history = meta.history;
@@ -268,4 +302,4 @@ async function main(): Promise<void> {
   console.log(`Wrote ${join(out, 'model.json')}, weights.bin and metrics.json`);
 }
 
-await main();
+runCommand('train', main);

@@ -80,7 +80,7 @@ function shortMessage(error: Error): string {
  * Parses `argv` (no positional arguments) against `specs`: unknown options, missing values,
  * and values of the wrong kind or out of range throw a {@link UsageError}.
  */
-export function parseOptions<Specs extends Record<string, OptionSpec>>(argv: string[], specs: Specs): Options<Specs> {
+export function parseOptions<const Specs extends Record<string, OptionSpec>>(argv: string[], specs: Specs): Options<Specs> {
   const raw: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const [name, spec] of Object.entries(specs))
     raw[name] = { type: spec.type === 'boolean' ? 'boolean' : 'string' };
