@@ -30,20 +30,16 @@ import {
 import { loadImdb, percent } from '../src/data/index.ts';
 import { directorySource } from '../src/data/node/index.ts';
 import { mulberry32 } from '../src/lstm/cell/random.ts';
+import { optionsOrExit } from './lib/options.ts';
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-
-const dataDir = option('data', join(import.meta.dirname, '..', 'public', 'data', 'imdb'));
-const trees = Number(option('trees', String(ARTICLE_TREES)));
-const seed = Number(option('seed', '1'));
-const only = option('only', 'both');
-const tune = process.argv.includes('--tune');
-if (!Number.isInteger(trees) || trees < 1) throw new Error(`--trees must be a positive integer, got ${trees}`);
-if (!['both', 'forest', 'bag-of-words'].includes(only))
-  throw new Error(`--only must be forest or bag-of-words, got ${only}`);
+const args = optionsOrExit('bench:baselines', {
+  data: { type: 'string', default: join(import.meta.dirname, '..', 'public', 'data', 'imdb') },
+  trees: { type: 'int', min: 1, default: ARTICLE_TREES },
+  seed: { type: 'int', default: 1 },
+  only: { type: 'choice', choices: ['both', 'forest', 'bag-of-words'], default: 'both' },
+  tune: { type: 'boolean' },
+});
+const { data: dataDir, trees, seed, only, tune } = args;
 
 const dataset = await loadImdb(directorySource(dataDir), { splits: ['train', 'test'] });
 const train = dataset.splits.train!;

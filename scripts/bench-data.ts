@@ -14,8 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, watchedPage } from './lib/browser';
 import { serveStatic } from './lib/static-server';
+import { optionsOrExit } from './lib/options.ts';
 
-const archive = process.argv[2] ?? '../shared/data/imdb/aclImdb_v1-labeled.tar.gz';
+const archive =
+  optionsOrExit('bench:data', {}, { positionals: 1 }).positionals[0] ?? '../shared/data/imdb/aclImdb_v1-labeled.tar.gz';
 const DIR = process.env.E2E_DIR ?? 'dist-e2e';
 const BASE = process.env.E2E_BASE ?? '/lstm-kit/';
 const MB = 1024 * 1024;

@@ -14,10 +14,11 @@ import { createServer } from 'node:http';
 import { join, normalize } from 'node:path';
 import ts from 'typescript';
 import { launchChromium, watchedPage } from './lib/browser';
+import { optionsOrExit } from './lib/options.ts';
 
 const ROOT = new URL('../src/embedding/', import.meta.url).pathname;
-const flag = process.argv.indexOf('--queries');
-const QUERIES = flag >= 0 ? Number(process.argv[flag + 1]) : 2000;
+// bench:neighbours passes nothing on to this half; --quick and --backend are the Node half's.
+const QUERIES = optionsOrExit('bench:neighbours', { queries: { type: 'int', min: 1, default: 2000 } }).queries;
 
 /** What the page runs: builds the table, then times normaliseRows and the neighbour searches. */
 const BENCH = `

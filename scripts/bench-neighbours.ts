@@ -25,10 +25,12 @@ import {
   vectorTable,
 } from '../src/embedding/index.ts';
 import { seededRandom } from '../src/embedding/random.ts';
+import { optionsOrExit } from './lib/options.ts';
 
-const quick = process.argv.includes('--quick');
-const backendFlag = process.argv.indexOf('--backend');
-const backend = backendFlag >= 0 ? (process.argv[backendFlag + 1] ?? 'cpu') : 'cpu';
+const { quick, backend } = optionsOrExit('bench:neighbours', {
+  quick: { type: 'boolean' },
+  backend: { type: 'choice', choices: ['cpu', 'wasm'], default: 'cpu' },
+});
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];

@@ -7,6 +7,10 @@
 import { existsSync } from 'node:fs';
 import { launchChromium, watchedPage } from './lib/browser';
 import { serveStatic } from './lib/static-server';
+import { optionsOrExit } from './lib/options.ts';
+
+// No options: anything given is a mistake, said in one line.
+optionsOrExit('bench:skipgram', {});
 
 const DIR = process.env.E2E_DIR ?? 'dist-e2e';
 const BASE = process.env.E2E_BASE ?? '/lstm-kit/';

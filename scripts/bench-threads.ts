@@ -9,6 +9,10 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { launchChromium, watchedPage } from './lib/browser';
 import { serveStatic } from './lib/static-server';
+import { optionsOrExit } from './lib/options.ts';
+
+// No options: anything given is a mistake, said in one line.
+optionsOrExit('bench:threads', {});
 
 const DIR = process.env.E2E_DIR ?? 'dist-e2e';
 const BASE = process.env.E2E_BASE ?? '/lstm-kit/';

@@ -13,10 +13,19 @@ import { R_KERAS } from '../src/lstm/sentiment/rkeras.ts';
 import { launchChromium, watchedPage } from './lib/browser';
 import { targetLine, trainTable, type TrainRow } from './lib/train-report.ts';
 import { serveStatic } from './lib/static-server';
+import { optionsOrExit } from './lib/options.ts';
 
-const DATA = resolve('public/data/imdb');
-const batches = Number(process.argv[process.argv.indexOf('--batches') + 1]) || 20;
-if (process.argv.includes('--epochs')) {
+// The Node half's options are accepted too: npm run bench:train passes its options to both.
+const args = optionsOrExit('bench:train:browser', {
+  batches: { type: 'int', min: 1, default: 20 },
+  epochs: { type: 'int', min: 0 },
+  data: { type: 'string' },
+  backend: { type: 'choice', choices: ['wasm', 'cpu'] },
+  warmup: { type: 'int', min: 0 },
+});
+const batches = args.batches;
+const DATA = resolve(args.data ?? 'public/data/imdb');
+if (args.epochs !== undefined) {
   // npm run bench:train passes its options to both halves; whole epochs are the Node half's.
   console.log('The browser benchmark times batches only: --epochs is for scripts/bench-train.ts.');
   process.exit(0);

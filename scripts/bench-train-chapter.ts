@@ -12,20 +12,18 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { overlaySite } from './lib/site-overlay.ts';
 import { launchChromium, watchedPage } from './lib/browser.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { optionsOrExit } from './lib/options.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    epochs: { type: 'string', default: '3' },
-    site: { type: 'string', default: 'dist-e2e' },
-    base: { type: 'string', default: '/lstm-kit/' },
-    data: { type: 'string', default: join(import.meta.dirname, '..', 'public', 'data', 'imdb') },
-  },
+const args = optionsOrExit('bench:train:chapter', {
+  epochs: { type: 'int', min: 1, default: 3 },
+  site: { type: 'string', default: 'dist-e2e' },
+  base: { type: 'string', default: '/lstm-kit/' },
+  data: { type: 'string', default: join(import.meta.dirname, '..', 'public', 'data', 'imdb') },
 });
-const epochs = Number(args.epochs);
+const epochs = args.epochs;
 
 function filesUnder(dir: string): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();

@@ -32,22 +32,24 @@ import { registerFastGather, unregisterFastGather } from '../src/lstm/fast/gathe
 import { batchTensors, permutation, R_KERAS, rKerasModel, timeInterleaved } from '../src/lstm/sentiment/rkeras.ts';
 import { targetLine, TRAIN_KINDS, trainTable, type TrainKind, type TrainRow } from './lib/train-report.ts';
 import { registerFastSegmentSum } from '../src/lstm/fast/segment-sum.ts';
+import { optionsOrExit } from './lib/options.ts';
 
 const BATCH = R_KERAS.batch;
 /** Seeds the weights, the dropout masks and the order of the batches. */
 const SEED = 7;
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-
-const DATA_DIR = option('data', join(import.meta.dirname, '..', 'public', 'data', 'imdb'));
-const backend = option('backend', 'wasm');
-const batchCount = Number(option('batches', '20'));
-const warmup = Number(option('warmup', '3'));
-const epochs = Number(option('epochs', '0'));
-if (backend !== 'wasm' && backend !== 'cpu') throw new Error(`--backend must be wasm or cpu, got ${backend}`);
+const args = optionsOrExit('bench:train', {
+  data: { type: 'string', default: join(import.meta.dirname, '..', 'public', 'data', 'imdb') },
+  backend: { type: 'choice', choices: ['wasm', 'cpu'], default: 'wasm' },
+  batches: { type: 'int', min: 1, default: 20 },
+  warmup: { type: 'int', min: 0, default: 3 },
+  epochs: { type: 'int', min: 0, default: 0 },
+});
+const DATA_DIR = args.data;
+const backend = args.backend;
+const batchCount = args.batches;
+const warmup = args.warmup;
+const epochs = args.epochs;
 
 /** The r-keras model of a row; seeded, so that every build starts equal. */
 function buildModel(kind: TrainKind, vocabulary: number, maxlen: number): tf.Sequential {

@@ -11,11 +11,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { launchChromium, watchedPage } from './lib/browser';
 import { serveStatic } from './lib/static-server';
 import type { ChapterScenarios } from './bench/types';
+import { optionsOrExit } from './lib/options.ts';
 
 const DIR = process.env.E2E_DIR ?? 'dist-e2e';
 const BASE = process.env.E2E_BASE ?? '/lstm-kit/';
 const EVENTS = Number(process.env.EVENTS ?? 200);
-const only = process.argv.slice(2);
+// Plain arguments pick chapters by the start of their file name: `chapter-04`.
+const only = optionsOrExit('bench:widgets', {}, { positionals: Infinity }).positionals;
 
 if (!existsSync(`${DIR}/index.html`)) execSync('npm run build:e2e', { stdio: 'inherit' });
 

@@ -10,8 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadImdb, prepareImdb, R_KERAS_VIEW, ranksToIds, reviewRanks, textToWordSequence } from '../src/data/index.ts';
 import { directorySource, openFileStream, writeDirectoryAtomically } from '../src/data/node/index.ts';
+import { optionsOrExit } from './lib/options.ts';
 
-const archive = process.argv[2] ?? '../shared/data/imdb/aclImdb_v1-labeled.tar.gz';
+const archive =
+  optionsOrExit('check-real-data', {}, { positionals: 1 }).positionals[0] ??
+  '../shared/data/imdb/aclImdb_v1-labeled.tar.gz';
 if (!existsSync(archive)) {
   console.error(`check-real-data: no archive at ${archive}`);
   process.exit(1);

@@ -3,12 +3,13 @@
  * starts (gzip bytes) and the JavaScript budget of 60 KB per page. Run `npm run build` first.
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { pageWeights } from './lib/page-weight';
+import { optionsOrExit } from './lib/options.ts';
 
 const BUDGET_JS = 60 * 1024;
-const { values } = parseArgs({
-  options: { dir: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' } },
+const values = optionsOrExit('bench:weight', {
+  dir: { type: 'string', default: 'dist' },
+  base: { type: 'string', default: '/' },
 });
 if (!existsSync(values.dir)) {
   console.error(`No build in ${values.dir}: run "npm run build" first.`);

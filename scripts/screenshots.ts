@@ -7,17 +7,15 @@
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { launchChromium, watchedPage } from './lib/browser';
 import { serveStatic } from './lib/static-server';
+import { optionsOrExit } from './lib/options.ts';
 
-const { values } = parseArgs({
-  options: {
-    dir: { type: 'string', default: 'dist-e2e' },
-    base: { type: 'string', default: '/lstm-kit/' },
-    out: { type: 'string', default: 'bench-out/screenshots' },
-    only: { type: 'string' },
-  },
+const values = optionsOrExit('screenshots', {
+  dir: { type: 'string', default: 'dist-e2e' },
+  base: { type: 'string', default: '/lstm-kit/' },
+  out: { type: 'string', default: 'bench-out/screenshots' },
+  only: { type: 'string' },
 });
 if (!existsSync(values.dir)) {
   console.error(`No build in ${values.dir}: run "npm run build:e2e" first.`);

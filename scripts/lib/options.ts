@@ -77,10 +77,15 @@ function shortMessage(error: Error): string {
 }
 
 /**
- * Parses `argv` (no positional arguments) against `specs`: unknown options, missing values,
- * and values of the wrong kind or out of range throw a {@link UsageError}.
+ * Parses `argv` against `specs`: unknown options, missing values, values of the wrong kind or
+ * out of range, and more than `positionals` plain arguments (default none) throw a
+ * {@link UsageError}. The plain arguments come back in `positionals`.
  */
-export function parseOptions<const Specs extends Record<string, OptionSpec>>(argv: string[], specs: Specs): Options<Specs> {
+export function parseOptions<const Specs extends Record<string, OptionSpec>>(
+  argv: string[],
+  specs: Specs,
+  { positionals: allowed = 0 }: { positionals?: number } = {},
+): Options<Specs> & { positionals: string[] } {
   const raw: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const [name, spec] of Object.entries(specs))
     raw[name] = { type: spec.type === 'boolean' ? 'boolean' : 'string' };
@@ -93,11 +98,15 @@ export function parseOptions<const Specs extends Record<string, OptionSpec>>(arg
     else args.push(argv[i]!);
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({ args, options: raw, strict: true, allowPositionals: false }).values as typeof values;
+    const parsed = parseArgs({ args, options: raw, strict: true, allowPositionals: allowed > 0 });
+    values = parsed.values as typeof values;
+    positionals = parsed.positionals;
   } catch (error) {
     throw new UsageError(shortMessage(error as Error));
   }
+  if (positionals.length > allowed) throw new UsageError(`Unexpected argument '${positionals[allowed]}'`);
   const out: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) {
     const value = values[name];
@@ -105,13 +114,13 @@ export function parseOptions<const Specs extends Record<string, OptionSpec>>(arg
     else if (typeof value === 'boolean') out[name] = value;
     else out[name] = checked(name, spec, value);
   }
-  return out as Options<Specs>;
+  return { ...(out as Options<Specs>), positionals };
 }
 
 /** How a command ended, for {@link exitFor}: the line to print and the exit code. */
-export function exitFor(command: string, error: unknown): { line: string; code: number } {
+export function exitFor(command: string, error: unknown, hasHelp = true): { line: string; code: number } {
   const message = error instanceof Error ? error.message || error.name : String(error);
-  if (error instanceof UsageError) return { line: `${command}: ${message} (see --help)`, code: 2 };
+  if (error instanceof UsageError) return { line: `${command}: ${message}${hasHelp ? ' (see --help)' : ''}`, code: 2 };
   return { line: `${command}: ${message}`, code: 1 };
 }
 
@@ -126,4 +135,22 @@ export function runCommand(command: string, main: () => Promise<void>): void {
     if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exit(code);
   });
+}
+
+/**
+ * {@link parseOptions} for a script that runs at the top level: a bad option prints one line
+ * (`command: …`) and ends the process with exit code 2.
+ */
+export function optionsOrExit<const Specs extends Record<string, OptionSpec>>(
+  command: string,
+  specs: Specs,
+  settings: { positionals?: number } = {},
+): Options<Specs> & { positionals: string[] } {
+  try {
+    return parseOptions(process.argv.slice(2), specs, settings);
+  } catch (error) {
+    const { line, code } = exitFor(command, error, 'help' in specs);
+    process.stderr.write(`${line}\n`);
+    process.exit(code);
+  }
 }

@@ -23,6 +23,7 @@ const fails = (argv: string[]) => {
 describe('the Node commands’ option parser', () => {
   it('gives defaults, checked numbers, choices and booleans', () => {
     expect(parseOptions([], specs)).toEqual({
+      positionals: [],
       epochs: undefined,
       seed: 7,
       rate: undefined,
@@ -35,7 +36,14 @@ describe('the Node commands’ option parser', () => {
         ['--epochs', '3', '--seed=-2', '--rate', '1e-3', '--validation', 'test', '--out', 'm', '--resume'],
         specs,
       ),
-    ).toEqual({ epochs: 3, seed: -2, rate: 0.001, validation: 'test', out: 'm', resume: true });
+    ).toEqual({ epochs: 3, seed: -2, rate: 0.001, validation: 'test', out: 'm', resume: true, positionals: [] });
+    expect(parseOptions(['a.tar.gz', '--seed', '3'], specs, { positionals: 1 })).toMatchObject({
+      seed: 3,
+      positionals: ['a.tar.gz'],
+    });
+    expect(() => parseOptions(['a', 'b'], specs, { positionals: 1 })).toThrow(
+      new UsageError("Unexpected argument 'b'"),
+    );
   });
 
   it('refuses what is not a number, out of range, or not a choice, naming the option', () => {
