@@ -13,6 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BinaryMetrics } from './metrics.ts';
 import { loadFusedModel } from '../fast/fused-layer.ts';
+import { metricsProblem, networkDisagreements } from './model-check.ts';
 import { checkSettings, type SentimentSettings } from './presets.ts';
 import type { EpochLog } from './train.ts';
 
@@ -112,6 +113,8 @@ export function checkMetadata(value: unknown): KitModelMetadata {
     return v;
   };
   if (!Array.isArray(m['history'])) throw new Error("the model's training history is malformed");
+  const metricsError = metricsProblem(m['test']);
+  if (metricsError) throw new Error(`this model file cannot be right: ${metricsError}`);
   return {
     format: KIT_MODEL_FORMAT,
     version: KIT_MODEL_VERSION,
@@ -176,7 +179,12 @@ export async function loadKitModel(handler: tf.io.IOHandler): Promise<LoadedKitM
   } catch (error) {
     throw new Error(`the model file is malformed: ${(error as Error).message}`, { cause: error });
   }
-  checkShape(model, metadata.settings);
+  try {
+    checkNetwork(model, metadata);
+  } catch (error) {
+    tf.dispose(model.weights.map((w) => w.read()));
+    throw error;
+  }
   return { model, metadata };
 }
 
@@ -196,15 +204,27 @@ function ownWeightData(artifacts: tf.io.ModelArtifacts): ArrayBuffer {
   return out.buffer;
 }
 
-// The loaded model must be the one the metadata describes, or encoding a review would lie.
-function checkShape(model: tf.LayersModel, settings: SentimentSettings): void {
-  const input = model.inputs[0]?.shape;
-  const output = model.outputs[0]?.shape;
-  if (input?.[1] !== settings.maxlen || output?.[1] !== 1) {
-    throw new Error(
-      `the model's shapes (${JSON.stringify(input)} -> ${JSON.stringify(output)}) do not match its metadata (maxlen ${settings.maxlen}, one output)`,
-    );
+/**
+ * The loaded network must be the one the metadata describes, or encoding a review would lie
+ * (or fail deep inside tfjs): layers, sizes, maxlen, vocabulary, finite weights.
+ */
+function checkNetwork(model: tf.LayersModel, metadata: KitModelMetadata): void {
+  let nonFinite = 0;
+  for (const w of model.weights) {
+    for (const x of w.read().dataSync() as Float32Array) if (!Number.isFinite(x)) nonFinite++;
   }
+  const problems = networkDisagreements(
+    { settings: metadata.settings, vocabularySize: metadata.vocabularySize, wordCount: metadata.words.length },
+    {
+      layers: model.layers
+        .filter((l) => l.countParams() > 0)
+        .map((l) => ({ kind: l.getClassName(), params: l.countParams() })),
+      inputShape: model.inputs[0]?.shape ?? [],
+      outputShape: model.outputs[0]?.shape ?? [],
+      nonFinite,
+    },
+  );
+  if (problems.length > 0) throw new Error(`this model file contradicts itself: ${problems.join('; ')}`);
 }
 
 /**
