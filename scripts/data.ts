@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { countBytes, prepareImdb } from '../src/data/index.ts';
+import { countBytes, MAX_REVIEW_BYTES, prepareImdb } from '../src/data/index.ts';
 import {
   checkOutputDirectory,
   openFileStream,
@@ -93,6 +93,11 @@ async function main(argv: string[]): Promise<void> {
   const { train, test } = manifest.splits;
   const files = [manifest.vocabulary, ...train.shards, ...train.texts, ...test.shards, ...test.texts];
   const outBytes = files.reduce((n, f) => n + f.bytes, 0) + (await stat(`${args.out}/manifest.json`)).size;
+  const cut = (train.cutReviews ?? 0) + (test.cutReviews ?? 0);
+  if (cut > 0)
+    log(
+      `note: ${fmt(cut)} review(s) longer than ${mb(MAX_REVIEW_BYTES)} were cut to their first ${mb(MAX_REVIEW_BYTES)}`,
+    );
   log(
     `prepared ${fmt(train.count)} training and ${fmt(test.count)} test reviews, ${fmt(manifest.vocabulary.words)} words, ` +
       `${files.length + 1} files, ${mb(outBytes)} in ${relative(process.cwd(), args.out) || '.'} ` +

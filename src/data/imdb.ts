@@ -33,8 +33,30 @@ export interface ImdbReviewPath {
 
 /** One labeled review. */
 export interface ImdbReview extends ImdbReviewPath {
-  /** The review as written, HTML line breaks included. */
+  /** The review as written, HTML line breaks included (its first {@link MAX_REVIEW_BYTES} at most). */
   text: string;
+  /** The review's length in bytes when it was longer than {@link MAX_REVIEW_BYTES} and was cut. */
+  cutFrom?: number;
+}
+
+/**
+ * The most of one review that is read (bytes of UTF-8): 1 MiB, about 170,000 words, where the
+ * longest review of the real archive has 13.7 kB. A longer member is cut here, so that a
+ * crafted archive cannot fill the memory or pass V8's string limit (past it, decoding gives "").
+ */
+export const MAX_REVIEW_BYTES = 1 << 20;
+
+/** The length of the longest prefix of `bytes` that ends on a whole UTF-8 character. */
+export function utf8Prefix(bytes: Uint8Array): number {
+  let end = bytes.length;
+  let back = end - 1;
+  // Step back over continuation bytes (10xxxxxx) to the lead byte of the last character.
+  while (back >= 0 && back > end - 4 && (bytes[back]! & 0xc0) === 0x80) back--;
+  if (back < 0) return 0;
+  const lead = bytes[back]!;
+  const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  if (back + length > end) end = back;
+  return end;
 }
 
 const REVIEW_DIR = /^(?:\.\/)?aclImdb\/(train|test)\/(pos|neg)\/([^/]*)$/;
@@ -87,6 +109,7 @@ export async function* readImdbArchive(
   for await (const entry of readTar(gunzip(stream, { name }), {
     name,
     select: (h) => parseImdbPath(h.path) !== null,
+    maxBody: MAX_REVIEW_BYTES,
   })) {
     members++;
     if (example === '' && entry.type === 'file') example = entry.path;
@@ -101,7 +124,11 @@ export async function* readImdbArchive(
     seen.add(key);
     const group = `${where.split}/${where.label ? 'pos' : 'neg'}`;
     counts.set(group, (counts.get(group) ?? 0) + 1);
-    yield { ...where, text: utf8.decode(entry.body) };
+    if (entry.body.length < entry.size) {
+      yield { ...where, text: utf8.decode(entry.body.subarray(0, utf8Prefix(entry.body))), cutFrom: entry.size };
+    } else {
+      yield { ...where, text: utf8.decode(entry.body) };
+    }
   }
   const missing = ['train/pos', 'train/neg', 'test/pos', 'test/neg'].filter((g) => !counts.has(g));
   if (missing.length > 0) {

@@ -57,6 +57,8 @@ interface Review {
   id: number;
   rating: number;
   text: string;
+  /** Its length in bytes in the archive, when it was longer than the cap and cut. */
+  cutFrom?: number;
   // Provisional word numbers from the interner until the vocabulary is ranked.
   tokens: Uint32Array;
 }
@@ -88,6 +90,7 @@ export async function prepareImdb(
       id: r.id,
       rating: r.rating,
       text: r.text,
+      ...(r.cutFrom === undefined ? {} : { cutFrom: r.cutFrom }),
       tokens: interner.intern(tokenizeReview(r.text)),
     });
     if (++read % 1000 === 0) onReview?.(read);
@@ -150,6 +153,7 @@ export async function prepareImdb(
       unknownTokens,
       duplicateTexts,
       alsoInTrain,
+      cutReviews: list.filter((r) => r.cutFrom !== undefined).length,
       shards,
       texts,
     };

@@ -64,6 +64,11 @@ export interface SplitManifest {
   duplicateTexts: number;
   /** Reviews whose text also occurs in the training split (0 for the training split itself). */
   alsoInTrain: number;
+  /**
+   * Reviews longer than MAX_REVIEW_BYTES (src/data/imdb.ts) in the archive, kept cut to it
+   * (absent in data prepared before the cap: none were cut).
+   */
+  cutReviews?: number;
   /** The token shards, in review order. */
   shards: ShardRef[];
   /** The text chunks (JSON arrays of strings), in review order. */

@@ -43,6 +43,11 @@ export interface ReadTarOptions {
   select?: (header: TarHeader) => boolean;
   /** The name used in error messages, such as a file name. */
   name?: string;
+  /**
+   * Read at most this many bytes of a selected file's data and skip the rest (bytes): a member
+   * of hundreds of megabytes is not held in memory. Its `size` still says how long it was.
+   */
+  maxBody?: number;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -56,7 +61,7 @@ export async function* readTar(
   stream: ReadableStream<Uint8Array>,
   options: ReadTarOptions = {},
 ): AsyncGenerator<TarEntry, void, undefined> {
-  const { select = () => true, name = 'the archive' } = options;
+  const { select = () => true, name = 'the archive', maxBody = Infinity } = options;
   const reader = new ByteReader(stream);
   // Overrides from a GNU long-name member or a pax header, for the next member only.
   let pending: Partial<Pick<TarHeader, 'path' | 'linkPath' | 'size'>> = {};
@@ -99,9 +104,10 @@ export async function* readTar(
       }
       pending = {};
       if (header.type === 'file' && select(header)) {
-        const body = await reader.read(header.size);
-        if (body.length < header.size) throw truncated(name, `inside ${header.path}`);
-        await skipExactly(reader, padded - header.size, name);
+        const kept = Math.min(header.size, maxBody);
+        const body = await reader.read(kept);
+        if (body.length < kept) throw truncated(name, `inside ${header.path}`);
+        await skipExactly(reader, padded - kept, name, header.path);
         yield { ...header, body };
       } else {
         // Only regular files carry data in practice, but a size is honoured whatever the type.

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { gzipBytes, parseImdbPath, readImdbArchive, streamFromBytes, type ImdbReview } from '../../src/data/index.ts';
+import {
+  gzipBytes,
+  MAX_REVIEW_BYTES,
+  parseImdbPath,
+  prepareImdb,
+  readImdbArchive,
+  streamFromBytes,
+  utf8Prefix,
+  type ImdbReview,
+} from '../../src/data/index.ts';
 import { buildImdbArchive, buildTar, FIXTURE_REVIEWS, gzip, imdbMembers } from '../fixtures/imdb-archive.ts';
 
 async function read(archive: Uint8Array, chunkSize = 4096): Promise<ImdbReview[]> {
@@ -53,6 +62,29 @@ describe('readImdbArchive', () => {
       });
     }
   }
+
+  it('cuts a review longer than the cap at a whole character, and says how long it was', async () => {
+    // 'é' is two bytes: the cap falls in the middle of one, which must not become U+FFFD.
+    const giant = `x${'é'.repeat(MAX_REVIEW_BYTES)}`;
+    const bytes = new TextEncoder().encode(giant).length;
+    const members = [...imdbMembers('labeled'), { path: 'aclImdb/test/neg/77_2.txt', data: giant }];
+    const archive = gzip(buildTar(members));
+    const cut = (await read(archive, 65536)).find((r) => r.id === 77)!;
+    expect(cut.cutFrom).toBe(bytes);
+    expect(new TextEncoder().encode(cut.text).length).toBe(MAX_REVIEW_BYTES - 1);
+    expect(cut.text).toBe(giant.slice(0, (MAX_REVIEW_BYTES - 1 - 1) / 2 + 1));
+    expect((await read(buildImdbArchive())).every((r) => r.cutFrom === undefined)).toBe(true);
+    const files = new Map<string, Uint8Array>();
+    const manifest = await prepareImdb(streamFromBytes(archive), async (path, data) => void files.set(path, data));
+    expect([manifest.splits.train.cutReviews, manifest.splits.test.cutReviews]).toEqual([0, 1]);
+  });
+
+  it('finds the end of the last whole UTF-8 character', () => {
+    const bytes = new TextEncoder().encode('aé€😀');
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => utf8Prefix(bytes.subarray(0, n)))).toEqual([
+      0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10,
+    ]);
+  });
 
   it('reads a review whose path needs a long-name header', async () => {
     const members = imdbMembers('labeled');
