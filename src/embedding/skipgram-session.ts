@@ -169,7 +169,10 @@ export interface SkipGramSessionDeps {
   now?: () => number;
 }
 
-/** What the page keeps about a corpus: its word ids, counts and size. */
+/**
+ * What the page keeps about a corpus: its word ids, each word's count (`[words.length]`) and its
+ * size in words, with `label` naming it.
+ */
 export function describeCorpus(corpus: Corpus, label: string): SessionCorpus {
   return {
     ...corpus,
@@ -180,7 +183,10 @@ export function describeCorpus(corpus: Corpus, label: string): SessionCorpus {
   };
 }
 
-/** The corpus Train uses for a reader who wants `wanted` ('imdb' or 'text'): IMDB only where the prepared data is there. */
+/**
+ * The corpus Train uses for a reader who wants `wanted` ('imdb' or 'text'): IMDB only where the
+ * prepared data is there.
+ */
 export function corpusChoice(wanted: string, data: ImdbAvailability): 'imdb' | 'text' {
   return wanted === 'imdb' && data.kind === 'available' ? 'imdb' : 'text';
 }
@@ -197,7 +203,8 @@ export class SkipGramSession {
   #viewing: number | null = null;
   #epochs = 0;
   #started = 0;
-  // Bumped by every run, stop and reset, so that a run stopped while its corpus loaded cannot start later.
+  // Bumped by every run, by a stop while the corpus loads and by a reset, so that a run stopped
+  // while its corpus loaded cannot start later.
   #run = 0;
   readonly #imdbCorpora = new Map<number, Promise<SessionCorpus>>();
   readonly #listeners = new Set<(change: SessionChange) => void>();
@@ -213,9 +220,11 @@ export class SkipGramSession {
   get data(): ImdbAvailability {
     return this.#data;
   }
+  /** Where the run stands: idle, waiting for its corpus, or training. */
   get phase(): SessionPhase {
     return this.#phase;
   }
+  /** What the status line says. */
   get status(): SessionStatus {
     return this.#status;
   }
@@ -258,12 +267,12 @@ export class SkipGramSession {
     return this.#viewing === null ? last : Math.min(this.#viewing, last);
   }
 
-  /** Shows the table after `epoch` epochs; the last one follows the run as it goes on. */
+  /** Shows the table after `epoch` epochs (0: the random start); the last one follows the run as it goes on. */
   view(epoch: number): void {
     this.#viewing = epoch >= this.#snapshots.length - 1 ? null : epoch;
   }
 
-  /** Snapshot `index`'s table with unit rows, computed once. */
+  /** Snapshot `index`'s table with unit rows, `[words, dim]`, computed once. */
   unitOf(index: number): UnitVectorTable {
     const s = this.#snapshots[index]!;
     s.unit ??= normaliseRows(s.table);
@@ -287,7 +296,10 @@ export class SkipGramSession {
     };
   }
 
-  /** The shown epoch's vectors, one line per word, or the words with their counts, for the Embedding Projector. */
+  /**
+   * A file for the Embedding Projector: the shown epoch's vectors (`[words, dim]`, one line per
+   * word) or the words with their counts; null before an epoch is trained.
+   */
   projectorFile(which: 'vectors' | 'metadata'): string | null {
     const corpus = this.#corpus;
     if (!corpus || this.#snapshots.length < 2) return null;
@@ -386,7 +398,7 @@ export class SkipGramSession {
     this.#emit({ type: 'state' });
   }
 
-  /** Takes in one event of the trainer's run. */
+  /** Takes in one event of the trainer's run (tables `[words, dim]`); events after a reset are ignored. */
   report(event: SkipGramRunEvent): void {
     const corpus = this.#corpus;
     if (!corpus) return;
