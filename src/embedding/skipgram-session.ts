@@ -157,7 +157,10 @@ export interface SkipGramSessionDeps {
     reviews: number,
     onProgress: (loaded: number, total: number) => void,
   ): Promise<{ corpus: Corpus; label: string }>;
-  /** Sends a run to the trainer (starting it if needed); its events come back through {@link SkipGramSession.report}. */
+  /**
+   * Sends a run to the trainer (starting it if needed); its events come back through
+   * {@link SkipGramSession.report}.
+   */
   train(run: SkipGramRunRequest): void;
   /** Asks the trainer to stop after its current step. */
   stop(): void;
