@@ -13,3 +13,5 @@ export * from './plane.ts';
 export * from './probes.ts';
 export * from './training.ts';
 export * from './word-map.ts';
+export * from './skipgram-session.ts';
+export * from './skipgram-view.ts';

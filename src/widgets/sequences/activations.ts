@@ -3,7 +3,7 @@
  * the slider and arrow keys), and their values and slopes at that point.
  */
 import { sampleCurve, sigmoid, sigmoidDerivative, tanhDerivative } from '../../lstm/cell/activations';
-import { el, slider, type Slider } from '../kit/dom';
+import { dataTable, el, slider, type Slider } from '../kit/dom';
 import { fmt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -117,27 +117,14 @@ class ActivationsWidget extends KitWidget<typeof schema> {
       ariaLabel: 'Sigmoid and tanh curves',
       ariaDescription: `At z = ${fmt(z, 2)}: sigmoid ${fmt(s)}, tanh ${fmt(t)}.`,
     });
-    this.readout.innerHTML = '';
-    this.readout.append(
-      el(
-        'table',
-        {},
-        el('tr', {}, el('th', {}, ''), el('th', {}, 'value'), el('th', {}, 'slope')),
-        el(
-          'tr',
-          {},
-          el('th', {}, 'σ(z) = 1 / (1 + e^−z)'),
-          el('td', { 'data-role': 'sigmoid' }, fmt(s)),
-          el('td', {}, fmt(sigmoidDerivative(z))),
-        ),
-        el(
-          'tr',
-          {},
-          el('th', {}, 'tanh(z)'),
-          el('td', { 'data-role': 'tanh' }, fmt(t)),
-          el('td', {}, fmt(tanhDerivative(z))),
-        ),
-      ),
+    this.readout.replaceChildren(
+      dataTable({
+        head: ['', 'value', 'slope'],
+        rows: [
+          [{ head: 'σ(z) = 1 / (1 + e^−z)' }, { cell: fmt(s), role: 'sigmoid' }, fmt(sigmoidDerivative(z))],
+          [{ head: 'tanh(z)' }, { cell: fmt(t), role: 'tanh' }, fmt(tanhDerivative(z))],
+        ],
+      }),
     );
   }
 }

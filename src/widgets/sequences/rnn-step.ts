@@ -4,7 +4,7 @@
  */
 import { textToWordSequence } from '../../data/tokenizer';
 import { SENTENCE_RNN, sentenceRnn } from '../../lstm/cell/demos';
-import { el, type Slider } from '../kit/dom';
+import { dataTable, el, type Slider, type TableCell } from '../kit/dom';
 import { fmt } from '../kit/format';
 import { stepper, type Stepper } from '../kit/stepper';
 import { drawPlot, Plot } from '../kit/plot';
@@ -69,40 +69,25 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     const current = steps[step - 1];
     const hPrev = step > 1 ? steps[step - 2].h : new Float64Array(UNITS);
 
-    const row = (u: number) =>
-      el(
-        'tr',
-        {},
-        el('th', {}, `unit ${u + 1}`),
-        el('td', {}, fmt(current.inputTerm[u])),
-        el('td', {}, fmt(hPrev[u])),
-        el('td', {}, fmt(current.recurrentTerm[u])),
-        el('td', {}, fmt(weights.bias[u])),
-        el('td', {}, fmt(current.z[u])),
-        el('td', { 'data-role': `h${u + 1}` }, fmt(current.h[u])),
-      );
+    const row = (u: number): TableCell[] => [
+      { head: `unit ${u + 1}` },
+      fmt(current.inputTerm[u]),
+      fmt(hPrev[u]),
+      fmt(current.recurrentTerm[u]),
+      fmt(weights.bias[u]),
+      fmt(current.z[u]),
+      { cell: fmt(current.h[u]), role: `h${u + 1}` },
+    ];
     this.terms.replaceChildren(
       el(
         'p',
         {},
         `t = ${step}, xₜ = “${this.words[step - 1]}” = [${Array.from(xs[step - 1], (v) => fmt(v, 2)).join(', ')}]`,
       ),
-      el(
-        'table',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', {}, ''),
-          el('th', {}, 'Wₓxₜ'),
-          el('th', {}, 'hₜ₋₁'),
-          el('th', {}, 'Wₕhₜ₋₁'),
-          el('th', {}, 'b'),
-          el('th', {}, 'zₜ (sum)'),
-          el('th', {}, 'hₜ = tanh(zₜ)'),
-        ),
-        ...Array.from({ length: UNITS }, (_, u) => row(u)),
-      ),
+      dataTable({
+        head: ['', 'Wₓxₜ', 'hₜ₋₁', 'Wₕhₜ₋₁', 'b', 'zₜ (sum)', 'hₜ = tanh(zₜ)'],
+        rows: Array.from({ length: UNITS }, (_, u) => row(u)),
+      }),
       ...(all.length > MAX_WORDS
         ? [el('p', { className: 'note' }, `Only the first ${MAX_WORDS} of ${all.length} words are read.`)]
         : []),

@@ -4,7 +4,7 @@
  */
 import { cosine, dot, norm } from '../../embedding/cosine';
 import { angleBetween, arcBetween, type Vec2 } from '../../embedding/plane';
-import { el, slider, type Slider } from '../kit/dom';
+import { dataTable, el, slider, type Slider, type TableCell } from '../kit/dom';
 import { fmt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -144,26 +144,25 @@ class CosineWidget extends KitWidget<typeof schema> {
       ariaLabel: 'Two vectors a and b in the plane',
       ariaDescription: `a = (${fmt(ax, 1)}, ${fmt(ay, 1)}), b = (${fmt(bx, 1)}, ${fmt(by, 1)}): angle ${fmt(angle, 1)} degrees, cosine ${fmt(cos)}.`,
     });
-    const line = (label: string, value: string, role: string) =>
-      el('tr', {}, el('th', {}, label), el('td', { 'data-role': role }, value));
+    const line = (label: string, value: string, role: string): TableCell[] => [{ head: label }, { cell: value, role }];
     this.readout.replaceChildren(
-      el(
-        'table',
-        {},
-        line('a', `(${fmt(ax, 1)}, ${fmt(ay, 1)})`, 'a'),
-        line('b', `(${fmt(bx, 1)}, ${fmt(by, 1)})`, 'b'),
-        line('a · b', `${fmt(ax, 1)}×${fmt(bx, 1)} + ${fmt(ay, 1)}×${fmt(by, 1)} = ${fmt(ab)}`, 'dot'),
-        line('‖a‖, ‖b‖', `${fmt(na)}, ${fmt(nb)}`, 'norms'),
-        line(
-          'cos θ = a · b / (‖a‖ ‖b‖)',
-          na === 0 || nb === 0
-            ? '0 (a zero vector has no direction)'
-            : `${fmt(ab)} / (${fmt(na)} × ${fmt(nb)}) = ${fmt(cos)}`,
-          'cosine-formula',
-        ),
-        line('cos θ', fmt(cos), 'cosine'),
-        line('θ', `${fmt(angle, 1)}°`, 'angle'),
-      ),
+      dataTable({
+        rows: [
+          line('a', `(${fmt(ax, 1)}, ${fmt(ay, 1)})`, 'a'),
+          line('b', `(${fmt(bx, 1)}, ${fmt(by, 1)})`, 'b'),
+          line('a · b', `${fmt(ax, 1)}×${fmt(bx, 1)} + ${fmt(ay, 1)}×${fmt(by, 1)} = ${fmt(ab)}`, 'dot'),
+          line('‖a‖, ‖b‖', `${fmt(na)}, ${fmt(nb)}`, 'norms'),
+          line(
+            'cos θ = a · b / (‖a‖ ‖b‖)',
+            na === 0 || nb === 0
+              ? '0 (a zero vector has no direction)'
+              : `${fmt(ab)} / (${fmt(na)} × ${fmt(nb)}) = ${fmt(cos)}`,
+            'cosine-formula',
+          ),
+          line('cos θ', fmt(cos), 'cosine'),
+          line('θ', `${fmt(angle, 1)}°`, 'angle'),
+        ],
+      }),
     );
   }
 }

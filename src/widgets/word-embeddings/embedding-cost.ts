@@ -3,7 +3,7 @@
  * with the vocabulary, against an Embedding layer's table and its one-row lookup.
  */
 import { inputCosts, logSpaced, vocabularyFromLog, type InputCosts } from '../../embedding/costs';
-import { el, slider, type Slider } from '../kit/dom';
+import { dataTable, el, slider, type Slider, type TableCell } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -135,50 +135,45 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
         `${fmtInt(now.embeddingReads)} numbers per text.`,
     });
 
-    const row = (label: string, a: string, b: string, role: string) =>
-      el(
-        'tr',
-        {},
-        el('th', {}, label),
-        el('td', { 'data-role': `${role}-dense` }, a),
-        el('td', { 'data-role': `${role}-embedding` }, b),
-      );
+    const row = (label: string, a: string, b: string, role: string): TableCell[] => [
+      { head: label },
+      { cell: a, role: `${role}-dense` },
+      { cell: b, role: `${role}-embedding` },
+    ];
     this.table.replaceChildren(
-      el(
-        'table',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', {}, `V = ${fmtInt(V)}, d = ${dim}, T = ${length}`),
-          el('th', {}, `one-hot → Dense(${UNITS})`),
-          el('th', {}, `Embedding(${fmtInt(V)}, ${dim})`),
-        ),
-        row(
-          'input numbers per text',
-          `${fmtInt(length)} × ${fmtInt(V)} = ${fmtInt(now.oneHotInputs)}`,
-          `${fmtInt(now.indexInputs)} indices`,
-          'inputs',
-        ),
-        row(
-          'weights of the first layer',
-          `${fmtInt(V)} × ${UNITS} + ${UNITS} = ${fmtInt(now.denseWeights)}`,
-          `${fmtInt(V)} × ${dim} = ${fmtInt(now.embeddingWeights)}`,
-          'weights',
-        ),
-        row(
-          'work per text',
-          `${fmtInt(length)} × ${fmtInt(V)} × ${UNITS} = ${fmtInt(now.denseMultiplyAdds)} multiply-adds`,
-          `${fmtInt(length)} rows × ${dim} = ${fmtInt(now.embeddingReads)} numbers read`,
-          'work',
-        ),
-        row(
-          'one-hot input as float32',
-          `${fmtBytes(now.oneHotInputs * 4)} per text`,
-          `${fmtBytes(now.indexInputs * 4)} per text (int32)`,
-          'bytes',
-        ),
-      ),
+      dataTable({
+        head: [
+          `V = ${fmtInt(V)}, d = ${dim}, T = ${length}`,
+          `one-hot → Dense(${UNITS})`,
+          `Embedding(${fmtInt(V)}, ${dim})`,
+        ],
+        rows: [
+          row(
+            'input numbers per text',
+            `${fmtInt(length)} × ${fmtInt(V)} = ${fmtInt(now.oneHotInputs)}`,
+            `${fmtInt(now.indexInputs)} indices`,
+            'inputs',
+          ),
+          row(
+            'weights of the first layer',
+            `${fmtInt(V)} × ${UNITS} + ${UNITS} = ${fmtInt(now.denseWeights)}`,
+            `${fmtInt(V)} × ${dim} = ${fmtInt(now.embeddingWeights)}`,
+            'weights',
+          ),
+          row(
+            'work per text',
+            `${fmtInt(length)} × ${fmtInt(V)} × ${UNITS} = ${fmtInt(now.denseMultiplyAdds)} multiply-adds`,
+            `${fmtInt(length)} rows × ${dim} = ${fmtInt(now.embeddingReads)} numbers read`,
+            'work',
+          ),
+          row(
+            'one-hot input as float32',
+            `${fmtBytes(now.oneHotInputs * 4)} per text`,
+            `${fmtBytes(now.indexInputs * 4)} per text (int32)`,
+            'bytes',
+          ),
+        ],
+      }),
     );
   }
 }

@@ -3,7 +3,7 @@
  * training cell above has trained last; it updates after every epoch.
  */
 import { pairSimilarities, parsePairs, type PairSimilarity } from '../../embedding/probes';
-import { el } from '../kit/dom';
+import { dataTable, el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -126,19 +126,16 @@ class WordPairsWidget extends KitWidget<typeof schema> {
         {},
         `From the vectors after epoch ${trained.epoch}, trained on ${trained.corpus} (${fmtInt(trained.words.length)} words, d = ${trained.table.dim}).`,
       ),
-      el(
-        'table',
-        {},
-        el('tr', {}, el('th', {}, 'pair'), el('th', {}, 'cos')),
-        ...bars.map((b) =>
-          el(
-            'tr',
-            { 'data-pair': `${b.a} ${b.b}` },
-            el('th', {}, `${b.a}, ${b.b}`),
-            el('td', {}, b.similarity === null ? `– (${b.missing.join(', ')} not in the corpus)` : fmt(b.similarity)),
-          ),
-        ),
-      ),
+      dataTable({
+        head: ['pair', 'cos'],
+        rows: bars.map((b) => ({
+          attrs: { 'data-pair': `${b.a} ${b.b}` },
+          cells: [
+            { head: `${b.a}, ${b.b}` },
+            b.similarity === null ? `– (${b.missing.join(', ')} not in the corpus)` : fmt(b.similarity),
+          ],
+        })),
+      }),
     );
     this.dataset.epoch = String(trained.epoch);
   }

@@ -6,15 +6,13 @@
  * It also keeps the page's console clean where the data was never prepared: a fetch that ends
  * in 404 on the page is logged by the browser as an error, one in a worker is not shown there.
  */
-import { isDataError, loadImdb, loadManifest, urlSource, type DataSource, type ImdbDataset } from '../data/index.ts';
-import { idbStore } from '../data/idb.ts';
-import { corpusFromRanks, evenlySpaced } from '../embedding/corpus.ts';
-import type { ImdbReport, ImdbRequest } from './skipgram-protocol.ts';
+import { isDataError, loadImdb, loadManifest, urlSource, type DataSource, type ImdbDataset } from '../../data/index.ts';
+import { idbStore } from '../../data/idb.ts';
+import { corpusFromRanks, evenlySpaced } from '../../embedding/corpus.ts';
+import { errorText, workerPort } from '../scope.ts';
+import type { ImdbCorpusReport, ImdbCorpusRequest } from './protocol.ts';
 
-const scope = globalThis as unknown as {
-  postMessage(message: ImdbReport, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<ImdbRequest>) => void) | null;
-};
+const port = workerPort<ImdbCorpusRequest, ImdbCorpusReport>();
 
 let loaded: Promise<ImdbDataset> | null = null;
 let source: DataSource | null = null;
@@ -36,22 +34,22 @@ async function findSource(baseUrl: string): Promise<DataSource> {
   }
 }
 
-async function handle(request: ImdbRequest): Promise<void> {
+async function handle(request: ImdbCorpusRequest): Promise<void> {
   if (request.type === 'check') {
     try {
       source = await findSource(request.baseUrl);
       const manifest = await loadManifest(source);
-      scope.postMessage({
+      port.post({
         type: 'available',
         reviews: manifest.splits.train.count,
         words: manifest.vocabulary.words,
       });
     } catch (error) {
-      scope.postMessage({
+      port.post({
         type: 'absent',
         message: isDataError(error, 'not-found')
           ? 'The prepared IMDB data is not on this site.'
-          : `The prepared IMDB data could not be read: ${(error as Error).message}`,
+          : `The prepared IMDB data could not be read: ${errorText(error)}`,
       });
     }
     return;
@@ -60,7 +58,7 @@ async function handle(request: ImdbRequest): Promise<void> {
   source ??= await findSource(request.baseUrl);
   loaded ??= loadImdb(source, {
     splits: ['train'],
-    onProgress: (p) => scope.postMessage({ type: 'progress', loaded: p.loaded, total: p.total }),
+    onProgress: (p) => port.post({ type: 'progress', loaded: p.loaded, total: p.total }),
   });
   loaded.catch(() => (loaded = null)); // a failed load is tried again next time
   const data = await loaded;
@@ -70,14 +68,12 @@ async function handle(request: ImdbRequest): Promise<void> {
     maxVocabulary: request.maxVocabulary,
     minCount: request.minCount,
   });
-  scope.postMessage(
+  port.post(
     { type: 'corpus', sequences: corpus.sequences, words: corpus.words, reviews: picked.length },
     corpus.sequences.map((s) => s.buffer),
   );
 }
 
-scope.onmessage = (event) => {
-  handle(event.data).catch((error: unknown) =>
-    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
-  );
-};
+port.listen((request) => {
+  handle(request).catch((error: unknown) => port.post({ type: 'error', message: errorText(error) }));
+});

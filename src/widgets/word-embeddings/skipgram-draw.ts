@@ -1,0 +1,256 @@
+/**
+ * Drawing for <kit-skipgram> (./skipgram.ts): the loss curve, the word map, a probe word's
+ * neighbour list and the status lines in words. Not a widget: what to draw is computed in
+ * src/embedding/skipgram-session.ts and skipgram-view.ts, and these functions only put it on
+ * the page.
+ */
+import {
+  IMDB_MIN_COUNT,
+  MAX_VOCABULARY,
+  type ImdbAvailability,
+  type SessionStatus,
+} from '../../embedding/skipgram-session';
+import type { MapView, ProbeColumn } from '../../embedding/skipgram-view';
+import type { MapPoint } from '../../embedding/word-map';
+import { el, type Slider } from '../kit/dom';
+import { fmt, fmtInt } from '../kit/format';
+import { drawPlot, Plot } from '../kit/plot';
+
+const LOSS = '#2f6fd6';
+const PROBE_COLOR = '#2f6fd6';
+const FOUND_COLOR = '#d9480f';
+
+/** The cell's controls and the places it draws in, made by the widget. */
+export interface SkipGramParts {
+  radios: Record<'imdb' | 'text', HTMLInputElement>;
+  reviewsSelect: HTMLSelectElement;
+  textArea: HTMLTextAreaElement;
+  textLabel: HTMLElement;
+  dataStatus: HTMLElement;
+  dimSelect: HTMLSelectElement;
+  epochsSlider: Slider;
+  seedInput: HTMLInputElement;
+  trainButton: HTMLButtonElement;
+  stopButton: HTMLButtonElement;
+  status: HTMLElement;
+  lossPlot: HTMLElement;
+  viewSlider: Slider;
+  probeInput: HTMLInputElement;
+  neighbourGrid: HTMLElement;
+  searchInput: HTMLInputElement;
+  mapPlot: HTMLElement;
+  mapReadout: HTMLElement;
+  vectorsButton: HTMLButtonElement;
+  metadataButton: HTMLButtonElement;
+  downloadNote: HTMLElement;
+}
+
+/** The cell's layout: the corpus, the run's settings and status, two columns of results, the downloads. */
+export function skipGramLayout(p: SkipGramParts): HTMLElement[] {
+  return [
+    el(
+      'div',
+      { className: 'kit-corpus' },
+      el(
+        'fieldset',
+        {},
+        el('legend', {}, 'Train on'),
+        el(
+          'div',
+          { className: 'controls' },
+          el('label', {}, p.radios.imdb, 'IMDB training reviews'),
+          el('label', {}, 'how many', p.reviewsSelect),
+          el('label', {}, p.radios.text, 'a text you paste'),
+        ),
+        p.dataStatus,
+        p.textLabel,
+      ),
+    ),
+    el(
+      'div',
+      { className: 'controls' },
+      el('label', {}, 'Vector length d', p.dimSelect),
+      p.epochsSlider.root,
+      el('label', {}, 'Seed', p.seedInput),
+      p.trainButton,
+      p.stopButton,
+    ),
+    p.status,
+    el(
+      'div',
+      { className: 'kit-columns' },
+      el(
+        'section',
+        { 'aria-label': 'Loss and neighbours' },
+        el('h3', {}, 'Loss per pair'),
+        p.lossPlot,
+        el('h3', {}, 'Nearest neighbours by cosine'),
+        el('div', { className: 'controls' }, p.viewSlider.root, el('label', {}, 'Your word', p.probeInput)),
+        p.neighbourGrid,
+      ),
+      el(
+        'section',
+        { 'aria-label': 'Map of the words' },
+        el('h3', {}, 'Map: the two principal components'),
+        el('div', { className: 'controls' }, el('label', {}, 'Find a word on the map', p.searchInput)),
+        p.mapPlot,
+        p.mapReadout,
+      ),
+    ),
+    el('div', { className: 'controls' }, p.vectorsButton, p.metadataButton, p.downloadNote),
+  ];
+}
+
+/** The status line for `status`, on `corpus` (its label and words) and a run of `epochs` epochs. */
+export function statusText(
+  status: SessionStatus,
+  corpus: { label: string; tokens: number; words: readonly string[] } | null,
+  epochs: number,
+): string {
+  const on = corpus?.label ?? '';
+  switch (status.kind) {
+    case 'none':
+      return '';
+    case 'loading':
+      return `Loading the IMDB training reviews: ${fmt(status.loaded / 1e6, 1)} of ${fmt(status.total / 1e6, 1)} MB…`;
+    case 'starting':
+      return `Starting tfjs in a worker to train on ${on}: ${fmtInt(corpus?.tokens ?? 0)} words, ${fmtInt(corpus?.words.length ?? 0)} distinct…`;
+    case 'training':
+      return (
+        `Epoch ${status.epoch} of ${epochs} · loss ${fmt(status.loss)} · ${fmtInt(status.wordsPerSecond)} words/s · ` +
+        `${fmtInt(corpus?.tokens ?? 0)} words of ${on}`
+      );
+    case 'stopping':
+      return 'Stopping after the current step…';
+    case 'cancelled':
+      return 'Stopped before training started.';
+    case 'done':
+      return (
+        `${status.stopped ? 'Stopped after' : 'Trained'} ${status.epochs} epoch${status.epochs === 1 ? '' : 's'} ` +
+        `(${fmtInt(status.steps)} steps) on ${on} in ${fmt(status.seconds, 1)} s: ` +
+        `${fmtInt(status.wordsPerSecond)} words/s while training.`
+      );
+  }
+}
+
+/** What the cell says about the IMDB data; `wantImdb` when the reader chose it. */
+export function dataStatusText(data: ImdbAvailability, wantImdb: boolean): string {
+  if (data.kind === 'checking') return 'Looking for the prepared IMDB data on this site…';
+  if (data.kind === 'available')
+    return `The prepared IMDB data is here: ${fmtInt(data.reviews)} training reviews. Training uses an even spread of them (negative and positive), the ${fmtInt(MAX_VOCABULARY)} most frequent words seen at least ${IMDB_MIN_COUNT} times.`;
+  return `${data.message} Load an IMDB archive in chapter 5 (this browser keeps it, and this cell uses it when you come back), or, if you host the kit, prepare the data with npm run data and build the site again. ${wantImdb ? 'Meanwhile this cell trains on the text below: paste your own, one review or sentence per line.' : ''}`;
+}
+
+/** The loss reports of a run of `epochs` epochs (`epoch` with its fraction done), or a note before any. */
+export function drawLoss(
+  box: HTMLElement,
+  points: readonly { epoch: number; loss: number }[],
+  epochs: number,
+  width: number,
+): void {
+  if (points.length === 0) {
+    box.replaceChildren(el('p', { className: 'note' }, 'Press Train: the loss appears here as it falls.'));
+    delete box.dataset.points;
+    return;
+  }
+  const first = points[0]!.loss;
+  const latest = points[points.length - 1]!.loss;
+  drawPlot(box, {
+    width,
+    height: 200,
+    marginLeft: 48,
+    x: { domain: [0, Math.max(epochs, Math.ceil(points[points.length - 1]!.epoch))], label: 'epoch →' },
+    y: { label: '↑ mean loss per pair', grid: true, zero: false },
+    marks: [
+      Plot.line(points, { x: 'epoch', y: 'loss', stroke: LOSS, strokeWidth: 2 }),
+      Plot.dot(points.slice(-1), { x: 'epoch', y: 'loss', fill: LOSS, r: 3.5 }),
+    ],
+    ariaLabel: 'Training loss',
+    ariaDescription: `${points.length} reports: the loss went from ${fmt(first)} to ${fmt(latest)}.`,
+  });
+  box.dataset.points = String(points.length);
+  box.dataset.firstLoss = String(first);
+  box.dataset.lastLoss = String(latest);
+}
+
+/**
+ * The word map of `view`, `size` pixels wide, with dots in the halo colour `halo` (the cell's
+ * background, so that labels stay readable over dots in either theme); `description` is its
+ * text for screen readers.
+ */
+export function drawWordMap(box: HTMLElement, view: MapView, size: number, halo: string, description: string): void {
+  const { map, named, foundPoint } = view;
+  const found = foundPoint ? [foundPoint] : [];
+  const label = { x: 'x', y: 'y', text: 'word', stroke: halo, strokeWidth: 3, paintOrder: 'stroke' } as const;
+  drawPlot(box, {
+    width: size,
+    height: Math.round(size * 0.85),
+    marginLeft: 44,
+    marginRight: 24,
+    inset: 12,
+    x: { label: `PC 1 (${fmt(map.explained[0] * 100, 0)}% of the variance) →`, ticks: 4 },
+    y: { label: `↑ PC 2 (${fmt(map.explained[1] * 100, 0)}%)`, ticks: 4 },
+    marks: [
+      Plot.dot(map.points, { x: 'x', y: 'y', r: 2.5, fill: 'currentColor', fillOpacity: 0.35 }),
+      Plot.dot(named, { x: 'x', y: 'y', r: 4, fill: PROBE_COLOR }),
+      Plot.text(named, { ...label, dy: -9, fill: PROBE_COLOR, fontWeight: 600 }),
+      Plot.dot(found, { x: 'x', y: 'y', r: 6, fill: FOUND_COLOR, stroke: 'white', strokeWidth: 1.5 }),
+      Plot.text(found, { ...label, dy: -12, fill: FOUND_COLOR, fontWeight: 700, fontSize: 14 }),
+      Plot.tip(map.points, Plot.pointer({ x: 'x', y: 'y', title: (p: MapPoint) => p.word, fill: halo })),
+    ],
+    ariaLabel: 'Map of the most frequent words',
+    ariaDescription: description,
+  });
+}
+
+/** What the map's readout says about the search in `view`, on a corpus of `words` words named `label`. */
+export function mapReadoutText(view: MapView, words: number, label: string): string {
+  const { query, found, foundPoint: p, near } = view;
+  if (query === '')
+    return `The probe words are named. Hover over a dot to read its word, or find a word: it is marked with its 8 nearest neighbours.`;
+  if (found === undefined || !p || !near) return `"${query}" is not among the ${fmtInt(words)} words of ${label}.`;
+  return (
+    `"${query}" (word ${fmtInt(found + 1)} by frequency) is at (${fmt(p.x, 2)}, ${fmt(p.y, 2)}). Nearest: ` +
+    near.map((n) => `${n.word} ${fmt(n.similarity, 2)}`).join(', ') +
+    '. The map keeps only two directions of the vectors: close in the list is not always close on the map.'
+  );
+}
+
+/** One probe word's neighbours as a list, marking those that entered since the previous epoch. */
+export function neighbourColumn(column: ProbeColumn): HTMLElement {
+  const box = el('div', { 'data-word': column.word });
+  box.append(el('div', { className: 'probe' }, column.word));
+  if (column.id === null) {
+    box.append(el('p', { className: 'note' }, 'not in this corpus'));
+    return box;
+  }
+  const { fresh } = column;
+  box.append(
+    el(
+      'ol',
+      {},
+      ...column.neighbours.map((n) =>
+        el(
+          'li',
+          { className: fresh.has(n.word) ? 'new' : '' },
+          `${n.word} `,
+          el('small', {}, fmt(n.similarity, 2)),
+          ...(fresh.has(n.word) ? [el('span', { className: 'kit-sr-only' }, ' (new this epoch)')] : []),
+        ),
+      ),
+    ),
+  );
+  return box;
+}
+
+/** What the download buttons give: the shown epoch's vectors, or what to do first. */
+export function downloadNoteText(
+  ready: boolean,
+  shown: number,
+  run: { corpus: { words: readonly string[] } | null; snapshots: readonly { table: { dim: number } }[] },
+): string {
+  if (!ready) return 'Train first; then load both files at projector.tensorflow.org.';
+  const words = run.corpus?.words.length ?? 0;
+  const dim = run.snapshots[0]?.table.dim ?? 0;
+  return `The vectors of epoch ${shown}${shown === 0 ? ' (the random start)' : ''}, one line per word (${fmtInt(words)} words, d = ${dim}).`;
+}
