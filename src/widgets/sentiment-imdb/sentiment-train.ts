@@ -43,6 +43,8 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   private worker: WorkerClient<SentimentRequest> | null = null;
   private run: TrainingRun = idleRun(null);
   private drawTimer = 0;
+  // Stop was asked for: the button stays off until the run ends.
+  private stopping = false;
   private form!: SettingsFieldset;
   private modelView!: ModelSummaryView;
   private trainButton!: HTMLButtonElement;
@@ -184,6 +186,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
       }
     }
     this.apply(startRun(this.run, choice, SEED, info));
+    this.stopping = false;
     this.resumeBox.hidden = true;
     this.render();
     this.worker?.terminate();
@@ -224,9 +227,9 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
 
   private stop(): void {
     this.worker?.send({ type: 'stop' });
+    this.stopping = true;
     this.run = { ...this.run, status: 'Stopping after this batch…' };
     this.render();
-    this.stopButton.disabled = true;
   }
 
   /** Shows the run's buttons, status lines and progress bar. */
@@ -235,7 +238,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     const busy = running !== 'idle';
     this.trainButton.disabled = busy || this.data === null;
     this.pauseButton.disabled = !busy;
-    this.stopButton.disabled = !busy;
+    this.stopButton.disabled = !busy || this.stopping;
     this.pauseButton.textContent = running === 'paused' ? 'Resume' : 'Pause';
     this.pauseButton.setAttribute('aria-pressed', String(running === 'paused'));
     this.status.textContent = status;
