@@ -26,13 +26,14 @@ import { binaryMetrics, mostWrong } from '../src/lstm/sentiment/metrics.ts';
 import { registerFastKernels } from '../src/lstm/fast/kernels.ts';
 import { allIndices, trainingData } from '../src/lstm/sentiment/holdout.ts';
 import {
-  kitMetadata,
   readArtifacts,
   restoreCheckpoint,
+  runMetadata,
   saveKitModel,
   type KitModelMetadata,
 } from '../src/lstm/sentiment/model-files.ts';
 import { modelSummary, parameterCount, sentimentModel } from '../src/lstm/sentiment/model.ts';
+import { runProgress } from '../src/lstm/sentiment/progress.ts';
 import {
   checkSettings,
   PRESET_NAMES,
@@ -222,17 +223,14 @@ async function main(): Promise<void> {
       `epochs ${startEpoch + 1}-${settings.epochs}, batch ${settings.batchSize}\n`,
   );
 
-  const metadata = (epochsDone: number, test: KitModelMetadata['test'] = null): KitModelMetadata =>
-    kitMetadata({
-      settings,
-      validation,
-      trainCount: trainIndices.length,
-      epochsDone,
-      history,
-      test,
-      vocabulary: dataset.vocabulary.words,
-      vocabularySha256: dataset.manifest.vocabulary.sha256,
-    });
+  const metadata = runMetadata({
+    settings,
+    validation,
+    trainCount: trainIndices.length,
+    history,
+    vocabulary: dataset.vocabulary.words,
+    vocabularySha256: dataset.manifest.vocabulary.sha256,
+  });
 
   const result = await trainModel(model, data, {
     view,
@@ -242,8 +240,7 @@ async function main(): Promise<void> {
     seed,
     callbacks: {
       onBatchEnd: (b) => {
-        const left = (b.seconds / (b.batch + 1)) * (b.batchesPerEpoch - b.batch - 1);
-        const rate = (b.batch + 1) / b.seconds;
+        const { rate, epochSecondsLeft: left } = runProgress(b, settings.epochs, startEpoch);
         progress(
           `epoch ${b.epoch + 1}/${settings.epochs}`,
           b.batch + 1,

@@ -10,3 +10,4 @@ export * from './logistic-regression.ts';
 export * from './metrics.ts';
 export * from './imdb.ts';
 export * from './verdict.ts';
+export * from './fit-run.ts';

@@ -29,7 +29,7 @@ describe('the import checker', () => {
   it('places files in the layers of the flow', () => {
     expect(layerOf('src/data/pad.ts')?.name).toBe('data');
     expect(layerOf('src/baselines/fit.ts')?.name).toBe('models');
-    expect(layerOf('src/workers/sentiment.ts')?.name).toBe('workers');
+    expect(layerOf('src/workers/sentiment/worker.ts')?.name).toBe('workers');
     expect(layerOf('src/widgets/kit/dom.ts')?.name).toBe('widgets');
     expect(layerOf('src/pages/index.astro')?.name).toBe('pages');
     expect(layerOf('chapters/01-sequences.mdx')?.name).toBe('pages');

@@ -87,6 +87,19 @@ export function kitMetadata(fields: MetadataFields): KitModelMetadata {
   };
 }
 
+/** What stays the same across one training run: {@link MetadataFields} but the epochs and the test. */
+export type RunFields = Omit<MetadataFields, 'epochsDone' | 'test'>;
+
+/**
+ * The metadata of one training run at any point of it, for the Node command line and the page's
+ * worker alike: `runMetadata(fixed)(epochsDone)` for a checkpoint after `epochsDone` epochs,
+ * `(epochsDone, test)` once the model is scored on the test reviews. `fixed.history` is read at
+ * each call, so epochs pushed onto it after this call are included.
+ */
+export function runMetadata(fixed: RunFields): (epochsDone: number, test?: TestMetrics | null) => KitModelMetadata {
+  return (epochsDone, test = null) => kitMetadata({ ...fixed, epochsDone, test });
+}
+
 /**
  * Checks metadata read from a file or IndexedDB, with a message a reader can act on. The
  * settings go through {@link checkSettings}.

@@ -1,20 +1,29 @@
 /**
  * <kit-imdb-baselines>: the two baselines of chapter 5 beside the trained LSTM, in one table of
  * scores on all 25,000 test reviews: the R article's random forest on the padded ids and a
- * bag-of-words logistic regression, fitted in a Web Worker (src/workers/baselines.ts), with a
+ * bag-of-words logistic regression, fitted in a Web Worker (src/workers/baselines/worker.ts; its state in src/baselines/fit-run.ts), with a
  * sentence under the table, computed from the numbers, that says which model wins. Results are
  * kept in localStorage for the dataset they were fitted on, so a reload keeps them.
  */
-import type { BagOfWordsBaseline, ForestBaseline } from '../../baselines/imdb';
+import {
+  abandonFit,
+  checkResults,
+  fitStep,
+  idleFit,
+  MODEL_NAMES,
+  resultsKey,
+  startFit,
+  stopFit,
+  type FitState,
+} from '../../baselines/fit-run';
 import type { BinaryMetrics } from '../../baselines/metrics';
 import { rankModels, verdict, type ScoredModel } from '../../baselines/verdict';
 import { percent } from '../../data/format';
 import type { ImdbData } from '../../data/loader';
-import type { ImdbManifest } from '../../data/shards';
-import { seedFromString } from '../../lstm/cell/random';
-import type { BaselineModel, BaselinesReport, BaselinesRequest } from '../../workers/baselines';
+import type { BaselineModel, BaselinesReport, BaselinesRequest } from '../../workers/baselines/protocol';
+import { startWorker, type WorkerClient } from '../../workers/client';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
-import { el } from '../kit/dom';
+import { dataTable, el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { readStored, writeStored } from '../kit/stored';
 import { onTrainedChange, trainedSummary } from '../kit/trained';
@@ -32,55 +41,6 @@ const schema = {
   trees: { kind: 'enum', default: '1000', values: TREE_CHOICES },
 } as const;
 
-/** What the page keeps for one dataset. */
-interface StoredResults {
-  forest?: ForestBaseline;
-  bagOfWords?: BagOfWordsBaseline;
-}
-
-const MODEL_NAMES: Record<BaselineModel, string> = {
-  'bag-of-words': 'the bag-of-words logistic regression',
-  forest: 'the random forest',
-};
-
-/** The storage key of a dataset: a checksum of the checksums of its vocabulary and shards. */
-function resultsKey(manifest: ImdbManifest): string {
-  const sums = [manifest.vocabulary, ...manifest.splits.train.shards, ...manifest.splits.test.shards].map(
-    (ref) => ref.sha256,
-  );
-  return STORAGE_PREFIX + seedFromString(sums.join(',')).toString(16).padStart(8, '0');
-}
-
-function isMetrics(value: unknown): value is BinaryMetrics {
-  const m = value as Partial<BinaryMetrics> | null;
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    [m.accuracy, m.precision, m.recall, m.f1, m.count].every((x) => typeof x === 'number' && Number.isFinite(x))
-  );
-}
-
-/** Reads kept results, dropping anything that is not what this page wrote. */
-function readResults(key: string): StoredResults {
-  const value = (readStored(key) ?? {}) as Record<string, unknown>;
-  const out: StoredResults = {};
-  const forest = value.forest as ForestBaseline | undefined;
-  if (forest?.model === 'forest' && isMetrics(forest.metrics) && typeof forest.seconds === 'number')
-    out.forest = forest;
-  const bow = value.bagOfWords as BagOfWordsBaseline | undefined;
-  if (bow?.model === 'bag-of-words' && isMetrics(bow.metrics) && typeof bow.seconds === 'number') out.bagOfWords = bow;
-  return out;
-}
-
-/** "about 12 s left" from the time spent and the share done. */
-function timeLeft(elapsedMs: number, fraction: number): string {
-  if (fraction < 0.02 || elapsedMs < 1500) return 'estimating the time left…';
-  const seconds = (elapsedMs * (1 - fraction)) / fraction / 1000;
-  return seconds < 90
-    ? `about ${Math.max(1, Math.round(seconds))} s left`
-    : `about ${Math.round(seconds / 60)} min left`;
-}
-
 /** One row of the table. */
 interface Row {
   key: string;
@@ -93,25 +53,14 @@ interface Row {
   fit: string;
 }
 
-/** The run in progress. */
-interface Run {
-  worker: Worker;
-  models: BaselineModel[];
-  /** The model being fitted and when it started. */
-  model: BaselineModel | null;
-  modelStarted: number;
-  started: number;
-  stopping: boolean;
-  stopTimer?: ReturnType<typeof setTimeout>;
-}
-
 class ImdbBaselinesWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
   protected override engine = 'plain TypeScript in a Web Worker, no tfjs';
   private data: ImdbData | null = null;
   private storageKey = '';
-  private results: StoredResults = {};
-  private run: Run | null = null;
+  private fitState: FitState = idleFit({});
+  private worker: WorkerClient<BaselinesRequest> | null = null;
+  private stopTimer: ReturnType<typeof setTimeout> | undefined;
   private main!: HTMLElement;
   private treesSelect!: HTMLSelectElement;
   private fitButton!: HTMLButtonElement;
@@ -170,8 +119,8 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
     this.listen(
       watchData(panel.loader, (data) => {
         this.data = data;
-        this.storageKey = data ? resultsKey(data.dataset.manifest) : '';
-        this.results = data ? readResults(this.storageKey) : {};
+        this.storageKey = data ? resultsKey(data.dataset.manifest, STORAGE_PREFIX) : '';
+        this.fitState = { ...this.fitState, results: data ? checkResults(readStored(this.storageKey)) : {} };
         this.update();
       }),
     );
@@ -185,114 +134,82 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
 
   private fit(): void {
     const data = this.data;
-    if (!data || this.run) return;
+    if (!data || this.fitState.run) return;
     const { train, test } = data.dataset.splits;
     if (!train || !test) {
       this.showError('The baselines need both the training and the test reviews.');
       return;
     }
     this.showError('');
-    const worker = new Worker(new URL('../../workers/baselines.ts', import.meta.url), {
-      type: 'module',
-      name: 'baselines',
-    });
-    worker.addEventListener('message', (event: MessageEvent<BaselinesReport>) => this.onReport(event.data));
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.showError(`The baselines worker failed: ${event.message || 'it could not start'}`);
-      this.end();
-      this.update();
-    });
     const models: BaselineModel[] = ['bag-of-words', 'forest'];
-    const now = performance.now();
-    this.run = { worker, models, model: null, modelStarted: now, started: now, stopping: false };
+    this.fitState = startFit(this.fitState, models, performance.now());
+    this.worker = startWorker<BaselinesRequest, BaselinesReport>(
+      () =>
+        new Worker(new URL('../../workers/baselines/worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'baselines',
+        }),
+      (report) => this.onReport(report),
+      'baselines worker',
+    );
     // Copies of the splits' arrays go to the worker (the page keeps its own for other cells).
     const reviews = (s: typeof train) => ({ offsets: s.offsets, tokens: s.tokens, labels: s.labels });
-    worker.postMessage({
-      type: 'fit',
-      models,
-      train: reviews(train),
-      test: reviews(test),
-      trees: Number(this.state.trees),
-      seed: SEED,
-    } satisfies BaselinesRequest);
-    this.progress.hidden = false;
-    this.progress.value = 0;
-    this.status.textContent = 'Starting the worker…';
+    const trees = Number(this.state.trees);
+    this.worker.send({ type: 'fit', models, train: reviews(train), test: reviews(test), trees, seed: SEED });
     this.update();
   }
 
   /** Asks the worker to stop; ends it if it does not answer. */
   private stop(): void {
-    const run = this.run;
+    const run = this.fitState.run;
     if (!run || run.stopping) return;
-    run.stopping = true;
-    run.worker.postMessage({ type: 'stop' } satisfies BaselinesRequest);
-    run.stopTimer = setTimeout(() => {
+    this.fitState = stopFit(this.fitState);
+    this.worker?.send({ type: 'stop' });
+    this.stopTimer = setTimeout(() => {
+      this.fitState = abandonFit(this.fitState);
       this.end();
-      this.status.textContent = 'Stopped.';
       this.update();
     }, STOP_GRACE_MS);
-    this.status.textContent = 'Stopping…';
     this.update();
   }
 
   /** Ends the run's worker, whatever it is doing. */
   private end(): void {
-    const run = this.run;
-    if (!run) return;
-    clearTimeout(run.stopTimer);
-    run.worker.terminate();
-    this.run = null;
-    this.progress.hidden = true;
+    clearTimeout(this.stopTimer);
+    this.worker?.terminate();
+    this.worker = null;
+    if (this.fitState.run) this.fitState = { ...this.fitState, run: null };
   }
 
   private onReport(report: BaselinesReport): void {
-    const run = this.run;
-    if (!run) return;
-    const now = performance.now();
-    switch (report.type) {
-      case 'progress': {
-        if (run.model !== report.model) {
-          run.model = report.model;
-          run.modelStarted = now;
-        }
-        if (run.stopping) return;
-        const step = run.models.indexOf(report.model) + 1;
-        this.progress.value = report.fraction;
-        this.status.textContent =
-          `Step ${step} of ${run.models.length}, ${MODEL_NAMES[report.model]}: ${report.stage}; ` +
-          timeLeft(now - run.modelStarted, report.fraction);
-        return;
-      }
-      case 'result': {
-        if (report.result.model === 'forest') this.results.forest = report.result;
-        else this.results.bagOfWords = report.result;
-        const problem = writeStored(this.storageKey, this.results);
-        if (problem) this.showError(`The results could not be kept for your next visit: ${problem}`);
-        this.update();
-        return;
-      }
-      case 'done': {
-        const seconds = (now - run.started) / 1000;
-        this.end();
-        this.status.textContent = report.stopped
-          ? 'Stopped. Results that were complete before the stop are in the table.'
-          : `Fitted both baselines in ${fmt(seconds, 1)} s.`;
-        this.update();
-        return;
-      }
-      case 'error':
-        this.end();
-        this.status.textContent = '';
-        this.showError(`The fit failed: ${report.message}`);
-        this.update();
-        return;
+    if (!this.fitState.run) return;
+    this.fitState = fitStep(this.fitState, report, performance.now());
+    if (report.type === 'progress') return this.showRun(); // many a second: the table stays as it is
+    if (report.type === 'result') {
+      const problem = writeStored(this.storageKey, this.fitState.results);
+      if (problem) this.showError(`The results could not be kept for your next visit: ${problem}`);
     }
+    if (report.type === 'error') this.showError(`The fit failed: ${report.message}`);
+    if (!this.fitState.run) this.end();
+    this.update();
+  }
+
+  /** The controls, progress bar and status line of the run. */
+  private showRun(): void {
+    const { run, fraction, status } = this.fitState;
+    const running = run !== null;
+    this.treesSelect.disabled = running;
+    this.fitButton.disabled = running || this.data === null;
+    this.stopButton.disabled = !running || run.stopping;
+    this.progress.hidden = !running;
+    this.progress.value = fraction;
+    this.status.textContent = status;
+    // Progress changes many times a second: announce only where a run ends.
+    this.status.setAttribute('aria-live', running ? 'off' : 'polite');
   }
 
   private rows(): Row[] {
-    const { forest, bagOfWords } = this.results;
+    const { forest, bagOfWords } = this.fitState.results;
     const rows: Row[] = [
       {
         key: 'forest',
@@ -325,14 +242,9 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
-    const running = this.run !== null;
     this.main.hidden = this.data === null;
     this.treesSelect.value = this.state.trees;
-    this.treesSelect.disabled = running;
-    this.fitButton.disabled = running || this.data === null;
-    this.stopButton.disabled = !running || this.run!.stopping;
-    // Progress changes many times a second: announce only where a run ends.
-    this.status.setAttribute('aria-live', running ? 'off' : 'polite');
+    this.showRun();
     if (!this.data) return;
 
     const count = this.data.dataset.manifest.splits.test.count;
@@ -341,39 +253,27 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
       .filter((r) => r.metrics !== null)
       .map((r) => ({ key: r.key, name: r.name, metrics: { ...r.metrics!, count } }));
     const best = scored.length > 1 ? rankModels(scored)[0]!.key : null;
-    const th = (t: string) => el('th', { scope: 'col' }, t);
-    const cell = (x: number | undefined) => el('td', {}, x === undefined ? '–' : percent(x));
+    const cell = (x: number | undefined) => (x === undefined ? '–' : percent(x));
     this.table.replaceChildren(
-      el(
-        'table',
-        {},
-        el('caption', {}, `Scores on all ${fmtInt(count)} test reviews (positive reviews are the class to find)`),
-        el(
-          'thead',
-          {},
-          el('tr', {}, th('model'), th('accuracy'), th('precision'), th('recall'), th('F1'), th('fitted in')),
-        ),
-        el(
-          'tbody',
-          {},
-          ...rows.map((r) =>
-            el(
-              'tr',
-              {
-                'data-model': r.key,
-                'data-accuracy': r.metrics ? String(r.metrics.accuracy) : undefined,
-                'data-best': r.key === best ? 'true' : undefined,
-              },
-              el('th', { scope: 'row' }, r.label),
-              cell(r.metrics?.accuracy),
-              cell(r.metrics?.precision),
-              cell(r.metrics?.recall),
-              cell(r.metrics?.f1),
-              el('td', {}, r.fit),
-            ),
-          ),
-        ),
-      ),
+      dataTable({
+        caption: `Scores on all ${fmtInt(count)} test reviews (positive reviews are the class to find)`,
+        head: ['model', 'accuracy', 'precision', 'recall', 'F1', 'fitted in'],
+        rows: rows.map((r) => ({
+          attrs: {
+            'data-model': r.key,
+            ...(r.metrics ? { 'data-accuracy': String(r.metrics.accuracy) } : {}),
+            ...(r.key === best ? { 'data-best': 'true' } : {}),
+          },
+          cells: [
+            { head: r.label },
+            cell(r.metrics?.accuracy),
+            cell(r.metrics?.precision),
+            cell(r.metrics?.recall),
+            cell(r.metrics?.f1),
+            r.fit,
+          ],
+        })),
+      }),
     );
     this.verdictLine.textContent =
       scored.length === 0
@@ -383,7 +283,7 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
   }
 
   private detailText(): string {
-    const { forest, bagOfWords } = this.results;
+    const { forest, bagOfWords } = this.fitState.results;
     const parts: string[] = [];
     if (bagOfWords)
       parts.push(

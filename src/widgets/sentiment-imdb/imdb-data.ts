@@ -6,7 +6,7 @@
 import { indexRows, vocabularyCoverage } from '../../data/explore';
 import type { ImdbData } from '../../data/loader';
 import { PY_KERAS_VIEW, R_KERAS_VIEW } from '../../data/views';
-import { el } from '../kit/dom';
+import { dataTable, el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
@@ -42,26 +42,12 @@ class ImdbDataWidget extends KitWidget<typeof schema> {
     }
     const { manifest, vocabulary } = data.dataset;
     const { train, test } = manifest.splits;
-    const row = (label: string, a: number, b: number) =>
-      el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, fmtInt(a)), el('td', {}, fmtInt(b)));
-    const splits = el(
-      'table',
-      { 'data-role': 'splits' },
-      el('caption', {}, `What ${manifest.source.name} holds, after tokenizing`),
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'col' }, ''),
-          el('th', { scope: 'col' }, 'train'),
-          el('th', { scope: 'col' }, 'test'),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
+    const row = (label: string, a: number, b: number) => [{ head: label }, fmtInt(a), fmtInt(b)];
+    const splits = dataTable({
+      role: 'splits',
+      caption: `What ${manifest.source.name} holds, after tokenizing`,
+      head: ['', 'train', 'test'],
+      rows: [
         row('reviews', train.count, test.count),
         row('negative (rated 1–4)', train.negative, test.negative),
         row('positive (rated 7–10)', train.positive, test.positive),
@@ -70,38 +56,20 @@ class ImdbDataWidget extends KitWidget<typeof schema> {
         row('texts that repeat an earlier one of the split', train.duplicateTexts, test.duplicateTexts),
         row('texts also in the training split', train.alsoInTrain, test.alsoInTrain),
         row('words missing from the training vocabulary', train.unknownTokens, test.unknownTokens),
-      ),
-    );
+      ],
+    });
 
     const r = indexRows(vocabulary, R_KERAS_VIEW, INDEX_ROWS);
     const py = indexRows(vocabulary, PY_KERAS_VIEW, INDEX_ROWS);
+    // Words with their counts; the layouts' markers (padding, start, out of vocabulary) styled apart.
     const cell = (x: (typeof r)[number]) =>
-      el(
-        'td',
-        { className: x.kind === 'word' ? '' : 'marker' },
-        x.kind === 'word' ? `${x.token} (${fmtInt(x.count!)})` : x.token,
-      );
-    const index = el(
-      'table',
-      { 'data-role': 'index' },
-      el('caption', {}, 'The first ids of each layout (word counts in the training reviews)'),
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'col' }, 'id'),
-          el('th', { scope: 'col' }, 'r-keras: keras.datasets.imdb'),
-          el('th', { scope: 'col' }, 'py-keras: Tokenizer'),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        ...r.map((x, i) => el('tr', {}, el('th', { scope: 'row' }, String(x.id)), cell(x), cell(py[i]!))),
-      ),
-    );
+      x.kind === 'word' ? `${x.token} (${fmtInt(x.count!)})` : { cell: x.token, className: 'marker' };
+    const index = dataTable({
+      role: 'index',
+      caption: 'The first ids of each layout (word counts in the training reviews)',
+      head: ['id', 'r-keras: keras.datasets.imdb', 'py-keras: Tokenizer'],
+      rows: r.map((x, i) => [{ head: String(x.id) }, cell(x), cell(py[i]!)]),
+    });
 
     const cover = vocabularyCoverage(vocabulary, R_KERAS_VIEW);
     const coverage = el(

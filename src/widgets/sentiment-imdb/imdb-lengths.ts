@@ -12,7 +12,7 @@ import {
 } from '../../data/explore';
 import type { SplitName } from '../../data/imdb';
 import type { ImdbData } from '../../data/loader';
-import { el } from '../kit/dom';
+import { dataTable, el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -141,28 +141,15 @@ class ImdbLengthsWidget extends KitWidget<typeof schema> {
       `${fmtInt(words.length)} ${splitName} reviews: median ${fmtInt(stats.median)} words, mean ${fmtInt(stats.mean)}, ` +
       `shortest ${fmtInt(stats.min)}, longest ${fmtInt(stats.max)}` +
       (beyond > 0 ? `; the ${fmtInt(beyond)} reviews longer than ${fmtInt(end)} words are off the chart.` : '.');
-    const th = (t: string) => el('th', { scope: 'col' }, t);
     this.table.replaceChildren(
-      el(
-        'table',
-        {},
-        el('caption', {}, 'Reviews that lose words to truncation (ids counted as each view makes them)'),
-        el('thead', {}, el('tr', {}, th('view'), th('maxlen'), th('reviews cut'), th('share'))),
-        el(
-          'tbody',
-          {},
-          ...cuts.map((c) =>
-            el(
-              'tr',
-              { 'data-view': c.name },
-              el('th', { scope: 'row' }, c.name),
-              el('td', {}, String(c.maxlen)),
-              el('td', {}, `${fmtInt(c.longer)} of ${fmtInt(c.count)}`),
-              el('td', {}, pct(c.share)),
-            ),
-          ),
-        ),
-      ),
+      dataTable({
+        caption: 'Reviews that lose words to truncation (ids counted as each view makes them)',
+        head: ['view', 'maxlen', 'reviews cut', 'share'],
+        rows: cuts.map((c) => ({
+          attrs: { 'data-view': c.name },
+          cells: [{ head: c.name }, String(c.maxlen), `${fmtInt(c.longer)} of ${fmtInt(c.count)}`, pct(c.share)],
+        })),
+      }),
     );
   }
 }

@@ -6,15 +6,16 @@
  */
 import type { ImdbData } from '../../data/loader';
 import type { BinaryMetrics } from '../../lstm/sentiment/metrics';
-import type { SentimentReport, WrongReview } from '../../workers/sentiment-protocol';
-import { el } from '../kit/dom';
+import { startWorker, type WorkerClient } from '../../workers/client';
+import type { SentimentReport, SentimentRequest, WrongReview } from '../../workers/sentiment/protocol';
+import { dataTable, el } from '../kit/dom';
 import { isolationNote } from '../kit/isolation';
 import { fmtInt } from '../kit/format';
 import { announceTrained, onTrainedChange, trainedSummary } from '../kit/trained';
 import { readStored, writeStored } from '../kit/stored';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
-import { startSentimentWorker, testData, type SentimentWorker } from './sentiment-shared';
+import { sentimentWorker, testData } from './sentiment-shared';
 import { settingsLabel } from '../../lstm/sentiment/presets';
 import './sentiment.css';
 import { percent } from '../../data/format';
@@ -38,7 +39,7 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
   protected override engine = 'tfjs in a Web Worker';
   private data: ImdbData | null = null;
-  private worker: SentimentWorker | null = null;
+  private worker: WorkerClient<SentimentRequest> | null = null;
   private model!: HTMLElement;
   private runButton!: HTMLButtonElement;
   private stopButton!: HTMLButtonElement;
@@ -114,7 +115,11 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
     this.stopButton.disabled = false;
     this.runButton.disabled = true;
     this.status.textContent = `Predicting all ${fmtInt(this.data.dataset.manifest.splits.test.count)} test reviews…`;
-    this.worker = startSentimentWorker((report) => this.onReport(report));
+    this.worker = startWorker<SentimentRequest, SentimentReport>(
+      sentimentWorker,
+      (report) => this.onReport(report),
+      'training worker',
+    );
     this.worker.send({ type: 'evaluate', data: testData(this.data) });
   }
 
@@ -155,58 +160,34 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
 
   private show(evaluation: Evaluation): void {
     const m = evaluation.metrics;
-    const row = (name: string, value: string, what: string) =>
-      el('tr', {}, el('th', { scope: 'row' }, name), el('td', { className: 'num' }, value), el('td', {}, what));
-    const metrics = el(
-      'table',
-      { 'data-role': 'metrics' },
-      el('caption', {}, `On all ${fmtInt(m.count)} test reviews (${evaluation.seconds.toFixed(1)} s)`),
-      el(
-        'tbody',
-        {},
+    const row = (name: string, value: string, what: string) => [{ head: name }, { num: value }, what];
+    const metrics = dataTable({
+      role: 'metrics',
+      caption: `On all ${fmtInt(m.count)} test reviews (${evaluation.seconds.toFixed(1)} s)`,
+      rows: [
         row('loss', m.loss.toFixed(4), 'binary cross-entropy'),
         row('accuracy', percent(m.accuracy, 2), 'reviews classified right'),
         row('precision', percent(m.precision, 2), 'of those called positive, how many are'),
         row('recall', percent(m.recall, 2), 'of the positive reviews, how many were found'),
         row('F1', percent(m.f1, 2), 'harmonic mean of precision and recall'),
-      ),
-    );
-    const cell = (n: number, right: boolean, label: string) =>
-      el('td', { className: right ? 'right' : 'wrong', 'aria-label': `${label}: ${fmtInt(n)}` }, fmtInt(n));
-    const confusion = el(
-      'table',
-      { className: 'confusion', 'data-role': 'confusion' },
-      el('caption', {}, 'Confusion matrix: rows are the truth, columns the prediction'),
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('td', {}),
-          el('th', { scope: 'col' }, 'predicted negative'),
-          el('th', { scope: 'col' }, 'predicted positive'),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row' }, 'negative'),
-          cell(m.tn, true, 'true negatives'),
-          cell(m.fp, false, 'false positives'),
-        ),
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row' }, 'positive'),
-          cell(m.fn, false, 'false negatives'),
-          cell(m.tp, true, 'true positives'),
-        ),
-      ),
-    );
+      ],
+    });
+    const cell = (n: number, right: boolean) => ({ cell: fmtInt(n), className: right ? 'right' : 'wrong' });
+    const confusion = dataTable({
+      role: 'confusion',
+      className: 'confusion',
+      caption: 'Confusion matrix: rows are the truth, columns the prediction',
+      head: ['', 'predicted negative', 'predicted positive'],
+      rows: [
+        [{ head: 'negative' }, cell(m.tn, true), cell(m.fp, false)],
+        [{ head: 'positive' }, cell(m.fn, false), cell(m.tp, true)],
+      ],
+    });
+    // Each count also says what it counts ("false positives: 12") to a screen reader.
+    const labels = ['true negatives', 'false positives', 'false negatives', 'true positives'];
+    confusion
+      .querySelectorAll('tbody td')
+      .forEach((td, i) => td.setAttribute('aria-label', `${labels[i]}: ${td.textContent}`));
     this.results.replaceChildren(metrics, confusion);
     void this.showWrong(evaluation.mostWrong);
   }

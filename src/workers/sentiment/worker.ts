@@ -2,35 +2,32 @@
  * Chapter 5's sentiment worker: trains the classifier (src/lstm/sentiment/train.ts on the fused layer)
  * and evaluates it on the test reviews, off the page's thread. It keeps a checkpoint after every
  * epoch and the trained model in IndexedDB with `tf.io`, where the pages find it
- * (src/widgets/kit/trained.ts reads it).
+ * (src/widgets/kit/trained.ts reads it). Its messages are in ./protocol.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import { settingsView } from '../lstm/sentiment/presets';
-import { binaryMetrics, mostWrong } from '../lstm/sentiment/metrics';
-import { registerFastKernels } from '../lstm/fast/kernels';
-import { allIndices, trainingData } from '../lstm/sentiment/holdout';
+import { settingsView } from '../../lstm/sentiment/presets.ts';
+import { binaryMetrics, mostWrong } from '../../lstm/sentiment/metrics.ts';
+import { registerFastKernels } from '../../lstm/fast/kernels.ts';
+import { allIndices, trainingData } from '../../lstm/sentiment/holdout.ts';
 import {
   checkMetadata,
   CHECKPOINT_URL,
-  kitMetadata,
   loadKitModel,
   readArtifacts,
   restoreCheckpoint,
+  runMetadata,
   saveKitModel,
   TRAINED_MODEL_URL,
-  type KitModelMetadata,
-} from '../lstm/sentiment/model-files';
-import { sentimentModel } from '../lstm/sentiment/model';
-import { predictProbabilities, trainModel, type EpochLog } from '../lstm/sentiment/train';
-import type { SentimentReport, SentimentRequest, TestData } from './sentiment-protocol';
-import { startWorkerTf } from './tf-wasm';
-import { yieldToMessages } from './yield';
+} from '../../lstm/sentiment/model-files.ts';
+import { sentimentModel } from '../../lstm/sentiment/model.ts';
+import { predictProbabilities, trainModel, type EpochLog } from '../../lstm/sentiment/train.ts';
+import { errorText, workerPort } from '../scope.ts';
+import { startWorkerTf } from '../tf-wasm.ts';
+import { yieldToMessages } from '../yield.ts';
+import type { SentimentReport, SentimentRequest, TestData } from './protocol.ts';
 
-const scope = globalThis as unknown as {
-  postMessage(message: SentimentReport): void;
-  onmessage: ((event: MessageEvent<SentimentRequest>) => void) | null;
-};
-const post = (message: SentimentReport) => scope.postMessage(message);
+const port = workerPort<SentimentRequest, SentimentReport>();
+const post = (report: SentimentReport) => port.post(report);
 
 let stopped = false;
 let paused: { resolve: () => void; promise: Promise<void> } | null = null;
@@ -76,16 +73,14 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     history = saved.history;
     startEpoch = saved.epochsDone;
   }
-  const metadata = (epochsDone: number): KitModelMetadata =>
-    kitMetadata({
-      settings,
-      validation,
-      trainCount: trainIndices.length,
-      epochsDone,
-      history,
-      vocabulary: data.words,
-      vocabularySha256: data.vocabularySha256,
-    });
+  const metadata = runMetadata({
+    settings,
+    validation,
+    trainCount: trainIndices.length,
+    history,
+    vocabulary: data.words,
+    vocabularySha256: data.vocabularySha256,
+  });
   stopped = false;
   const end = await trainModel(model, split, {
     view: settingsView(settings),
@@ -159,8 +154,7 @@ async function evaluate(data: TestData): Promise<void> {
   tf.dispose(model.weights.map((w) => w.read()));
 }
 
-scope.onmessage = (event) => {
-  const request = event.data;
+port.listen((request) => {
   if (request.type === 'pause') {
     if (!paused) {
       let resolve = () => {};
@@ -183,7 +177,5 @@ scope.onmessage = (event) => {
     return;
   }
   const job = request.type === 'train' ? train(request) : evaluate(request.data);
-  job.catch((error: unknown) =>
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
-  );
-};
+  job.catch((error: unknown) => post({ type: 'error', message: errorText(error) }));
+});

@@ -1,12 +1,13 @@
 /**
- * Messages between chapter 5's widgets and the sentiment worker (src/workers/sentiment.ts), which
- * trains and evaluates the classifier off the page's thread.
+ * Messages between chapter 5's widgets and the sentiment worker (./worker.ts), which trains and
+ * evaluates the classifier off the page's thread. Types only.
  */
-import type { RankedReviews } from '../data/views';
-import type { BinaryMetrics } from '../lstm/sentiment/metrics';
-import type { KitModelMetadata } from '../lstm/sentiment/model-files';
-import type { SentimentSettings } from '../lstm/sentiment/presets';
-import type { BatchLog, EpochLog, TrainBegin } from '../lstm/sentiment/train';
+import type { RankedReviews } from '../../data/views.ts';
+import type { BinaryMetrics } from '../../lstm/sentiment/metrics.ts';
+import type { KitModelMetadata } from '../../lstm/sentiment/model-files.ts';
+import type { SentimentSettings } from '../../lstm/sentiment/presets.ts';
+import type { BatchLog, EpochLog, TrainBegin } from '../../lstm/sentiment/train.ts';
+import type { WorkerError } from '../client.ts';
 
 /** The test reviews and which vocabulary numbered them: all that evaluation needs. */
 export interface TestData {
@@ -46,7 +47,9 @@ export type SentimentRequest =
 export interface WrongReview {
   /** Index in the test split. */
   index: number;
+  /** The model's probability that the review is positive, in [0, 1]. */
   probability: number;
+  /** The truth: 1 positive, 0 negative. */
   label: number;
 }
 
@@ -60,6 +63,8 @@ export type SentimentReport =
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'trained'; stopped: boolean; metadata: KitModelMetadata }
+  /** The share of the test reviews predicted so far, in [0, 1]. */
   | { type: 'evaluating'; done: number }
+  /** `seconds`: how long the evaluation took. */
   | { type: 'evaluated'; metrics: BinaryMetrics; mostWrong: WrongReview[]; metadata: KitModelMetadata; seconds: number }
-  | { type: 'error'; message: string };
+  | WorkerError;

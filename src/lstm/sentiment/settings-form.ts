@@ -1,0 +1,107 @@
+/**
+ * Chapter 5's training form and the settings it stands for, both ways: the fields a reader
+ * edits (numbers, the LSTM units typed as "64,32", 0 words for "all", a sample size or "all")
+ * to the checked {@link SentimentSettings} and run options, and settings (a preset, or a
+ * checkpoint's) back to the fields. No DOM: the widget keeps these fields as its state.
+ */
+import { checkSettings, PRESETS, type PresetName, type SentimentSettings } from './presets.ts';
+
+/** The fields of the settings, as the form holds them. */
+export interface SettingsFields {
+  /** The reference model the reader started from: sets the index layout. */
+  preset: string;
+  /** Vocabulary size; 0 keeps every training word. */
+  numWords: number;
+  maxlen: number;
+  embedding: number;
+  /** Units of each LSTM layer, comma-separated ("64" or "128,128"). */
+  units: string;
+  /** Shares dropped while training, in [0, 1]. */
+  dropout: number;
+  recurrentDropout: number;
+  optimizer: string;
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+}
+
+/** The whole form: the settings and what to train and validate on. */
+export interface TrainingForm extends SettingsFields {
+  validation: string;
+  /** 'all', or how many training reviews to train on ("5000"). */
+  sample: string;
+}
+
+/** What a run is started with, read off the form. */
+export interface RunChoice {
+  settings: SentimentSettings;
+  /** Validate on 20% of the training reviews held out ('split') or on the test reviews. */
+  validation: 'split' | 'test';
+  /** Train on this many training reviews, or null for all of them. */
+  sample: number | null;
+}
+
+/**
+ * The settings in the form, checked by {@link checkSettings}: throws a RangeError naming the bad
+ * field. The preset picks the layout ('py-keras' the tokenizer's, anything else the IMDB one).
+ */
+export function formSettings(form: SettingsFields): SentimentSettings {
+  const units = String(form.units)
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .map(Number);
+  return checkSettings({
+    layout: form.preset === 'py-keras' ? 'tokenizer' : 'imdb',
+    numWords: form.numWords === 0 ? null : form.numWords,
+    maxlen: form.maxlen,
+    embedding: form.embedding,
+    lstm: units,
+    dropout: form.dropout,
+    recurrentDropout: form.recurrentDropout,
+    optimizer: form.optimizer,
+    learningRate: form.learningRate,
+    batchSize: form.batchSize,
+    epochs: form.epochs,
+  });
+}
+
+/** The run the form asks for; throws a RangeError as {@link formSettings} does. */
+export function formRun(form: TrainingForm): RunChoice {
+  return {
+    settings: formSettings(form),
+    validation: form.validation as RunChoice['validation'],
+    sample: form.sample === 'all' ? null : Number(form.sample),
+  };
+}
+
+/** The fields that show `settings`, under the preset of their layout. */
+export function settingsFields(settings: Readonly<SentimentSettings>): SettingsFields & { preset: PresetName } {
+  return {
+    preset: settings.layout === 'imdb' ? 'r-keras' : 'py-keras',
+    numWords: settings.numWords ?? 0,
+    maxlen: settings.maxlen,
+    embedding: settings.embedding,
+    units: settings.lstm.join(','),
+    dropout: settings.dropout,
+    recurrentDropout: settings.recurrentDropout,
+    optimizer: settings.optimizer,
+    learningRate: settings.learningRate,
+    batchSize: settings.batchSize,
+    epochs: settings.epochs,
+  };
+}
+
+/** The fields of a preset, as choosing it in the form sets them. */
+export function presetFields(name: PresetName): SettingsFields {
+  return { ...settingsFields(PRESETS[name]), preset: name };
+}
+
+/** The whole form that shows a run (a checkpoint's, to resume it). */
+export function runForm(run: RunChoice): TrainingForm {
+  return {
+    ...settingsFields(run.settings),
+    validation: run.validation,
+    sample: run.sample === null ? 'all' : String(run.sample),
+  };
+}

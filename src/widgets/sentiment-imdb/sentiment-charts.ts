@@ -1,0 +1,101 @@
+/**
+ * The curves and the epoch table of <kit-sentiment-train>: loss and accuracy of every batch, and
+ * of every epoch on the training and validation reviews. Drawing only; the numbers come from
+ * the training run's state (./training-run.ts). Not a widget itself.
+ */
+import { percent } from '../../data/format';
+import { thinPoints, type BatchPoint } from '../../lstm/sentiment/progress';
+import type { BatchLog, EpochLog } from '../../lstm/sentiment/train';
+import { dataTable } from '../kit/dom';
+import { fmtInt } from '../kit/format';
+import { drawPlot, Plot } from '../kit/plot';
+
+// Readable on light and dark pages (SVG attributes cannot use CSS variables).
+const COLOURS = { train: '#2f6fd6', validation: '#d6452f' } as const;
+
+// A long run is drawn from at most this many points.
+const MAX_BATCH_POINTS = 600;
+
+/** Draws every batch's loss and accuracy (epochs along x) into `target`, `width` pixels wide. */
+export function drawBatchChart(target: HTMLElement, points: BatchPoint[], last: BatchLog | null, width: number): void {
+  const batches = thinPoints(points, MAX_BATCH_POINTS);
+  if (batches.length === 0 || !last) return;
+  const series = batches.flatMap((p) => [
+    { x: p.x, value: p.loss, metric: 'loss' },
+    { x: p.x, value: p.accuracy, metric: 'accuracy' },
+  ]);
+  drawPlot(target, {
+    width,
+    height: 240,
+    marginLeft: 50,
+    x: { label: 'epoch →' },
+    y: { label: '↑ per batch', grid: true, domain: [0, Math.max(1, ...batches.map((p) => p.loss))] },
+    color: { legend: true, domain: ['loss', 'accuracy'], range: [COLOURS.validation, COLOURS.train] },
+    marks: [Plot.line(series, { x: 'x', y: 'value', stroke: 'metric', strokeWidth: 1 }), Plot.ruleY([0])],
+    ariaLabel: 'Loss and accuracy of every training batch',
+    ariaDescription:
+      `${fmtInt(points.length)} batches so far; the latest batch had loss ${last.loss.toFixed(4)} ` +
+      `and accuracy ${percent(last.accuracy, 2)}; the epoch's running mean loss is ${last.meanLoss.toFixed(4)}.`,
+  });
+}
+
+/** Draws each epoch's loss and accuracy, training and validation, into `target`, `width` pixels wide. */
+export function drawEpochChart(target: HTMLElement, epochs: EpochLog[], width: number): void {
+  if (epochs.length === 0) return;
+  const rows = epochs.flatMap((e) => [
+    { epoch: e.epoch + 1, value: e.loss, metric: 'loss', data: 'training' },
+    { epoch: e.epoch + 1, value: e.accuracy, metric: 'accuracy', data: 'training' },
+    ...(e.valLoss === null
+      ? []
+      : [
+          { epoch: e.epoch + 1, value: e.valLoss, metric: 'loss', data: 'validation' },
+          { epoch: e.epoch + 1, value: e.valAccuracy!, metric: 'accuracy', data: 'validation' },
+        ]),
+  ]);
+  const last = epochs[epochs.length - 1]!;
+  drawPlot(target, {
+    width,
+    height: 260,
+    marginLeft: 50,
+    x: { label: 'epoch →', ticks: Math.min(epochs.length, 15), tickFormat: 'd' },
+    y: { label: '↑ per epoch', grid: true },
+    fx: { label: null },
+    color: { legend: true, domain: ['training', 'validation'], range: [COLOURS.train, COLOURS.validation] },
+    marks: [
+      Plot.line(
+        rows.filter((d) => d.metric === 'loss'),
+        { x: 'epoch', y: 'value', stroke: 'data', strokeDasharray: '4 3' },
+      ),
+      Plot.line(
+        rows.filter((d) => d.metric === 'accuracy'),
+        { x: 'epoch', y: 'value', stroke: 'data' },
+      ),
+      Plot.dot(rows, { x: 'epoch', y: 'value', stroke: 'data', symbol: 'metric', tip: true }),
+      Plot.ruleY([0]),
+    ],
+    symbol: { legend: true },
+    ariaLabel: 'Loss and accuracy per epoch, training and validation',
+    ariaDescription:
+      `After epoch ${last.epoch + 1}: training loss ${last.loss.toFixed(4)}, accuracy ${percent(last.accuracy, 2)}` +
+      (last.valLoss === null
+        ? '.'
+        : `; validation loss ${last.valLoss.toFixed(4)}, accuracy ${percent(last.valAccuracy!, 2)}.`),
+  });
+}
+
+/** The table of each epoch's numbers (losses, accuracies in %, seconds). */
+export function epochTable(epochs: EpochLog[]): HTMLTableElement {
+  return dataTable({
+    role: 'epoch-table',
+    caption: 'Per epoch (dashed lines: loss; solid: accuracy)',
+    head: ['epoch', 'loss', 'accuracy', 'val. loss', 'val. accuracy', 'seconds'],
+    rows: epochs.map((e) => [
+      String(e.epoch + 1),
+      { num: e.loss.toFixed(4) },
+      { num: percent(e.accuracy, 2) },
+      { num: e.valLoss === null ? '–' : e.valLoss.toFixed(4) },
+      { num: e.valAccuracy === null ? '–' : percent(e.valAccuracy, 2) },
+      { num: e.seconds.toFixed(1) },
+    ]),
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * The settings form of <kit-sentiment-train>: its state schema (the URL keeps every field), and
+ * the fieldset that shows and edits it (a reference model to start from, each setting, the
+ * validation data and the sample to train on). Drawing and wiring only; what the fields mean is
+ * src/lstm/sentiment/settings-form.ts. Not a widget itself.
+ */
+import { LIMITS, OPTIMIZERS, PRESETS, type PresetName } from '../../lstm/sentiment/presets';
+import { presetFields, type TrainingForm } from '../../lstm/sentiment/settings-form';
+import { el } from '../kit/dom';
+
+const R = PRESETS['r-keras'];
+
+/** The widget's state: the form's fields, r-keras's settings by default. */
+export const TRAIN_SCHEMA = {
+  preset: { kind: 'enum', default: 'r-keras', values: ['r-keras', 'py-keras'] },
+  numWords: { kind: 'integer', default: R.numWords!, min: 0, max: LIMITS.numWords.max },
+  maxlen: { kind: 'integer', default: R.maxlen, ...LIMITS.maxlen },
+  embedding: { kind: 'integer', default: R.embedding, ...LIMITS.embedding },
+  units: { kind: 'string', default: R.lstm.join(','), maxLength: 20 },
+  dropout: { kind: 'number', default: R.dropout, ...LIMITS.dropout, step: 0.05 },
+  recurrentDropout: { kind: 'number', default: R.recurrentDropout, ...LIMITS.dropout, step: 0.05 },
+  optimizer: { kind: 'enum', default: R.optimizer, values: OPTIMIZERS },
+  learningRate: { kind: 'number', default: R.learningRate, ...LIMITS.learningRate, step: 0.00001 },
+  batchSize: { kind: 'integer', default: R.batchSize, ...LIMITS.batchSize },
+  epochs: { kind: 'integer', default: R.epochs, ...LIMITS.epochs },
+  validation: { kind: 'enum', default: 'split', values: ['split', 'test'] },
+  sample: { kind: 'enum', default: 'all', values: ['all', '5000', '1000', '200'] },
+} as const;
+
+type NumericKey =
+  'numWords' | 'maxlen' | 'embedding' | 'dropout' | 'recurrentDropout' | 'learningRate' | 'batchSize' | 'epochs';
+
+/** The fields of the form, in order, with their labels. */
+const FIELDS: [NumericKey | 'units' | 'optimizer', string][] = [
+  ['numWords', 'Vocabulary (0 = all words)'],
+  ['maxlen', 'maxlen'],
+  ['embedding', 'Embedding size'],
+  ['units', 'LSTM units per layer'],
+  ['dropout', 'Dropout'],
+  ['recurrentDropout', 'Recurrent dropout'],
+  ['optimizer', 'Optimizer'],
+  ['learningRate', 'Learning rate'],
+  ['batchSize', 'Batch size'],
+  ['epochs', 'Epochs'],
+];
+
+/** The fieldset and how to show a state in it. */
+export interface SettingsFieldset {
+  root: HTMLFieldSetElement;
+  /** Shows `form` in the inputs (but in the one being edited). */
+  show(form: TrainingForm): void;
+  /** Says beside the preset whether the settings are the preset's. */
+  note(text: string): void;
+}
+
+/**
+ * Builds the fieldset: edits go to `set` as a patch of the form with the event that made them;
+ * a number field that does not read as a number goes to `showError`. `current` gives the preset
+ * that "Back to the preset" restores.
+ */
+export function settingsFieldset(
+  set: (patch: Partial<TrainingForm>, event?: Event) => void,
+  showError: (message: string) => void,
+  current: () => TrainingForm,
+): SettingsFieldset {
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  const choosePreset = (name: PresetName, event?: Event) => set(presetFields(name), event);
+  const presetSelect = el(
+    'select',
+    { name: 'preset', 'aria-label': 'Reference model' },
+    el('option', { value: 'r-keras' }, 'r-keras (R article)'),
+    el('option', { value: 'py-keras' }, 'py-keras (Python article)'),
+  );
+  presetSelect.addEventListener('change', (e) => choosePreset(presetSelect.value as PresetName, e));
+  const reset = el('button', { type: 'button', 'data-role': 'preset-reset' }, 'Back to the preset');
+  reset.addEventListener('click', (e) => choosePreset(current().preset as PresetName, e));
+  const customNote = el('span', { className: 'readout', 'data-role': 'custom', 'aria-live': 'polite' });
+
+  const fields = FIELDS.map(([key, label]) => {
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (key === 'optimizer') {
+      input = el('select', { name: key }, ...OPTIMIZERS.map((o) => el('option', { value: o }, o)));
+    } else if (key === 'units') {
+      input = el('input', { type: 'text', name: key, inputmode: 'numeric', pattern: '[0-9, ]+', size: 8 });
+    } else {
+      const f = TRAIN_SCHEMA[key];
+      input = el('input', { type: 'number', name: key, min: f.min, max: f.max, step: 'step' in f ? f.step : 1 });
+    }
+    input.addEventListener('change', (event) => {
+      if (key === 'units' || key === 'optimizer') {
+        set({ [key]: input.value }, event);
+        return;
+      }
+      const value = Number(input.value);
+      if (input.value.trim() === '' || !Number.isFinite(value)) showError(`${key} must be a number`);
+      else set({ [key]: value }, event);
+    });
+    inputs.set(key, input);
+    return el('label', { className: 'sentiment-field' }, label, input);
+  });
+
+  const validationSelect = el(
+    'select',
+    { name: 'validation', 'aria-label': 'Validation data' },
+    el('option', { value: 'split' }, '20% of the training reviews, held out'),
+    el('option', { value: 'test' }, 'the test reviews, as the R article does'),
+  );
+  validationSelect.addEventListener('change', (e) => set({ validation: validationSelect.value }, e));
+  const sampleSelect = el(
+    'select',
+    { name: 'sample', 'aria-label': 'Training reviews' },
+    el('option', { value: 'all' }, 'all of them'),
+    el('option', { value: '5000' }, '5,000 (a quicker try)'),
+    el('option', { value: '1000' }, '1,000'),
+    el('option', { value: '200' }, '200 (seconds)'),
+  );
+  sampleSelect.addEventListener('change', (e) => set({ sample: sampleSelect.value }, e));
+
+  const root = el(
+    'fieldset',
+    { className: 'sentiment-settings' },
+    el('legend', {}, 'Model and training'),
+    el('div', { className: 'controls' }, el('label', {}, 'Start from', presetSelect), reset, customNote),
+    el('div', { className: 'sentiment-fields' }, ...fields),
+    el(
+      'div',
+      { className: 'controls' },
+      el('label', {}, 'Validate on', validationSelect),
+      el('label', {}, 'Train on', sampleSelect),
+    ),
+  );
+  return {
+    root,
+    show(form) {
+      presetSelect.value = form.preset;
+      for (const [key, input] of inputs) {
+        const value = String(form[key as keyof TrainingForm]);
+        if (input.value !== value && document.activeElement !== input) input.value = value;
+      }
+      validationSelect.value = form.validation;
+      sampleSelect.value = form.sample;
+    },
+    note: (text) => void (customNote.textContent = text),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The state of a training run in <kit-sentiment-train>, without the page: what the sentiment
+ * worker's reports (src/workers/sentiment/protocol.ts) do to the curves, the status lines, the
+ * progress bar and the checkpoint a reload may resume. A pure reducer, `(state, report) =>
+ * state`, that the widget renders; no DOM, unit-tested in test/unit/sentiment-training-run.test.ts.
+ * It lives beside the widget because its lines are the widget's words (kit number formats).
+ */
+import { percent } from '../../data/format';
+import { batchPoint, runProgress, type BatchPoint } from '../../lstm/sentiment/progress';
+import type { RunChoice } from '../../lstm/sentiment/settings-form';
+import type { BatchLog, EpochLog } from '../../lstm/sentiment/train';
+import type { SentimentReport } from '../../workers/sentiment/protocol';
+import { fmtInt } from '../kit/format';
+
+/** What a reload may resume: kept in localStorage beside the checkpoint in IndexedDB. */
+export interface CheckpointInfo extends RunChoice {
+  seed: number;
+  epochsDone: number;
+  history: EpochLog[];
+}
+
+/** The reports of a training run (the evaluation's and the backend's are not the run's). */
+export type TrainingReport = Exclude<SentimentReport, { type: 'backend' | 'evaluating' | 'evaluated' }>;
+
+/** The progress bar: `done` of `total` batches. */
+export interface ProgressBar {
+  done: number;
+  total: number;
+  /** The share done, as a screen reader reads it ("42%"). */
+  text: string;
+}
+
+/** Everything the widget shows of training. */
+export interface TrainingRun {
+  running: 'idle' | 'training' | 'paused';
+  /** The run going on (what its checkpoints record), or null. */
+  choice: (RunChoice & { seed: number }) | null;
+  /** Every batch of this run, as chart points, and the last batch's log. */
+  batches: BatchPoint[];
+  lastBatch: BatchLog | null;
+  /** Every epoch, those of a resumed checkpoint included. */
+  epochs: EpochLog[];
+  /** The run's epochs: from `startEpoch` (0-based) to `totalEpochs`. */
+  totalEpochs: number;
+  startEpoch: number;
+  status: string;
+  progressText: string;
+  progress: ProgressBar | null;
+  /** The checkpoint a reload may resume, as storage should hold it; null for none. */
+  checkpoint: CheckpointInfo | null;
+}
+
+/** No run: the page as it opens, with the checkpoint that storage holds (or null). */
+export function idleRun(checkpoint: CheckpointInfo | null): TrainingRun {
+  return {
+    running: 'idle',
+    choice: null,
+    batches: [],
+    lastBatch: null,
+    epochs: checkpoint?.history ?? [],
+    totalEpochs: 0,
+    startEpoch: 0,
+    status: '',
+    progressText: '',
+    progress: null,
+    checkpoint,
+  };
+}
+
+/**
+ * A run started with `choice` and `seed`: afresh (the old checkpoint is dropped), or resuming
+ * `from` (its epochs stay on the chart).
+ */
+export function startRun(
+  state: TrainingRun,
+  choice: RunChoice,
+  seed: number,
+  from: CheckpointInfo | null = null,
+): TrainingRun {
+  return {
+    ...state,
+    running: 'training',
+    choice: { ...choice, seed },
+    batches: [],
+    lastBatch: null,
+    epochs: from ? from.history : [],
+    status: 'Starting the training worker…',
+    checkpoint: from,
+  };
+}
+
+/** Minutes and seconds of `seconds`, "3:07", or with hours "1:02:03"; "–" if not finite. */
+export function fmtClock(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '–';
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const mmss = `${String(m).padStart(h ? 2 : 1, '0')}:${String(s % 60).padStart(2, '0')}`;
+  return h ? `${h}:${mmss}` : mmss;
+}
+
+/** The progress line after batch `b` of a run of epochs `startEpoch` to `totalEpochs`. */
+export function progressLine(b: BatchLog, totalEpochs: number, startEpoch: number): string {
+  const p = runProgress(b, totalEpochs, startEpoch);
+  return (
+    `Epoch ${b.epoch + 1} of ${totalEpochs}, batch ${fmtInt(p.doneInEpoch)} of ${fmtInt(b.batchesPerEpoch)}: ` +
+    `loss ${b.meanLoss.toFixed(4)}, accuracy ${percent(b.meanAccuracy, 2)}. ` +
+    `${p.rate.toFixed(1)} batches/s, ${fmtClock(p.epochSecondsLeft)} left in this epoch, ` +
+    `${fmtClock(p.secondsLeft)} in all (validation passes not counted).`
+  );
+}
+
+/** The state after one report of the worker. `trained` and `error` end the run. */
+export function trainingStep(state: TrainingRun, report: TrainingReport): TrainingRun {
+  switch (report.type) {
+    case 'status':
+      return { ...state, status: report.text };
+    case 'begin': {
+      const { info } = report;
+      return {
+        ...state,
+        totalEpochs: info.epochs,
+        startEpoch: info.startEpoch,
+        epochs: [...report.history],
+        status:
+          `Training on ${fmtInt(info.trainCount)} reviews, validating on ${fmtInt(info.validationCount)}: ` +
+          `${fmtInt(info.batchesPerEpoch)} batches per epoch.`,
+      };
+    }
+    case 'batch': {
+      const b = report.log;
+      const p = runProgress(b, state.totalEpochs, state.startEpoch);
+      return {
+        ...state,
+        lastBatch: b,
+        batches: [...state.batches, batchPoint(b)],
+        progress: { done: p.done, total: p.total, text: `${Math.round((100 * p.done) / p.total)}%` },
+        progressText: progressLine(b, state.totalEpochs, state.startEpoch),
+      };
+    }
+    case 'epoch': {
+      const epochs = [...state.epochs, report.log];
+      const checkpoint = state.choice ? { ...state.choice, epochsDone: report.log.epoch + 1, history: epochs } : null;
+      return {
+        ...state,
+        epochs,
+        checkpoint: checkpoint ?? state.checkpoint,
+        status: report.checkpointSaved
+          ? state.status
+          : 'The checkpoint could not be saved (browser storage is full or blocked).',
+      };
+    }
+    case 'paused':
+      return { ...state, running: 'paused', progressText: `Paused. ${state.progressText}` };
+    case 'resumed':
+      return { ...state, running: 'training' };
+    case 'trained': {
+      const m = report.metadata;
+      // A finished run needs no checkpoint; a stopped one keeps it, to resume after a reload.
+      const checkpoint = report.stopped ? state.checkpoint : null;
+      return {
+        ...state,
+        running: 'idle',
+        choice: null,
+        checkpoint,
+        status: report.stopped
+          ? `Stopped after ${m.epochsDone} complete epoch(s). The model as it is now is saved in this browser; ` +
+            (checkpoint
+              ? 'the checkpoint lets you resume after a reload.'
+              : 'no epoch was complete, so there is no checkpoint.')
+          : `Trained ${m.epochsDone} epochs and saved in this browser. The next section evaluates it on the test reviews.`,
+      };
+    }
+    case 'error':
+      return { ...state, running: 'idle', choice: null, status: '' };
+  }
+}
