@@ -296,3 +296,71 @@ export function splitLineBreaks(text: string): TextPiece[] {
   if (last < text.length) out.push({ text: text.slice(last), lineBreak: false });
   return out;
 }
+
+/** A piece of {@link textPage}: text, a line break, or a run of line breaks folded into one. */
+export interface ShownPiece extends TextPiece {
+  /** For a folded run: how many `<br />` tags it stands for (more than are shown). */
+  folded?: number;
+}
+
+/** One page of a review's text to show, and where the next page starts. */
+export interface TextPage {
+  pieces: ShownPiece[];
+  /** Index of the next page's first piece in the pieces given, or null at the end. */
+  next: number | null;
+  /** Characters of text (tags not counted) up to the end of this page, and in the whole review. */
+  shownChars: number;
+  totalChars: number;
+}
+
+/**
+ * {@link splitLineBreaks}, with text longer than `maxChars` characters split into pieces of at
+ * most that length, so that a page of {@link textPage} never has to cut one.
+ */
+export function pagedPieces(text: string, maxChars = 20_000): TextPiece[] {
+  return splitLineBreaks(text).flatMap((p) => {
+    if (p.lineBreak || p.text.length <= maxChars) return [p];
+    return Array.from({ length: Math.ceil(p.text.length / maxChars) }, (_, k) => ({
+      text: p.text.slice(k * maxChars, (k + 1) * maxChars),
+      lineBreak: false,
+    }));
+  });
+}
+
+/**
+ * A page of a review's text for the page to draw, from piece `from` of {@link pagedPieces}:
+ * pieces up to about `maxChars` characters, with every run of more than `maxBreaks` line breaks
+ * folded into one piece that counts them. A review of 200,000 words or of 150,000 `<br />`
+ * tags is then drawn a page at a time, and its words are not pushed off the screen.
+ */
+export function textPage(
+  pieces: readonly TextPiece[],
+  { from = 0, maxChars = 20_000, maxBreaks = 2 }: { from?: number; maxChars?: number; maxBreaks?: number } = {},
+): TextPage {
+  let totalChars = 0;
+  let shownChars = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    const n = pieces[k]!.lineBreak ? 0 : pieces[k]!.text.length;
+    totalChars += n;
+    if (k < from) shownChars += n;
+  }
+  const out: ShownPiece[] = [];
+  let onPage = 0;
+  let i = from;
+  while (i < pieces.length) {
+    const piece = pieces[i]!;
+    if (piece.lineBreak) {
+      let end = i;
+      while (end < pieces.length && pieces[end]!.lineBreak) end++;
+      if (end - i > maxBreaks) out.push({ text: piece.text, lineBreak: true, folded: end - i });
+      else out.push(...pieces.slice(i, end));
+      i = end;
+      continue;
+    }
+    if (onPage > 0 && onPage + piece.text.length > maxChars) break;
+    out.push(piece);
+    onPage += piece.text.length;
+    i++;
+  }
+  return { pieces: out, next: i < pieces.length ? i : null, shownChars: shownChars + onPage, totalChars };
+}

@@ -14,6 +14,8 @@ import {
   reviewLengths,
   reviewPath,
   splitLineBreaks,
+  pagedPieces,
+  textPage,
   tokenizeReview,
   truncation,
   viewLength,
@@ -202,5 +204,44 @@ describe('browsing helpers', () => {
     const spaced = pieces.map((p) => (p.lineBreak ? ' ' : p.text)).join('');
     expect(tokenizeReview(spaced)).toEqual(tokenizeReview(text));
     expect(splitLineBreaks('')).toEqual([]);
+  });
+});
+
+describe('textPage', () => {
+  it('pages a long review without cutting a piece, and counts what is shown', () => {
+    const text = `${'a'.repeat(25)}<br />${'b'.repeat(5)}`;
+    const pieces = pagedPieces(text, 10);
+    expect(pieces.map((p) => p.text)).toEqual(['aaaaaaaaaa', 'aaaaaaaaaa', 'aaaaa', '<br />', 'bbbbb']);
+    const first = textPage(pieces, { maxChars: 10 });
+    expect(first).toEqual({ pieces: [pieces[0]], next: 1, shownChars: 10, totalChars: 30 });
+    const second = textPage(pieces, { from: first.next!, maxChars: 20 });
+    expect(second.pieces.map((p) => p.text)).toEqual(['aaaaaaaaaa', 'aaaaa', '<br />', 'bbbbb']);
+    expect(second).toMatchObject({ next: null, shownChars: 30 });
+  });
+
+  it('folds a run of many line breaks into one piece that counts them', () => {
+    const text = `top${'<br />'.repeat(150_000)}bottom<br /><br />end`;
+    const page = textPage(pagedPieces(text));
+    expect(page.pieces).toEqual([
+      { text: 'top', lineBreak: false },
+      { text: '<br />', lineBreak: true, folded: 150_000 },
+      { text: 'bottom', lineBreak: false },
+      { text: '<br />', lineBreak: true },
+      { text: '<br />', lineBreak: true },
+      { text: 'end', lineBreak: false },
+    ]);
+    expect(page.next).toBeNull();
+  });
+
+  it('draws a 200,000-word review a page at a time', () => {
+    const pieces = pagedPieces('word '.repeat(200_000));
+    const pages: number[] = [];
+    for (let from: number | null = 0; from !== null;) {
+      const page = textPage(pieces, { from });
+      pages.push(page.pieces.length);
+      from = page.next;
+    }
+    expect(pages).toHaveLength(50);
+    expect(textPage(pieces).shownChars).toBe(20_000);
   });
 });
