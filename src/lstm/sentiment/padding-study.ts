@@ -59,7 +59,7 @@ export interface PaddingTrace {
   post: Float32Array;
 }
 
-/** Runs both paddings of `ids` through a {@link stepwiseModel} in one batch of two rows. */
+/** Runs both paddings of `ids` (`[length]`) through a {@link stepwiseModel} in one batch `[2, maxlen]`. */
 export async function paddingTrace(model: tf.LayersModel, ids: Int32Array, maxlen: number): Promise<PaddingTrace> {
   const preRow = padSequence(ids, { maxlen, padding: 'pre' });
   const postRow = padSequence(ids, { maxlen, padding: 'post' });

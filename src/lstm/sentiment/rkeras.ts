@@ -96,7 +96,10 @@ export interface TimingOptions {
   sample?: () => void;
 }
 
-/** Trains `batches` batches after `warmup` untimed ones, timing each; `sample` runs after every batch. */
+/**
+ * Trains `batches` batches after `warmup` untimed ones, timing each in milliseconds; `sample` runs
+ * after every batch.
+ */
 export async function timeBatches(
   model: tf.LayersModel,
   split: RankedReviews,
