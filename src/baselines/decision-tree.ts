@@ -263,7 +263,7 @@ function insertionSort(a: Int32Array, n: number): void {
   }
 }
 
-/** The leaf that row `row` of `x` reaches in `tree`. */
+/** The leaf that row `row` of `x` (`[rows, features]`, binned) reaches in `tree`. */
 export function leafOf(tree: DecisionTree, x: BinnedFeatures, row: number): number {
   const { feature, threshold, left } = tree;
   const { bins, rows } = x;

@@ -48,7 +48,7 @@ function maxAbs(a: Float64Array): number {
   return m;
 }
 
-/** Minimises `f` from `x0` (which is not changed). */
+/** Minimises `f` over vectors `[n]` from `x0` (which is not changed). */
 export async function minimiseLbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions = {}): Promise<LbfgsResult> {
   const {
     memory = 7,

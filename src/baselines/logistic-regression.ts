@@ -44,7 +44,7 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
-/** `w · x_i + b` for each row `i`. */
+/** `w · x_i + b` for each row `i` of `x`: an array of shape `[rows]`. */
 export function logits(x: SparseRows, weights: ArrayLike<number>, bias: number): Float64Array {
   const z = new Float64Array(x.rows);
   for (let i = 0; i < x.rows; i++) {
@@ -93,7 +93,7 @@ export function logisticObjective(
   return loss / n + (l2 / 2) * penalty;
 }
 
-/** Fits the model to rows `x` with labels 0 or 1, from zero weights. */
+/** Fits the model to rows `x` (`[rows, columns]`, sparse) with labels 0 or 1 (`[rows]`), from zero weights. */
 export async function fitLogisticRegression(
   x: SparseRows,
   labels: ArrayLike<number>,

@@ -99,7 +99,7 @@ export class ByteReader {
   }
 }
 
-/** A stream that hands out `bytes` in chunks of `chunkSize` (to test code against any chunking). */
+/** A stream that hands out `bytes` in chunks of `chunkSize` bytes (to test code against any chunking). */
 export function streamFromBytes(bytes: Uint8Array, chunkSize = 65536): ReadableStream<Uint8Array> {
   let offset = 0;
   return new ReadableStream<Uint8Array>({

@@ -163,7 +163,7 @@ export interface LengthStats {
   p99: number;
 }
 
-/** Quantile `q` of sorted numbers, interpolated between neighbours (R's type 7, as d3 does it). */
+/** Quantile `q` (a share in [0, 1]) of sorted numbers, interpolated between neighbours (R's type 7, as d3 does it). */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
@@ -199,7 +199,7 @@ export interface Truncation {
   share: number;
 }
 
-/** The share of `lengths` longer than `maxlen`. */
+/** The share in [0, 1] of `lengths` longer than `maxlen`. */
 export function truncation(lengths: ArrayLike<number>, maxlen: number): Truncation {
   let longer = 0;
   for (let i = 0; i < lengths.length; i++) if (lengths[i]! > maxlen) longer++;

@@ -127,7 +127,7 @@ const HINTS: Partial<Record<DataError['code'], string>> = {
   network: 'Check the connection and try again.',
 };
 
-/** What a store records about the files prepared from an archive. */
+/** What a store records about the files prepared from an archive of `bytes` bytes. */
 export function archiveInfo(
   name: string,
   bytes: number,

@@ -35,7 +35,7 @@ export function padSequences(sequences: readonly ArrayLike<number>[], options: P
   return { data, shape: [sequences.length, maxlen] };
 }
 
-/** Pads or truncates one sequence to `maxlen`, as one row of {@link padSequences}. */
+/** Pads or truncates one sequence to a row `[maxlen]`, as one row of {@link padSequences}. */
 export function padSequence(sequence: ArrayLike<number>, options: PadOptions & { maxlen: number }): Int32Array {
   const out = new Int32Array(options.maxlen);
   padInto(sequence, out, 0, options);

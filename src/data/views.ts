@@ -43,7 +43,7 @@ export function inputDim(vocabularySize: number, view: SequenceView = {}): numbe
   return numWords === undefined ? all : Math.min(numWords, all);
 }
 
-/** Turns stored ranks (0 = unknown word) into a view's unpadded ids. */
+/** Turns stored ranks (0 = unknown word) into a view's unpadded ids, one per word kept (`[length]`). */
 export function ranksToIds(ranks: ArrayLike<number>, view: SequenceView = {}): Int32Array {
   const { layout = 'imdb', numWords = Infinity } = view;
   if (layout === 'imdb') {
@@ -82,7 +82,7 @@ export function idsToWords(ids: ArrayLike<number>, vocabulary: Vocabulary, view:
 
 /**
  * Encodes any text (such as a review the reader types) exactly as the training data was
- * encoded: tokenize, look up ranks, apply the view, then pad to `maxlen` if the view has one.
+ * encoded: tokenize, look up ranks, apply the view, then pad to a row `[maxlen]` if the view has one.
  */
 export function encodeText(text: string, vocabulary: Vocabulary, view: SequenceView = {}): Int32Array {
   const ids = ranksToIds(wordsToRanks(tokenizeReview(text), vocabulary), view);
@@ -119,7 +119,8 @@ export function reviewRanks(reviews: RankedReviews, index: number): Uint32Array 
 
 /**
  * Encodes reviews through a view and pads them into a batch: all reviews, or those at
- * `indices` (a shuffled batch, say) in that order. The view must have a `maxlen`.
+ * `indices` (a shuffled batch, say) in that order: ids `[rows, maxlen]` and labels `[rows]`. The
+ * view must have a `maxlen`.
  */
 export function encodeReviews(reviews: RankedReviews, view: SequenceView, indices?: ArrayLike<number>): EncodedBatch {
   const { maxlen } = view;
@@ -146,7 +147,7 @@ export interface EncodedWord {
 
 /**
  * {@link encodeText} with its working shown: every word of the text with its id and fate, and
- * the padded row (identical to `encodeText`'s) that the model receives.
+ * the padded row `[maxlen]` (identical to `encodeText`'s) that the model receives.
  */
 export function explainText(
   text: string,

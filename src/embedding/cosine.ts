@@ -23,7 +23,7 @@ export interface UnitVectorTable extends VectorTable {
   readonly unit: true;
 }
 
-/** Wraps a flat Float32Array of length `rows * dim` (e.g. an Embedding layer's weights) as a table. */
+/** Wraps a flat Float32Array of length `rows * dim` (e.g. an Embedding layer's weights) as a table `[rows, dim]`. */
 export function vectorTable(values: Float32Array, dim: number): VectorTable {
   if (!Number.isInteger(dim) || dim <= 0) throw new RangeError(`dim must be a positive integer, got ${dim}`);
   if (values.length % dim !== 0) {

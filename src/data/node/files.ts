@@ -11,7 +11,7 @@ import { DataError } from '../errors.ts';
 import type { DataSource } from '../load.ts';
 import type { WriteFile } from '../prepare.ts';
 
-/** Opens a file as a Web stream of bytes; rejects with `not-found` when it does not exist. */
+/** Opens a file as a Web stream of bytes, with its size in bytes; rejects with `not-found` when it does not exist. */
 export async function openFileStream(path: string): Promise<{ stream: ReadableStream<Uint8Array>; bytes: number }> {
   let size: number;
   try {

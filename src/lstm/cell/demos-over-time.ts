@@ -14,9 +14,9 @@ import type { LstmWeights } from './weights';
 export const SENTENCE_LSTM = { units: 6, inputDim: 4, seed: 12, inputScale: 1.5 } as const;
 
 /**
- * A 6-unit LSTM reading `words` (at least one): each word's x_t is a fixed random vector seeded
- * by the word (a stand-in for a learned embedding), the weights are Keras-style seeded initial
- * weights, and every forget-gate bias is `forgetBias`.
+ * A 6-unit LSTM reading `words` (at least one): each word's x_t (`[1, inputDim]`) is a fixed random
+ * vector seeded by the word (a stand-in for a learned embedding), the weights are Keras-style seeded
+ * initial weights, and every forget-gate bias is `forgetBias`.
  */
 export function sentenceLstm(
   words: readonly string[],

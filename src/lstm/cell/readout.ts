@@ -44,8 +44,9 @@ export interface BceResult {
 }
 
 /**
- * Binary cross-entropy computed from the logits, as max(z, 0) − z y + log(1 + e^{−|z|}): the same
- * value as from σ(z), without the log of zero that a saturated sigmoid would give.
+ * Binary cross-entropy of logits z `[batch]` against labels y `[batch]` (0 or 1), computed as
+ * max(z, 0) − z y + log(1 + e^{−|z|}): the same value as from σ(z), without the log of zero that a
+ * saturated sigmoid would give.
  */
 export function binaryCrossEntropy(logits: Floats, labels: Floats): BceResult {
   const batch = logits.length;

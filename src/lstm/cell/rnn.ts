@@ -49,7 +49,10 @@ export interface RnnWeightOptions {
   seed?: number;
 }
 
-/** Seeded weights with a recurrent matrix whose largest singular value is `recurrentScale`. */
+/**
+ * Seeded weights, kernel `[inputSize, units]`, recurrent kernel `[units, units]` and bias `[units]`,
+ * with a recurrent matrix whose largest singular value is `recurrentScale`.
+ */
 export function rnnWeights({
   inputSize = 4,
   units = 8,

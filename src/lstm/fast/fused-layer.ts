@@ -632,7 +632,10 @@ function uniqueLstmName(): string {
   return `lstm_Fused${lstmCount}`;
 }
 
-/** A {@link FusedLstm} layer, in the style of `tf.layers.lstm`. */
+/**
+ * A {@link FusedLstm} layer, in the style of `tf.layers.lstm`: x `[batch, time, inputDim]` in, h
+ * `[batch, units]` out, or `[batch, time, units]` with `returnSequences`.
+ */
 export function fusedLstm(args: FusedLstmArgs): FusedLstm {
   return new FusedLstm(args);
 }

@@ -196,7 +196,10 @@ export function analyseMemoryLstm(
   return { unit, contribution, meanForget, meanInput };
 }
 
-/** Two example sequences of N + 1 signs, one starting with '+' and one with '−', the rest the same seeded signs. */
+/**
+ * Two example sequences of N + 1 signs, one starting with '+' and one with '−', the rest the same
+ * seeded signs; `xs` holds N + 1 inputs x_t of shape `[2, MEMORY_INPUT_DIM]`.
+ */
 export function memoryExamples(distractors: number, seed = 4242): { symbols: number[][]; xs: Float64Array[] } {
   const rest = memoryTestSet({ distractors, size: 1, seed }).symbols[0].slice(1);
   const symbols = [

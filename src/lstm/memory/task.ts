@@ -50,7 +50,10 @@ export function encodeMemorySequences(symbols: readonly (readonly number[])[]): 
   return xs;
 }
 
-/** `batch` random sequences of `distractors` + 1 signs, each '+' or '−' with equal chance, drawn from `rand`. */
+/**
+ * `batch` random sequences of `distractors` + 1 signs, each '+' or '−' with equal chance, drawn from
+ * `rand`: N + 1 inputs `[batch, MEMORY_INPUT_DIM]` and labels `[batch]`.
+ */
 export function memoryBatch(
   rand: () => number,
   { batch, distractors }: { batch: number; distractors: number },

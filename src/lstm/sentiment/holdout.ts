@@ -14,7 +14,7 @@ export interface Holdout {
   validation: Int32Array;
 }
 
-/** Holds out `fraction` of each label's reviews, chosen by `seed`; both lists sorted. */
+/** Holds out `fraction` (a share in [0, 1]) of each label's reviews, chosen by `seed`; both lists sorted. */
 export function stratifiedHoldout(labels: ArrayLike<number>, fraction: number, seed: number): Holdout {
   if (!(fraction >= 0 && fraction < 1))
     throw new RangeError(`the validation fraction must be in [0, 1), got ${fraction}`);

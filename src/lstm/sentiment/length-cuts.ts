@@ -54,7 +54,10 @@ export function reviewViewLengths(reviews: ReviewOffsets, settings: Readonly<Sen
   return viewLengths(reviews, settingsView(settings));
 }
 
-/** The share of the study's work done (work grows with maxlen: one LSTM step per position). */
+/**
+ * The share in [0, 1] of the study's work done, given `fractionOfThis` (a share in [0, 1]) of the
+ * length at `index` (work grows with maxlen: one LSTM step per position).
+ */
 export function studyFraction(maxlens: readonly number[], index: number, fractionOfThis: number): number {
   const total = maxlens.reduce((s, m) => s + m, 0);
   const before = maxlens.slice(0, index).reduce((s, m) => s + m, 0);

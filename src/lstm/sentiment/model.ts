@@ -1,8 +1,9 @@
 /**
  * The sentiment classifier of chapter 5 for any {@link SentimentSettings}: Embedding -> one or
- * more LSTM layers -> Dense(1, sigmoid), compiled with binary cross-entropy. The same builder
- * serves the Node command line, the tests and the training worker, so a model trained anywhere
- * is the same model.
+ * more LSTM layers -> Dense(1, sigmoid), compiled with binary cross-entropy. One builder,
+ * {@link lstmClassifier}, makes it and the kit's other LSTM classifiers (the `r-keras` benchmark
+ * model, chapter 7's stepwise rebuild), and serves the Node command line, the tests and the
+ * training worker, so a model built anywhere is the same model.
  *
  * Also here, as pure functions of the settings: the model summary the chapter shows (checked
  * against tfjs's own shapes and parameter counts in the tests) and the equivalent plain tfjs
@@ -40,29 +41,68 @@ export function makeOptimizer(settings: Readonly<SentimentSettings>): tf.Optimiz
   return adamOptimizer(tf, lr);
 }
 
-/** Builds and compiles the classifier. */
-export function sentimentModel(settings: Readonly<SentimentSettings>, options: BuildOptions): tf.Sequential {
-  const { vocabularySize, lstm = 'fused', seed = 7 } = options;
+/**
+ * What {@link lstmClassifier} builds: Embedding `[vocabulary, embedding]` -> LSTM layers ->
+ * Dense(1, sigmoid). Only what the kit's models really differ in is here; none of them masks the
+ * padding zeros (no `maskZero`) and none pads inside the model (the ids come padded, 'pre' or
+ * 'post', see src/data/pad.ts), so neither is an option.
+ */
+export interface ClassifierSpec {
+  /** Rows of the Embedding layer: the ids are in [0, vocabulary). */
+  vocabulary: number;
+  /** Columns of the Embedding layer: the size of each id's vector. */
+  embedding: number;
+  /** Time steps: the input is ids `[batch, maxlen]`. */
+  maxlen: number;
+  /** Units of each LSTM layer, first to last (all but the last return their whole sequence). */
+  lstm: readonly number[];
+  /** Share in [0, 1] of each LSTM layer's inputs x_t dropped while training (default 0). */
+  dropout?: number;
+  /** Share in [0, 1] of h_{t-1} dropped while training (default 0). */
+  recurrentDropout?: number;
+  /** 'fused' is the kit's fast layer (src/lstm/fast/fused-layer.ts); 'stock' is tf.layers.lstm. Same maths. */
+  implementation?: 'fused' | 'stock';
+  /**
+   * Read the prediction after every step: every LSTM layer returns its sequence and the Dense
+   * sigmoid applies at each step, so the output is `[batch, maxlen, 1]` instead of `[batch, 1]`
+   * (default false).
+   */
+  everyStep?: boolean;
+  /**
+   * Seed of the initial weights (default 7): the Embedding's uniform draw and the Dense kernel
+   * take it, fused LSTM layer k takes `seed + k`. `null` draws nothing for a model whose weights
+   * are set at once: zeros for the Embedding and Dense, the fused layer's own default seed.
+   */
+  seed?: number | null;
+  /** Compiles with it, binary cross-entropy and accuracy; without it the model is not compiled. */
+  optimizer?: tf.Optimizer;
+}
+
+/**
+ * The one builder of the kit's LSTM classifiers: chapter 5's {@link sentimentModel}, the
+ * `r-keras` reference of the benchmarks (rkeras.ts) and chapter 7's stepwise rebuild
+ * (padding-study.ts). Takes ids `[batch, maxlen]`; returns p `[batch, 1]`, or `[batch, maxlen, 1]`
+ * with `everyStep`.
+ */
+export function lstmClassifier(spec: Readonly<ClassifierSpec>): tf.Sequential {
+  const { vocabulary, embedding, maxlen, lstm, implementation = 'fused', everyStep = false, optimizer } = spec;
+  const { dropout = 0, recurrentDropout = 0, seed = 7 } = spec;
   const model = tf.sequential();
   model.add(
     tf.layers.embedding({
-      inputDim: embeddingRows(settings, vocabularySize),
-      outputDim: settings.embedding,
-      inputLength: settings.maxlen,
-      // Keras' default: uniform in [-0.05, 0.05].
-      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
+      inputDim: vocabulary,
+      outputDim: embedding,
+      inputLength: maxlen,
+      // Keras' default: uniform in [-0.05, 0.05]; zeros when the weights are set at once.
+      embeddingsInitializer:
+        seed === null ? 'zeros' : tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
     }),
   );
-  settings.lstm.forEach((units, k) => {
-    const args = {
-      units,
-      returnSequences: k < settings.lstm.length - 1,
-      dropout: settings.dropout,
-      recurrentDropout: settings.recurrentDropout,
-    };
+  lstm.forEach((units, k) => {
+    const args = { units, returnSequences: everyStep || k < lstm.length - 1, dropout, recurrentDropout };
     model.add(
-      lstm === 'fused'
-        ? new FusedLstm({ ...args, seed: seed + k })
+      implementation === 'fused'
+        ? new FusedLstm(seed === null ? args : { ...args, seed: seed + k })
         : tf.layers.lstm({
             ...args,
             recurrentActivation: 'sigmoid',
@@ -73,10 +113,30 @@ export function sentimentModel(settings: Readonly<SentimentSettings>, options: B
     );
   });
   model.add(
-    tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
+    tf.layers.dense({
+      units: 1,
+      activation: 'sigmoid',
+      kernelInitializer: seed === null ? 'zeros' : tf.initializers.glorotUniform({ seed }),
+    }),
   );
-  model.compile({ optimizer: makeOptimizer(settings), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  if (optimizer) model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['accuracy'] });
   return model;
+}
+
+/** Builds and compiles the classifier of `settings`: ids `[batch, maxlen]` in, p `[batch, 1]` out. */
+export function sentimentModel(settings: Readonly<SentimentSettings>, options: BuildOptions): tf.Sequential {
+  const { vocabularySize, lstm = 'fused', seed = 7 } = options;
+  return lstmClassifier({
+    vocabulary: embeddingRows(settings, vocabularySize),
+    embedding: settings.embedding,
+    maxlen: settings.maxlen,
+    lstm: settings.lstm,
+    dropout: settings.dropout,
+    recurrentDropout: settings.recurrentDropout,
+    implementation: lstm,
+    seed,
+    optimizer: makeOptimizer(settings),
+  });
 }
 
 /** One row of the model summary. */

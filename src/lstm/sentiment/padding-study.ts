@@ -11,33 +11,30 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { padSequence } from '../../data/pad.ts';
-import { FusedLstm } from '../fast/fused-layer.ts';
 import type { WeightArrays } from './length-study.ts';
-import { embeddingRows } from './model.ts';
+import { embeddingRows, lstmClassifier } from './model.ts';
 import type { SentimentSettings } from './presets.ts';
 
 /**
  * The classifier of `settings` with every LSTM layer returning its whole sequence and the Dense
  * sigmoid applied at every step: its output `[batch, maxlen, 1]` holds p_t after each step, and
  * its last step is the trained model's prediction. Holds `weights` (from the trained model, in
- * `getWeights()` order). The caller disposes it.
+ * `getWeights()` order). Built by {@link lstmClassifier} with `everyStep`, without dropout. The caller
+ * disposes it.
  */
 export function stepwiseModel(
   settings: Readonly<SentimentSettings>,
   vocabularySize: number,
   weights: readonly WeightArrays[],
 ): tf.Sequential {
-  const model = tf.sequential();
-  model.add(
-    tf.layers.embedding({
-      inputDim: embeddingRows(settings, vocabularySize),
-      outputDim: settings.embedding,
-      inputLength: settings.maxlen,
-      embeddingsInitializer: 'zeros', // the trained weights replace them at once
-    }),
-  );
-  for (const units of settings.lstm) model.add(new FusedLstm({ units, returnSequences: true }));
-  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: 'zeros' }));
+  const model = lstmClassifier({
+    vocabulary: embeddingRows(settings, vocabularySize),
+    embedding: settings.embedding,
+    maxlen: settings.maxlen,
+    lstm: settings.lstm,
+    everyStep: true,
+    seed: null, // the trained weights replace the initial ones at once
+  });
   const shapes = model.getWeights().map((w) => String(w.shape));
   if (shapes.length !== weights.length || shapes.some((s, k) => s !== String(weights[k]!.shape))) {
     model.dispose();
@@ -62,7 +59,7 @@ export interface PaddingTrace {
   post: Float32Array;
 }
 
-/** Runs both paddings of `ids` through a {@link stepwiseModel} in one batch of two rows. */
+/** Runs both paddings of `ids` (`[length]`) through a {@link stepwiseModel} in one batch `[2, maxlen]`. */
 export async function paddingTrace(model: tf.LayersModel, ids: Int32Array, maxlen: number): Promise<PaddingTrace> {
   const preRow = padSequence(ids, { maxlen, padding: 'pre' });
   const postRow = padSequence(ids, { maxlen, padding: 'post' });

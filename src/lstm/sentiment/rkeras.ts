@@ -6,9 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { encodeReviews, R_KERAS_VIEW, type RankedReviews } from '../../data/index.ts';
-import { FusedLstm } from '../fast/fused-layer.ts';
 import { adamOptimizer } from '../fast/one-pass-adam.ts';
 import { mulberry32 } from '../cell/random.ts';
+import { lstmClassifier } from './model.ts';
 
 /** The preset's sizes, and the arithmetic of one epoch (forward and backward) for reports. */
 export const R_KERAS = { batch: 32, units: 64, embedding: 128, gflopPerEpoch: 590 } as const;
@@ -30,7 +30,7 @@ export interface RKerasOptions {
   seed?: number;
 }
 
-/** The compiled `r-keras` model. */
+/** The compiled `r-keras` model, built by {@link lstmClassifier}: ids `[batch, maxlen]` in, p `[batch, 1]` out. */
 export function rKerasModel({
   lstm,
   optimizer = 'stock',
@@ -38,36 +38,17 @@ export function rKerasModel({
   maxlen = R_KERAS_VIEW.maxlen!,
   seed = 7,
 }: RKerasOptions): tf.Sequential {
-  const model = tf.sequential();
-  model.add(
-    tf.layers.embedding({
-      inputDim: vocabulary,
-      outputDim: R_KERAS.embedding,
-      inputLength: maxlen,
-      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
-    }),
-  );
-  const rates = { dropout: 0.2, recurrentDropout: 0.2 };
-  model.add(
-    lstm === 'fused'
-      ? new FusedLstm({ units: R_KERAS.units, seed, ...rates })
-      : tf.layers.lstm({
-          units: R_KERAS.units,
-          recurrentActivation: 'sigmoid',
-          // tfjs's orthogonal default takes seconds to draw; callers copy weights in when comparing.
-          recurrentInitializer: 'zeros',
-          ...rates,
-        }),
-  );
-  model.add(
-    tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
-  );
-  model.compile({
+  return lstmClassifier({
+    vocabulary,
+    embedding: R_KERAS.embedding,
+    maxlen,
+    lstm: [R_KERAS.units],
+    dropout: 0.2,
+    recurrentDropout: 0.2,
+    implementation: lstm,
+    seed,
     optimizer: optimizer === 'fast' ? adamOptimizer(tf, 0.001) : tf.train.adam(0.001),
-    loss: 'binaryCrossentropy',
-    metrics: ['accuracy'],
   });
-  return model;
 }
 
 /** A seeded permutation of 0..n-1 (Fisher-Yates), the order of one epoch. */
@@ -115,7 +96,10 @@ export interface TimingOptions {
   sample?: () => void;
 }
 
-/** Trains `batches` batches after `warmup` untimed ones, timing each; `sample` runs after every batch. */
+/**
+ * Trains `batches` batches after `warmup` untimed ones, timing each in milliseconds; `sample` runs
+ * after every batch.
+ */
 export async function timeBatches(
   model: tf.LayersModel,
   split: RankedReviews,

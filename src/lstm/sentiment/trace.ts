@@ -109,7 +109,7 @@ export interface ClassifierTrace {
   delta: Float64Array;
 }
 
-/** The classifier's final output for `ids` would be `trace.p[T - 1]`; this runs every step of it. */
+/** The classifier's final output for `ids` (`[T]`) would be `trace.p[T - 1]`; this runs every step of it. */
 export function traceClassifier(weights: ClassifierWeights, ids: ArrayLike<number>): ClassifierTrace {
   const { embedding, lstm, readout } = weights;
   const time = ids.length;
