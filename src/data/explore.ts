@@ -364,3 +364,91 @@ export function textPage(
   }
   return { pieces: out, next: i < pieces.length ? i : null, shownChars: shownChars + onPage, totalChars };
 }
+
+/** One word of a review as the explorer shows it, with the id a view gives it. */
+export interface WordCell {
+  word: string;
+  /** The id as text ('—' for a word the view drops). */
+  id: string;
+  /** 'marker': the <start> id; 'oov': out of the view's vocabulary (id 2); 'dropped': not kept. */
+  kind: 'marker' | 'word' | 'oov' | 'dropped';
+  /** True when truncation to maxlen cuts it from the row. */
+  cut: boolean;
+}
+
+/** A review's words with their ids under `view` and `pad`, and what happened to them. */
+export interface WordCells {
+  cells: WordCell[];
+  /** Words out of the view's vocabulary (they became id 2), and words it dropped. */
+  oov: number;
+  dropped: number;
+  /** The ids after alignment (with <start>), and how padding lays them into the row. */
+  aligned: AlignedIds;
+  layout: PadLayout;
+}
+
+/**
+ * Each word of a review (`ranks` as stored, `words` its tokens, for words the training
+ * vocabulary lacks) with the id `view` gives it and whether truncation to `pad.maxlen` cuts it.
+ */
+export function wordCells(
+  ranks: ArrayLike<number>,
+  words: readonly string[],
+  vocabulary: readonly string[],
+  view: SequenceView,
+  pad: PadOptions & { maxlen: number },
+): WordCells {
+  const aligned = alignIds(ranks, view);
+  const layout = padLayout(aligned.length, pad);
+  const inRow = (position: number) => position >= layout.from && position < layout.to;
+  const cells: WordCell[] = [];
+  if (aligned.start !== null)
+    cells.push({ word: '<start>', id: String(aligned.start), kind: 'marker', cut: !inRow(0) });
+  let oov = 0;
+  let dropped = 0;
+  for (let i = 0; i < ranks.length; i++) {
+    const rank = ranks[i]!;
+    const word = rank > 0 ? vocabulary[rank - 1]! : (words[i] ?? '?');
+    const id = aligned.ids[i]!;
+    if (id < 0) {
+      dropped++;
+      cells.push({ word, id: '—', kind: 'dropped', cut: false });
+      continue;
+    }
+    const isOov = id === OOV_ID && view.layout !== 'tokenizer';
+    if (isOov) oov++;
+    cells.push({ word, id: String(id), kind: isOov ? 'oov' : 'word', cut: !inRow(aligned.positions[i]!) });
+  }
+  return { cells, oov, dropped, aligned, layout };
+}
+
+/**
+ * What the view and padding make of a review of `words` words, in one sentence for the reader:
+ * ids, <start>, words out of the vocabulary or dropped, and what truncation or padding does.
+ */
+export function rowSummary(
+  words: number,
+  { oov, dropped, aligned, layout }: Omit<WordCells, 'cells'>,
+  { maxlen, padding = 'pre', truncating = 'pre' }: PadOptions & { maxlen: number },
+): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const parts = [
+    `${n(words)} words → ${n(aligned.length)} ids`,
+    aligned.start !== null ? ` (<start> = ${aligned.start} first)` : '',
+  ];
+  if (oov) parts.push(`; ${n(oov)} word${oov === 1 ? '' : 's'} out of the vocabulary became 2`);
+  if (dropped)
+    parts.push(`; ${n(dropped)} word${dropped === 1 ? '' : 's'} missing from the training vocabulary dropped`);
+  parts.push('. ');
+  const [first, last] = truncating === 'pre' ? ['first', 'last'] : ['last', 'first'];
+  if (layout.cut > 0)
+    parts.push(
+      `maxlen ${maxlen}: '${truncating}' truncation cuts the ${first} ${n(layout.cut)} ids and keeps the ${last} ${maxlen}.`,
+    );
+  else if (layout.pads > 0)
+    parts.push(
+      `maxlen ${maxlen}: '${padding}' padding puts ${n(layout.pads)} zero${layout.pads === 1 ? '' : 's'} ${padding === 'pre' ? 'before' : 'after'} the ids.`,
+    );
+  else parts.push(`maxlen ${maxlen}: the ids fill the row exactly.`);
+  return parts.join('');
+}

@@ -208,6 +208,43 @@ describe('chapter 5: an archive from the reader, prepared in the browser', () =>
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('shows a review of 200,000 words and one of 150,000 line breaks a page at a time, without freezing', async () => {
+    const giant = words(200_000, ['long', 'review', 'of', 'many', 'words']);
+    const breaks = `top${'<br />'.repeat(150_000)}bottom`;
+    const archive = buildImdbArchive('official', 'gnu', [
+      ...REVIEWS,
+      { split: 'test', label: 0, id: 9, rating: 1, text: giant },
+      { split: 'test', label: 1, id: 7, rating: 8, text: breaks },
+    ]);
+    const page = await openChapter('bare', '?review.split=test&review.label=neg&review.review=2');
+    await phase(page, 'choose');
+    await page.locator('kit-imdb-data input[type="file"]').setInputFiles(archiveFile(archive));
+    await phase(page, 'ready');
+    const w = await widget(page, 'kit-imdb-explorer');
+    await w.locator('[data-role="meta"]').filter({ hasText: 'aclImdb/test/neg/9_1.txt' }).waitFor();
+    await expect
+      .poll(() => text(page, 'kit-imdb-explorer [data-role="summary"]'))
+      .toMatch(/^200,000 words → 200,001 ids \(<start> = 1 first\)/);
+    // The first page of the text, then the next on request; the first 2,000 words as chips.
+    const shown = async () => ((await w.locator('[data-role="text"]').textContent()) ?? '').length;
+    const more = w.locator('[data-role="more-text"]');
+    expect(await more.innerText()).toMatch(/^Show more \([\d,]+ more characters\)$/);
+    const first = await shown();
+    expect(first).toBeLessThan(30_000);
+    await more.click();
+    await expect.poll(shown).toBeGreaterThan(first + 10_000);
+    expect(await w.locator('[data-role="words"] .token').count()).toBe(2000);
+    expect(await text(page, 'kit-imdb-explorer [data-role="more-words"]')).toBe('… and 198,001 more words');
+    expect(await chips(page, 'row')).toHaveLength(80);
+
+    // 150,000 line breaks fold into one marker: the words after them stay in view.
+    await w.locator('select[name="label"]').selectOption('pos');
+    await w.getByRole('button', { name: 'Next review' }).click();
+    await w.locator('[data-role="meta"]').filter({ hasText: 'aclImdb/test/pos/7_8.txt' }).waitFor();
+    await expect.poll(() => w.locator('[data-role="text"]').innerText()).toMatch(/^top<br \/> × 150,000\s*bottom$/);
+    expect(await w.locator('[data-role="text"] br').count()).toBe(1);
+  });
+
   it('takes an archive dropped on the drop zone', async () => {
     const page = await openChapter('bare');
     await phase(page, 'choose');

@@ -15,7 +15,9 @@ import {
   reviewPath,
   splitLineBreaks,
   pagedPieces,
+  rowSummary,
   textPage,
+  wordCells,
   tokenizeReview,
   truncation,
   viewLength,
@@ -243,5 +245,35 @@ describe('textPage', () => {
     }
     expect(pages).toHaveLength(50);
     expect(textPage(pieces).shownChars).toBe(20_000);
+  });
+});
+
+describe('wordCells and rowSummary', () => {
+  const vocabulary = ['the', 'film', 'was', 'fine'];
+  it('gives each word its id, marks words out of the vocabulary, dropped or cut, and sums it up', () => {
+    // Ranks 1..4, and 0 for a word the training split lacks.
+    const ranks = Uint32Array.from([2, 3, 0, 4]);
+    const words = ['film', 'was', 'zyzzyva', 'fine'];
+    const imdb = wordCells(ranks, words, vocabulary, { layout: 'imdb', numWords: 7 }, { maxlen: 3 });
+    expect(imdb.cells).toEqual([
+      { word: '<start>', id: '1', kind: 'marker', cut: true },
+      { word: 'film', id: '5', kind: 'word', cut: true },
+      { word: 'was', id: '6', kind: 'word', cut: false },
+      { word: 'zyzzyva', id: '2', kind: 'oov', cut: false },
+      { word: 'fine', id: '2', kind: 'oov', cut: false },
+    ]);
+    expect(rowSummary(4, imdb, { maxlen: 3 })).toBe(
+      "4 words → 5 ids (<start> = 1 first); 2 words out of the vocabulary became 2. maxlen 3: 'pre' truncation cuts the first 2 ids and keeps the last 3.",
+    );
+    const tokenizer = wordCells(ranks, words, vocabulary, { layout: 'tokenizer' }, { maxlen: 5, padding: 'post' });
+    expect(tokenizer.cells.map((c) => `${c.word}:${c.id}:${c.kind}`)).toEqual([
+      'film:2:word',
+      'was:3:word',
+      'zyzzyva:—:dropped',
+      'fine:4:word',
+    ]);
+    expect(rowSummary(4, tokenizer, { maxlen: 5, padding: 'post' })).toBe(
+      "4 words → 3 ids; 1 word missing from the training vocabulary dropped. maxlen 5: 'post' padding puts 2 zeros after the ids.",
+    );
   });
 });

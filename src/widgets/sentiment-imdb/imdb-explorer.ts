@@ -4,20 +4,22 @@
  * gives it, and the row of `maxlen` ids that padding and truncation make of it.
  */
 import {
-  alignIds,
   labelRange,
-  padLayout,
+  pagedPieces,
   REFERENCE_VIEWS,
   reviewPath,
-  splitLineBreaks,
+  rowSummary,
+  textPage,
+  wordCells,
   type LabelFilter,
   type ReferenceView,
+  type TextPiece,
 } from '../../data/explore';
 import type { SplitName } from '../../data/imdb';
 import type { ImdbData } from '../../data/loader';
 import { padSequence } from '../../data/pad';
 import { tokenizeReview } from '../../data/tokenizer';
-import { idsToWords, OOV_ID, ranksToIds, reviewRanks, type SequenceView } from '../../data/views';
+import { idsToWords, ranksToIds, reviewRanks, type SequenceView } from '../../data/views';
 import { el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -53,8 +55,16 @@ function select(
   return s;
 }
 
+// A review of 200,000 words must not build 200,000 chips: the first ones make the point.
+const MAX_CHIPS = 2000;
+const TITLES = {
+  oov: 'outside the vocabulary this view keeps: id 2',
+  dropped: 'not in the training vocabulary: the Tokenizer drops it',
+};
+
 function chip(word: string, id: string, className = '', title = ''): HTMLElement {
-  return el('span', { className: `token ${className}`.trim(), title: title || undefined }, word, el('small', {}, id));
+  const classes = ['token', ...className.split(' ').filter(Boolean)].join(' ');
+  return el('span', { className: classes, title: title || undefined }, word, el('small', {}, id));
 }
 
 class ImdbExplorerWidget extends KitWidget<typeof schema> {
@@ -254,68 +264,61 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
     );
   }
 
-  private drawReview(data: ImdbData, text: string, ranks: Uint32Array): void {
-    // textContent only: a review is data, and any HTML in it is shown as the characters it is.
-    const pieces = splitLineBreaks(text).flatMap<Node>((p) =>
-      p.lineBreak ? [el('span', { className: 'imdb-br' }, p.text), el('br')] : [document.createTextNode(p.text)],
+  /** Draws the review's text a page at a time (textContent only: HTML in a review is shown as text). */
+  private drawText(pieces: readonly TextPiece[], from: number): void {
+    const page = textPage(pieces, { from });
+    const nodes = document.createDocumentFragment();
+    for (const p of page.pieces) {
+      if (!p.lineBreak) nodes.append(p.text);
+      else if (p.folded)
+        nodes.append(el('span', { className: 'imdb-br' }, `${p.text} × ${fmtInt(p.folded)}`), el('br'));
+      else nodes.append(el('span', { className: 'imdb-br' }, p.text), el('br'));
+    }
+    this.text.querySelector('[data-role="more-text"]')?.remove();
+    if (from === 0) this.text.replaceChildren(nodes);
+    else this.text.append(nodes);
+    if (page.next === null) return;
+    const rest = page.totalChars - page.shownChars;
+    const more = el(
+      'button',
+      { type: 'button', 'data-role': 'more-text', onclick: () => this.drawText(pieces, page.next!) },
+      `Show more (${fmtInt(rest)} more characters)`,
     );
-    this.text.replaceChildren(...pieces);
+    this.text.append(el('br'), more);
+  }
+
+  private drawReview(data: ImdbData, text: string, ranks: Uint32Array): void {
+    this.drawText(pagedPieces(text), 0);
 
     const { view: viewName, padding, truncating } = this.state;
     const view = VIEWS[viewName as keyof typeof VIEWS].view;
     const maxlen = view.maxlen!;
     const pad = { maxlen, padding: padding as 'pre' | 'post', truncating: truncating as 'pre' | 'post' };
-    const words = tokenizeReview(text);
-    const { vocabulary } = data.dataset;
-    const aligned = alignIds(ranks, view);
-    const layout = padLayout(aligned.length, pad);
-    const inRow = (position: number) => position >= layout.from && position < layout.to;
-    const chips: HTMLElement[] = [];
-    if (aligned.start !== null) chips.push(chip('<start>', String(aligned.start), inRow(0) ? 'marker' : 'marker cut'));
-    let oov = 0;
-    let dropped = 0;
-    for (let i = 0; i < ranks.length; i++) {
-      const rank = ranks[i]!;
-      const word = rank > 0 ? vocabulary.words[rank - 1]! : (words[i] ?? '?');
-      const id = aligned.ids[i]!;
-      if (id < 0) {
-        dropped++;
-        chips.push(chip(word, '—', 'dropped', 'not in the training vocabulary: the Tokenizer drops it'));
-        continue;
-      }
-      const isOov = id === OOV_ID && view.layout !== 'tokenizer';
-      if (isOov) oov++;
-      const classes = [isOov ? 'oov' : '', inRow(aligned.positions[i]!) ? '' : 'cut'].join(' ');
-      chips.push(chip(word, String(id), classes, isOov ? 'outside the vocabulary this view keeps: id 2' : ''));
+    const { cells, oov, dropped, aligned, layout } = wordCells(
+      ranks,
+      tokenizeReview(text),
+      data.dataset.vocabulary.words,
+      view,
+      pad,
+    );
+    const chips = document.createDocumentFragment();
+    for (const c of cells.slice(0, MAX_CHIPS)) {
+      const title = c.kind === 'oov' || c.kind === 'dropped' ? TITLES[c.kind] : '';
+      chips.append(chip(c.word, c.id, [c.kind === 'word' ? '' : c.kind, c.cut ? 'cut' : ''].join(' '), title));
     }
-    this.words.replaceChildren(...chips);
+    if (cells.length > MAX_CHIPS)
+      chips.append(el('span', { 'data-role': 'more-words' }, `… and ${fmtInt(cells.length - MAX_CHIPS)} more words`));
+    this.words.replaceChildren(chips);
 
     const ids = ranksToIds(ranks, view);
     const row = padSequence(ids, pad);
-    const tokens = idsToWords(row, vocabulary, view);
+    const tokens = idsToWords(row, data.dataset.vocabulary, view);
     this.row.replaceChildren(
       ...Array.from(row, (id, j) => chip(tokens[j] === '<pad>' ? '·' : tokens[j]!, String(id), id === 0 ? 'pad' : '')),
     );
     this.rowTitle.textContent = `The row the model reads: ${maxlen} ids`;
 
-    const parts = [
-      `${fmtInt(ranks.length)} words → ${fmtInt(aligned.length)} ids`,
-      aligned.start !== null ? ` (<start> = ${aligned.start} first)` : '',
-    ];
-    if (oov) parts.push(`; ${fmtInt(oov)} word${oov === 1 ? '' : 's'} out of the vocabulary became 2`);
-    if (dropped)
-      parts.push(`; ${fmtInt(dropped)} word${dropped === 1 ? '' : 's'} missing from the training vocabulary dropped`);
-    parts.push('. ');
-    if (layout.cut > 0)
-      parts.push(
-        `maxlen ${maxlen}: '${truncating}' truncation cuts the ${truncating === 'pre' ? 'first' : 'last'} ${fmtInt(layout.cut)} ids and keeps the ${truncating === 'pre' ? 'last' : 'first'} ${maxlen}.`,
-      );
-    else if (layout.pads > 0)
-      parts.push(
-        `maxlen ${maxlen}: '${padding}' padding puts ${fmtInt(layout.pads)} zero${layout.pads === 1 ? '' : 's'} ${padding === 'pre' ? 'before' : 'after'} the ids.`,
-      );
-    else parts.push(`maxlen ${maxlen}: the ids fill the row exactly.`);
-    this.summary.textContent = parts.join('');
+    this.summary.textContent = rowSummary(ranks.length, { oov, dropped, aligned, layout }, pad);
   }
 }
 
