@@ -31,3 +31,33 @@ export class DataError extends Error {
 export function isDataError(error: unknown, code?: DataErrorCode): error is DataError {
   return error instanceof DataError && (code === undefined || error.code === code);
 }
+
+/**
+ * The text of anything thrown, never empty: Chromium's `QuotaExceededError` and some others
+ * come with an empty message, and an empty message must not read as "no error".
+ */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)) {
+    return (error as Error).message || (error as Error).name || 'an unknown error';
+  }
+  return String(error) || 'an unknown error';
+}
+
+/** True for the error a browser throws when a site's storage is full. */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || /quota/i.test(errorMessage(error));
+}
+
+/**
+ * Why something could not be kept in the browser's storage, in words a reader can act on:
+ * for a full quota, how much room it needed (`bytes`) and how to make room.
+ */
+export function storageErrorMessage(error: unknown, bytes: number): string {
+  if (!isQuotaError(error)) return errorMessage(error);
+  const mb = Math.max(1, Math.round(bytes / 1e6));
+  return (
+    `this browser's storage for the site is full (keeping them needs about ${mb} MB): ` +
+    "free room by clearing this site's data in the browser's settings"
+  );
+}

@@ -5,7 +5,7 @@
  * come from, where they are kept and how an archive is prepared are passed in, so that the
  * same machine runs in unit tests with sources in memory.
  */
-import { DataError, isDataError } from './errors.ts';
+import { DataError, isDataError, storageErrorMessage } from './errors.ts';
 import {
   loadImdb,
   loadManifest,
@@ -353,10 +353,11 @@ export class ImdbLoader {
       if (saved === undefined) {
         const state = this.#state;
         if (state.phase === 'preparing') this.#set({ ...state, saving: true });
+        const info = archiveInfo(name, archive.size, files);
         try {
-          await this.#deps.store.saveArchive(files, archiveInfo(name, archive.size, files));
+          await this.#deps.store.saveArchive(files, info);
         } catch (error) {
-          storeError = error instanceof Error ? error.message : String(error);
+          storeError = storageErrorMessage(error, info.storedBytes);
         }
       }
       if (this.#current(generation)) this.#ready(dataset, source, 'archive', started, storeError);

@@ -4,6 +4,8 @@
  * report. Imported only by `src/workers/<name>/worker.ts` files.
  */
 
+import { errorMessage } from '../data/errors.ts';
+
 interface Scope<Request, Report> {
   postMessage(message: Report, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<Request>) => void) | null;
@@ -28,7 +30,5 @@ export function workerPort<Request, Report>(): WorkerPort<Request, Report> {
   };
 }
 
-/** The text of an error report for anything thrown. */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** The text of an error report for anything thrown, never empty (see errorMessage). */
+export const errorText = errorMessage;

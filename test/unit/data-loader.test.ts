@@ -214,11 +214,23 @@ describe('ImdbLoader', () => {
     expect(loader.data?.origin).toBe('archive');
   });
 
-  it('is ready even when the browser cannot keep the data, and says so', async () => {
-    const store = { ...memoryStore(), saveArchive: async () => Promise.reject(new Error('the quota is exceeded')) };
-    const loader = new ImdbLoader({ site: missingSite, store, prepare: prepareHere });
-    await loader.prepareArchive(archiveFile(buildImdbArchive()));
-    expect(loader.data?.storeError).toBe('the quota is exceeded');
+  it('is ready even when the browser cannot keep the data, and says why in words a reader can act on', async () => {
+    // Chromium's QuotaExceededError has an empty message: it must still count as not kept.
+    const quota = Object.assign(new Error(''), { name: 'QuotaExceededError' });
+    for (const [error, said] of [
+      [
+        quota,
+        /^this browser's storage for the site is full \(keeping them needs about \d+ MB\): free room by clearing/,
+      ],
+      [new Error('the quota is exceeded'), /^this browser's storage for the site is full/],
+      [new Error('the database is closing'), /^the database is closing$/],
+    ] as const) {
+      const store = { ...memoryStore(), saveArchive: async () => Promise.reject(error) };
+      const loader = new ImdbLoader({ site: missingSite, store, prepare: prepareHere });
+      await loader.prepareArchive(archiveFile(buildImdbArchive()));
+      expect(loader.data?.origin).toBe('archive');
+      expect(loader.data?.storeError).toMatch(said);
+    }
   });
 
   it('leaves the keeping to a preparer that keeps the files itself, and reports its failure', async () => {

@@ -5,13 +5,14 @@
  * buffers transferred, not copied).
  */
 import { countBytes } from '../../data/bytes.ts';
+import { storageErrorMessage } from '../../data/errors.ts';
 import { idbStore } from '../../data/idb.ts';
 import { loadImdb } from '../../data/load.ts';
 import { archiveInfo, type PrepareProgress } from '../../data/loader.ts';
 import { memorySource } from '../../data/memory.ts';
 import { prepareImdb } from '../../data/prepare.ts';
 import { datasetBuffers, errorToMessage, transferable } from '../../data/transfer.ts';
-import { errorText, workerPort } from '../scope.ts';
+import { workerPort } from '../scope.ts';
 import type { PrepareMessage, PrepareRequest } from './protocol.ts';
 
 const port = workerPort<PrepareRequest, PrepareMessage>();
@@ -62,7 +63,7 @@ async function prepare({ archive, name, store }: PrepareRequest): Promise<void> 
       await idbStore(store).saveArchive(files, archiveInfo(name, archive.size, files));
       saved = {};
     } catch (error) {
-      saved = { error: errorText(error) };
+      saved = { error: storageErrorMessage(error, archiveInfo(name, archive.size, files).storedBytes) };
     }
   }
   // Decoding the shards takes a moment too: the page gets them ready to use.
