@@ -1,14 +1,26 @@
 /**
- * The reader's trained sentiment model, shared by every page of the kit: chapter 5 trains and
- * evaluates it, chapter 6 looks inside it, chapter 4 compares its embedding, chapter 7 measures
- * its limits, and the baselines table lists its scores.
+ * The kit's one store of trained models, shared by every page: chapter 5 trains and evaluates the
+ * sentiment model, chapter 6 looks inside it, chapter 4 compares its embedding (and shares its
+ * own skip-gram vectors between cells), chapter 7 measures its limits, and the baselines table
+ * lists its scores.
  *
  * The model itself lives in IndexedDB (`tf.io`, saved by the training worker); a small summary
  * (its name, epochs and test scores) lives in localStorage so that any widget can show it at
  * once without loading tfjs. Changes are announced to this page and to the kit's other open tabs.
+ * A page loads the model once, through one {@link createModelStore} store: the store holds it and
+ * disposes it by that module's one rule (when it publishes a state without it), and every
+ * subscription returns its unsubscribe, which a widget hands to `listen()` so that its
+ * disconnect ends it.
  */
 import type * as tf from '@tensorflow/tfjs';
+import type { UnitVectorTable, VectorTable } from '../../embedding/cosine';
+import type { SequenceView } from '../../data/views';
+import type { Vocabulary } from '../../data/vocabulary';
 import type { KitModelMetadata, LoadedKitModel } from '../../lstm/sentiment/model-files';
+import type { ReviewSteps } from '../../lstm/sentiment/review-steps';
+import type { ClassifierTrace, ClassifierWeights, LayerLike } from '../../lstm/sentiment/trace';
+import { percent } from '../../data/format';
+import { createModelStore, createSlot, type ModelStatus } from './model-store';
 import { readStored, writeStored } from './stored';
 
 import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../../lstm/sentiment/model-files';
@@ -155,4 +167,187 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
   const { settingsLabel } = await import('../../lstm/sentiment/presets');
   announceTrained(loaded.metadata, settingsLabel(loaded.metadata.settings));
   return loaded;
+}
+
+/** Where chapter 5 trains the model (relative to the site's base). */
+export const TRAINING_PATH = 'chapters/05-sentiment-imdb/#cell-train';
+
+/** The link to chapter 5's training, under the site's base path. */
+export function trainingHref(): string {
+  return `${import.meta.env.BASE_URL}${TRAINING_PATH}`;
+}
+
+/** The trained classifier as the widgets of chapters 4, 6 and 7 use it, loaded once per page. */
+export interface TrainedClassifier extends LoadedKitModel {
+  /** Its weights in the kit's layout, for the kit's own cell (copies: they outlive the model). */
+  weights: ClassifierWeights;
+  /** Its vocabulary, to encode a review as training did. */
+  vocabulary: Vocabulary;
+  /** Its data view: layout, num_words, maxlen. */
+  view: SequenceView;
+  /** "r-keras", "py-keras" or "custom (...)". */
+  label: string;
+  /** One line for chapter 7's panel: label, maxlen, epochs and the saved test accuracy. */
+  description: string;
+  /** The tfjs backend that runs `predict`, e.g. "tfjs · WASM (SIMD, 1 thread)". */
+  backend: string;
+  /** Counts the models loaded on this page, so that a widget can tell a new one from the last. */
+  serial: number;
+  /** The embedding table with unit rows `[vocabularySize, dim]`, for cosine neighbours (computed on first use). */
+  unitEmbedding(): UnitVectorTable;
+  /** `model.predict` on one row of ids `[maxlen]`: the model's probability in [0, 1] that the review is positive. */
+  predict(ids: Int32Array): Promise<number>;
+}
+
+/** Where loading the classifier stands, as chapters 4 and 6 read it. */
+export type ClassifierStatus =
+  | { kind: 'loading' }
+  | { kind: 'none' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; classifier: TrainedClassifier };
+
+let serial = 0;
+
+/** The classifier's one-line description: label, maxlen, epochs and the saved test accuracy. */
+function describe(label: string, metadata: KitModelMetadata): string {
+  const { settings, epochsDone, test } = metadata;
+  const epochs = `${epochsDone} epoch${epochsDone === 1 ? '' : 's'}`;
+  const score = test
+    ? `, ${percent(test.accuracy, 2)} accuracy on ${test.count.toLocaleString('en-US')} test reviews`
+    : '';
+  return `${label}, maxlen ${settings.maxlen}, ${epochs}${score}`;
+}
+
+/** Wraps a loaded model for the widgets; the model code is imported here, when a page first needs it. */
+async function toClassifier({ model, metadata }: LoadedKitModel): Promise<TrainedClassifier> {
+  try {
+    const [{ loadTf }, { normaliseRows }, { vocabularyFromWords }, { settingsLabel, settingsView }, trace] =
+      await Promise.all([
+        import('./tf'),
+        import('../../embedding/cosine'),
+        import('../../data/vocabulary'),
+        import('../../lstm/sentiment/presets'),
+        import('../../lstm/sentiment/trace'),
+      ]);
+    const { tf, backend } = await loadTf();
+    const weights = trace.classifierWeights(model.layers as unknown as LayerLike[]);
+    const label = settingsLabel(metadata.settings);
+    let unit: UnitVectorTable | null = null;
+    return {
+      model,
+      metadata,
+      weights,
+      vocabulary: vocabularyFromWords(metadata.words, new Array<number>(metadata.words.length).fill(0)),
+      view: settingsView(metadata.settings),
+      label,
+      description: describe(label, metadata),
+      backend: backend.label,
+      serial: ++serial,
+      unitEmbedding: () => (unit ??= normaliseRows(weights.embedding)),
+      async predict(ids) {
+        const out = tf.tidy(() => model.predict(tf.tensor2d(ids, [1, ids.length], 'int32')) as tf.Tensor);
+        const values = await out.data();
+        // The prediction is read; its tensor is no longer needed.
+        out.dispose();
+        return values[0]!;
+      },
+    };
+  } catch (error) {
+    // Never handed to the store, so disposed here.
+    model.dispose();
+    throw error;
+  }
+}
+
+const store = createModelStore<TrainedClassifier>({
+  // No summary means no model was ever saved here (installing or training writes one): say so
+  // without downloading tfjs, so that pages merely offering the model stay light.
+  load: () => (trainedSummary() === null ? null : loadTrainedModel().then((loaded) => loaded && toClassifier(loaded))),
+  dispose: (classifier) => classifier.model.dispose(),
+  watch: onTrainedChange,
+});
+
+/** The store's state in chapter 6's words. */
+function classifierStatus(status: ModelStatus<TrainedClassifier>): ClassifierStatus {
+  return status.kind === 'ready' ? { kind: 'ready', classifier: status.model } : status;
+}
+
+/**
+ * Calls `listener` now and whenever the classifier changes; the first call on a page starts
+ * loading it. Returns the function that stops listening.
+ */
+export function watchClassifier(listener: (status: ClassifierStatus) => void): () => void {
+  return store.subscribe((status) => listener(classifierStatus(status)));
+}
+
+/**
+ * Makes model files the reader chose (model.json and its .bin) the trained model of every page
+ * of the kit, and this page's classifier. Throws with a message a reader can act on.
+ */
+export async function installFiles(files: readonly File[]): Promise<KitModelMetadata> {
+  let metadata: KitModelMetadata | null = null;
+  await store.install(async () => {
+    const loaded = await installModelFromFiles(files);
+    metadata = loaded.metadata;
+    return toClassifier(loaded);
+  });
+  return metadata!;
+}
+
+/** A review as chapter 6's review cell read it, for the cells below. */
+export interface ReadReview {
+  steps: ReviewSteps;
+  trace: ClassifierTrace;
+  classifier: TrainedClassifier;
+}
+
+const review = createSlot<ReadReview | null>(null);
+
+/** The review the review cell read last, or null. */
+export function currentReview(): ReadReview | null {
+  return review.get();
+}
+
+/** Publishes the review just read (or null) to the cells that follow it. */
+export function publishReview(next: ReadReview | null): void {
+  review.set(next);
+}
+
+/** Calls `listener` whenever a review is published; returns the function that stops it. */
+export function onReview(listener: () => void): () => void {
+  return review.subscribe(() => listener());
+}
+
+/** Word vectors chapter 4's skip-gram cell trained, and what they belong to. */
+export interface TrainedVectors {
+  /** The table after `epoch` epochs, `[words.length, dim]`. */
+  table: VectorTable;
+  /** The same with unit rows, for neighbours. */
+  unit: UnitVectorTable;
+  /** The word of each row. */
+  words: readonly string[];
+  /** Each word's row. */
+  ids: ReadonlyMap<string, number>;
+  /** Epochs trained (0: the random start). */
+  epoch: number;
+  /** The corpus, in words, e.g. "3,000 IMDB training reviews". */
+  corpus: string;
+}
+
+// Plain arrays, no tensors: nothing to dispose when they are replaced.
+const vectors = createSlot<TrainedVectors | null>(null);
+
+/** The latest trained vectors, or null before any training. */
+export function trainedVectors(): TrainedVectors | null {
+  return vectors.get();
+}
+
+/** Publishes new vectors (or null after a reset) to every subscriber. */
+export function publishTrainedVectors(next: TrainedVectors | null): void {
+  vectors.set(next);
+}
+
+/** Calls `listener` whenever new vectors are published; returns the function that stops it. */
+export function onTrainedVectors(listener: () => void): () => void {
+  return vectors.subscribe(() => listener());
 }

@@ -17,7 +17,7 @@ import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { SAMPLE_TEXT } from './skipgram-sample';
-import { publishTrainedVectors } from './trained-vectors';
+import { publishTrainedVectors } from '../kit/trained';
 import '../kit/embeddings.css';
 
 /** The words whose neighbours the cell follows, besides the reader's own. */
