@@ -208,10 +208,12 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
         }),
       (report) => this.report(report),
     );
-    // The copies made above are handed over, not copied again.
+    // Counted before the reviews' buffers move to the worker and leave empty arrays here.
+    const measuredOn = request.reviews.labels.length;
+    // The copies made in lengthRunRequest are handed over, not copied again.
     this.worker.send(request, transfer);
     this.showError('');
-    this.step({ type: 'start', measuredOn: request.reviews.labels.length });
+    this.step({ type: 'start', measuredOn });
     this.update();
   }
 
