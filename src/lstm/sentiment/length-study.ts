@@ -5,8 +5,8 @@
  * `maxlen`, and the test reviews, padded or cut ('pre', as in training) to that length, are
  * scored again.
  *
- * Runs wherever tfjs runs: the page runs it in a Web Worker (src/workers/length-study.ts), the
- * tests in Node.
+ * Runs wherever tfjs runs: the page runs it in a Web Worker
+ * (src/workers/length-study/worker.ts), the tests in Node.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { RankedReviews } from '../../data/views.ts';

@@ -1,7 +1,11 @@
 /**
  * Presentation helpers shared by chapter 6's widgets: the red-blue colour of a word's move
- * p_t − p_{t−1} with a readable text colour on it, and which steps get a word under the axis.
+ * p_t − p_{t−1} with a readable text colour on it, its legend, a word as a coloured chip, and
+ * which steps get a word under the axis.
  */
+import { signed, type WordChip } from '../../lstm/sentiment/review-reading';
+import { el } from '../kit/dom';
+import { fmt } from '../kit/format';
 import { Plot } from '../kit/plot';
 
 /** Colours for moves of the prediction: a diverging scale symmetric around 0. */
@@ -48,4 +52,45 @@ export function stepTicks(steps: readonly number[], width: number): { values: nu
   // Thin from the end: the last word, the one the prediction is read after, always has its label.
   const last = steps.length - 1;
   return { values: steps.filter((_, k) => (last - k) % every === 0), rotate };
+}
+
+/** The legend of {@link deltaColours}' scale over [-limit, limit] (moves of p, a probability in [0, 1]), named for screen readers. */
+export function deltaLegend(limit: number): Element {
+  const legend = Plot.legend({
+    color: {
+      type: 'diverging',
+      scheme: 'rdbu',
+      domain: [-limit, limit],
+      clamp: true,
+      label: 'p_t − p_{t−1}: red lowered the prediction, blue raised it',
+    },
+    width: 320,
+    marginLeft: 12,
+    style: { background: 'transparent', color: 'currentColor' },
+  }) as Element;
+  const svg = legend.localName === 'svg' ? legend : legend.querySelector('svg');
+  svg?.setAttribute('aria-label', `Colour legend: from ${signed(-limit, fmt)} (red) to ${signed(limit, fmt)} (blue)`);
+  svg?.setAttribute('role', 'img');
+  return legend;
+}
+
+/**
+ * A word as a chip: the word, its move below it, and its explanation for screen readers; a word
+ * that was read takes the colour of its move and names its step (from 1) and δ in data attributes.
+ */
+export function wordChip(c: WordChip, colours: DeltaColours): HTMLElement {
+  const { label, small, className, title } = c;
+  const node = el(
+    'span',
+    { className: `token ${className}`.trim(), title, 'data-word': label },
+    label,
+    el('small', {}, small),
+    el('span', { className: 'classifier-sr' }, ` (${title})`),
+  );
+  if (c.step === undefined || c.delta === undefined) return node;
+  node.style.background = colours.colour(c.delta);
+  node.style.color = colours.text(c.delta);
+  node.dataset.step = String(c.step + 1);
+  node.dataset.delta = String(c.delta);
+  return node;
 }

@@ -5,11 +5,11 @@
  * what each chosen unit adds to the output's logit at the end.
  */
 import { notableUnits, TRACED, unitTrace, type TracedQuantity } from '../../lstm/sentiment/trace';
-import { el } from '../kit/dom';
+import { dataTable, el } from '../kit/dom';
 import { fmt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
-import { currentReview, onReview, trainingHref } from '../kit/classifier-store';
+import { currentReview, onReview, trainingHref } from '../kit/trained';
 import { stepTicks } from './classifier-colours';
 import '../kit/classifier.css';
 
@@ -236,22 +236,18 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
     const header = ['unit', 'i_T', 'f_T', 'C̃_T', 'o_T', 'C_T', 'h_T', ...(last ? ['w_j', 'w_j h_T,j'] : [])];
     this.table.replaceChildren(
       el('p', {}, `At the last step, T = ${L} (“${words[L - 1]}”):`),
-      el(
-        'table',
-        {},
-        el('tr', {}, ...header.map((h) => el('th', {}, h))),
-        ...picked.map((u) => {
+      dataTable({
+        head: header,
+        rows: picked.map((u) => {
           const s = run.steps[L - 1]!;
           const cells = [s.i[u]!, s.f[u]!, s.cTilde[u]!, s.o[u]!, s.c[u]!, s.h[u]!];
           if (last) cells.push(w[u]!, w[u]! * s.h[u]!);
-          return el(
-            'tr',
-            { 'data-unit': String(u + 1) },
-            el('th', {}, String(u + 1)),
-            ...cells.map((v) => el('td', {}, fmt(v))),
-          );
+          return {
+            cells: [{ head: String(u + 1) }, ...cells.map((v) => fmt(v))],
+            attrs: { 'data-unit': String(u + 1) },
+          };
         }),
-      ),
+      }),
       ...(last
         ? [
             el(

@@ -5,11 +5,10 @@
  * `npm run train`) that then become the trained model on every page of the kit.
  */
 import { modelSummary } from '../../lstm/sentiment/model';
-import { trainedSummary } from '../kit/trained';
-import { el } from '../kit/dom';
+import { dataTable, el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
-import { installFiles, trainingHref, watchClassifier, type ClassifierStatus } from '../kit/classifier-store';
+import { installFiles, trainedSummary, trainingHref, watchClassifier, type ClassifierStatus } from '../kit/trained';
 import '../kit/classifier.css';
 
 const schema = {} as const;
@@ -116,20 +115,15 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
       el(
         'div',
         { className: 'classifier-scroll' },
-        el(
-          'table',
-          { className: 'classifier-summary' },
-          el('tr', {}, el('th', {}, 'layer'), el('th', {}, 'output shape'), el('th', {}, 'parameters')),
-          ...rows.map((r) =>
-            el(
-              'tr',
-              {},
-              el('td', {}, r.layer),
-              el('td', {}, `[${r.outputShape.map((d) => (d === null ? 'batch' : String(d))).join(', ')}]`),
-              el('td', {}, fmtInt(r.params)),
-            ),
-          ),
-        ),
+        dataTable({
+          className: 'classifier-summary',
+          head: ['layer', 'output shape', 'parameters'],
+          rows: rows.map((r) => [
+            r.layer,
+            `[${r.outputShape.map((d) => (d === null ? 'batch' : String(d))).join(', ')}]`,
+            fmtInt(r.params),
+          ]),
+        }),
       ),
       el(
         'p',

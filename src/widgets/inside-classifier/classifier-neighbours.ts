@@ -7,7 +7,7 @@ import { normaliseWord } from '../../embedding/probes';
 import { el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
-import { trainingHref, watchClassifier, type ClassifierStatus } from '../kit/classifier-store';
+import { trainingHref, watchClassifier, type ClassifierStatus } from '../kit/trained';
 import { classifierNeighbours, neighbourList, probeWords } from '../kit/classifier-lists';
 import '../kit/embeddings.css';
 import '../kit/classifier.css';

@@ -5,10 +5,20 @@
  * every word by how much it moved that prediction, and checks the last p_t against the tfjs
  * model's `predict`. The review it read goes to the gate cell below (classifier-gates.ts).
  */
-import { reviewSteps, strongestMoves, type ReviewSteps, type StepMove } from '../../lstm/sentiment/review-steps';
+import {
+  movesText,
+  predictionSeries,
+  predictVerdict,
+  readingSummary,
+  signed,
+  testReview,
+  wordChips,
+  type PredictionPoint,
+} from '../../lstm/sentiment/review-reading';
+import { reviewSteps, type ReviewSteps } from '../../lstm/sentiment/review-steps';
 import { traceClassifier, type ClassifierTrace } from '../../lstm/sentiment/trace';
-import { el } from '../kit/dom';
-import { fmt, fmtInt, fmtSci } from '../kit/format';
+import { dataTable, el } from '../kit/dom';
+import { fmt, fmtSci } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import {
@@ -17,27 +27,17 @@ import {
   watchClassifier,
   type ClassifierStatus,
   type TrainedClassifier,
-} from '../kit/classifier-store';
-import { deltaColours, stepTicks } from './classifier-colours';
+} from '../kit/trained';
+import { deltaColours, deltaLegend, stepTicks, wordChip } from './classifier-colours';
 import { EXAMPLES } from './classifier-examples';
 import '../kit/classifier.css';
 
 const MAX_TEXT = 6000;
-/** The tolerance the chapter promises between the kit's cell and tfjs. */
-export const TOLERANCE = 1e-4;
 
 const schema = {
   text: { kind: 'string', default: EXAMPLES[0].text, maxLength: MAX_TEXT },
   padding: { kind: 'boolean', default: false },
 } as const;
-
-interface Point {
-  t: number;
-  p: number;
-  delta: number;
-  word: string;
-  pad: boolean;
-}
 
 class ClassifierReviewWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
@@ -143,12 +143,14 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
     const index = Math.floor(Math.random() * test.count);
     this.testNote.textContent = 'Fetching the review…';
     try {
-      const full = await data.texts.text('test', index);
-      // The model reads a review's end ('pre' truncation): a very long one keeps its last characters.
-      const text = full.length > MAX_TEXT ? full.slice(full.length - MAX_TEXT).replace(/^\S*\s/, '') : full;
-      const label = test.labels[index] === 1 ? 'positive' : 'negative';
+      const { text, note } = testReview(await data.texts.text('test', index), MAX_TEXT, {
+        index,
+        count: test.count,
+        rating: test.ratings[index]!,
+        positive: test.labels[index] === 1,
+      });
       this.testNote.dataset.review = String(index);
-      this.testNote.textContent = `Test review ${fmtInt(index + 1)} of ${fmtInt(test.count)}: its author rated it ${test.ratings[index]} out of 10, so it is labelled ${label}.${text === full ? '' : ' It is long: only its end is shown, which holds everything the model reads.'}`;
+      this.testNote.textContent = note;
       this.set({ text });
     } catch (error) {
       this.testNote.textContent = `The review could not be fetched: ${(error as Error).message}`;
@@ -203,28 +205,9 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
   }
 
   private drawSummary(steps: ReviewSteps, trace: ClassifierTrace): void {
-    const L = steps.steps.length;
-    const count = (fate: string) => steps.fates.filter((f) => f === fate).length;
-    const read = count('read');
-    const oov = count('oov');
-    const dropped = count('dropped');
-    const cut = count('cut');
-    const start = steps.steps.some((s) => s.kind === 'start');
-    const parts = [
-      `${fmtInt(steps.padding)} padding step${steps.padding === 1 ? '' : 's'}`,
-      ...(start ? ['the start marker'] : []),
-      `${fmtInt(read + oov)} word${read + oov === 1 ? '' : 's'}${oov ? ` (${oov} of them out of the vocabulary, read as <oov>)` : ''}`,
-    ];
-    const p = trace.p[L - 1]!;
-    const extra = [
-      dropped
-        ? `${dropped} word${dropped === 1 ? ' is' : 's are'} not in the vocabulary and dropped, as in training.`
-        : '',
-      cut ? `The first ${cut} word${cut === 1 ? ' was' : 's were'} cut: only the last ${L} ids are read.` : '',
-    ].filter(Boolean);
+    const p = trace.p[steps.steps.length - 1]!;
     this.summary.replaceChildren(
-      `The model reads ${L} steps: ${parts.join(', ')}. `,
-      ...extra.map((s) => `${s} `),
+      ...readingSummary(steps).map((s) => `${s} `),
       'Its prediction after the last step: ',
       el('strong', { 'data-role': 'final' }, `p = ${fmt(p)}`),
       `, ${p >= 0.5 ? 'positive' : 'negative'}.`,
@@ -234,27 +217,14 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
 
   private drawPrediction(steps: ReviewSteps, trace: ClassifierTrace, width: number, showPadding: boolean): void {
     const L = steps.steps.length;
-    const first = showPadding ? 0 : steps.padding;
-    const points: Point[] = steps.steps.map((s, t) => ({
-      t: t + 1,
-      p: trace.p[t]!,
-      delta: trace.delta[t]!,
-      word: s.word,
-      pad: s.kind === 'pad',
-    }));
-    const shown = points.slice(first);
-    // Where the shown steps start from: p_0 = σ(b), or the prediction after the hidden padding.
-    const before = { t: first, p: first === 0 ? trace.p0 : trace.p[first - 1]! };
+    const { first, shown, before, names, padRegion, description } = predictionSeries(steps, trace, showPadding, fmt);
     const { limit } = deltaColours(trace.delta, steps.padding);
     const ticks = stepTicks(
       shown.map((q) => q.t),
       width,
     );
     // The point the shown steps start from is named too: p_0, or p after the hidden padding.
-    const words = new Map(points.map((q) => [q.t, q.word]));
-    words.set(first, first === 0 ? 'p₀' : 'padding');
     ticks.values.unshift(first);
-    const padRegion = showPadding && steps.padding > 0 ? [{ x1: 0.5, x2: steps.padding + 0.5 }] : [];
     drawPlot(this.plot, {
       width,
       height: 260 + (ticks.rotate ? 62 : 0),
@@ -263,7 +233,7 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
       x: {
         domain: [first - 0.5, L + 0.5],
         ticks: ticks.values,
-        tickFormat: (t: number) => words.get(t) ?? '',
+        tickFormat: (t: number) => names.get(t) ?? '',
         tickRotate: ticks.rotate,
         label: showPadding ? 'step t (padding shaded)' : 'word read at step t',
         labelAnchor: 'center',
@@ -285,130 +255,42 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
         Plot.dot(shown, {
           x: 't',
           y: 'p',
-          r: (q: Point) => (q.pad ? 1.5 : 4),
-          fill: (q: Point) => (q.pad ? 'gray' : q.delta),
+          r: (q: PredictionPoint) => (q.pad ? 1.5 : 4),
+          fill: (q: PredictionPoint) => (q.pad ? 'gray' : q.delta),
           stroke: 'currentColor',
           strokeWidth: 0.5,
-          title: (q: Point) => `t = ${q.t}, “${q.word}”: p = ${fmt(q.p)} (${signed(q.delta)})`,
+          title: (q: PredictionPoint) => `t = ${q.t}, “${q.word}”: p = ${fmt(q.p)} (${signed(q.delta, fmt)})`,
         }),
       ],
       ariaLabel: 'The prediction after each step',
-      ariaDescription:
-        `${first === 0 ? `Before the first step p = ${fmt(trace.p0)}` : `After ${steps.padding} padding steps p = ${fmt(before.p)}`}; ` +
-        `after the last step p = ${fmt(trace.p[L - 1]!)}. ` +
-        shown
-          .filter((q) => !q.pad)
-          .map((q) => `${q.word} ${fmt(q.p)}`)
-          .join(', '),
+      ariaDescription: description,
     });
     this.plot.dataset.steps = String(shown.length);
-    this.legend.replaceChildren(
-      Plot.legend({
-        color: {
-          type: 'diverging',
-          scheme: 'rdbu',
-          domain: [-limit, limit],
-          clamp: true,
-          label: 'p_t − p_{t−1}: red lowered the prediction, blue raised it',
-        },
-        width: 320,
-        marginLeft: 12,
-        style: { background: 'transparent', color: 'currentColor' },
-      }),
-    );
-    this.legend
-      .querySelector('svg')
-      ?.setAttribute('aria-label', `Colour legend: from ${signed(-limit)} (red) to ${signed(limit)} (blue)`);
-    this.legend.querySelector('svg')?.setAttribute('role', 'img');
+    this.legend.replaceChildren(deltaLegend(limit));
   }
 
   private drawWords(steps: ReviewSteps, trace: ClassifierTrace): void {
-    const { colour, text } = deltaColours(trace.delta, steps.padding);
-    const chips: HTMLElement[] = [];
-    if (steps.padding > 0) {
-      const t = steps.padding - 1;
-      chips.push(
-        chip(
-          `${steps.padding} × <pad>`,
-          signed(trace.p[t]! - trace.p0),
-          'pad',
-          `The padding moved p from ${fmt(trace.p0)} to ${fmt(trace.p[t]!)}.`,
-        ),
-      );
-    }
-    const startStep = steps.steps.findIndex((s) => s.kind === 'start');
-    if (startStep >= 0) chips.push(this.coloured('<start>', startStep, trace, colour, text, 'start'));
-    else if (steps.startCut) chips.push(chip('<start>', 'cut', 'cut', 'The start marker was cut by truncation.'));
-    steps.tokens.forEach((word, k) => {
-      const fate = steps.fates[k]!;
-      if (fate === 'dropped') {
-        chips.push(chip(word, 'dropped', 'dropped', `“${word}” is not in the vocabulary: dropped, as in training.`));
-      } else if (fate === 'cut') {
-        chips.push(chip(word, 'cut', 'cut', `“${word}” comes before the last ${steps.steps.length} ids: cut.`));
-      } else {
-        chips.push(this.coloured(word, steps.stepOf[k]!, trace, colour, text, fate === 'oov' ? 'oov' : ''));
-      }
-    });
-    this.words.replaceChildren(...chips);
-    const { up, down } = strongestMoves(steps, trace.delta, 3);
-    const list = (moves: StepMove[]) =>
-      moves.length === 0 ? 'none' : moves.map((x) => `${x.word} (${signed(x.delta)})`).join(', ');
-    this.moves.replaceChildren(
-      el('span', { 'data-role': 'up' }, `Raised the prediction most: ${list(up)}.`),
-      ' ',
-      el('span', { 'data-role': 'down' }, `Lowered it most: ${list(down)}.`),
-    );
-  }
-
-  private coloured(
-    word: string,
-    t: number,
-    trace: ClassifierTrace,
-    colour: (d: number) => string,
-    text: (d: number) => string,
-    className: string,
-  ): HTMLElement {
-    const d = trace.delta[t]!;
-    const before = t === 0 ? trace.p0 : trace.p[t - 1]!;
-    const c = chip(
-      className === 'oov' ? `${word} → <oov>` : word,
-      signed(d),
-      className,
-      `Step ${t + 1}, “${word}”${className === 'oov' ? ' (out of the vocabulary, read as <oov>)' : ''}: p went from ${fmt(before)} to ${fmt(trace.p[t]!)}.`,
-    );
-    c.style.background = colour(d);
-    c.style.color = text(d);
-    c.dataset.step = String(t + 1);
-    c.dataset.delta = String(d);
-    return c;
+    const colours = deltaColours(trace.delta, steps.padding);
+    this.words.replaceChildren(...wordChips(steps, trace, fmt).map((c) => wordChip(c, colours)));
+    const { up, down } = movesText(steps, trace, 3, fmt);
+    this.moves.replaceChildren(el('span', { 'data-role': 'up' }, up), ' ', el('span', { 'data-role': 'down' }, down));
   }
 
   private drawCheck(classifier: TrainedClassifier, steps: ReviewSteps, trace: ClassifierTrace, key: string): void {
     const L = steps.steps.length;
     const ours = trace.p[L - 1]!;
-    const row = (label: string, value: string, role: string) =>
-      el('tr', {}, el('th', {}, label), el('td', { 'data-role': role }, value));
+    const row = (label: string, value: string, role: string) => [{ head: label }, { cell: value, role }];
     const render = (theirs: number | null, error = '') => {
-      const diff = theirs === null ? null : Math.abs(ours - theirs);
+      const { diff, note } = predictVerdict(ours, theirs, error);
       this.check.replaceChildren(
-        el(
-          'table',
-          {},
-          row(`the kit's cell, p_${L} = σ(h_${L} · w + b)`, fmt(ours, 7), 'ours'),
-          row('tfjs, model.predict', theirs === null ? (error ? '–' : '…') : fmt(theirs, 7), 'theirs'),
-          row('difference', diff === null ? '–' : fmtSci(diff), 'difference'),
-        ),
-        el(
-          'p',
-          { className: 'note' },
-          error
-            ? `model.predict failed: ${error}`
-            : diff === null
-              ? 'Asking tfjs…'
-              : diff < TOLERANCE
-                ? `The two agree to better than 10⁻⁴: the kit's cell computes what the trained model computes (tfjs in float32, the kit in float64).`
-                : `The two differ by more than 10⁻⁴: something is wrong, please report it.`,
-        ),
+        dataTable({
+          rows: [
+            row(`the kit's cell, p_${L} = σ(h_${L} · w + b)`, fmt(ours, 7), 'ours'),
+            row('tfjs, model.predict', theirs === null ? (error ? '–' : '…') : fmt(theirs, 7), 'theirs'),
+            row('difference', diff === null ? '–' : fmtSci(diff), 'difference'),
+          ],
+        }),
+        el('p', { className: 'note' }, note),
       );
       if (diff === null) delete this.check.dataset.difference;
       else this.check.dataset.difference = String(diff);
@@ -430,20 +312,6 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
       },
     );
   }
-}
-
-function signed(x: number): string {
-  return `${x >= 0 ? '+' : ''}${fmt(x)}`;
-}
-
-function chip(word: string, small: string, className: string, title: string): HTMLElement {
-  return el(
-    'span',
-    { className: `token ${className}`.trim(), title, 'data-word': word },
-    word,
-    el('small', {}, small),
-    el('span', { className: 'classifier-sr' }, ` (${title})`),
-  );
 }
 
 defineWidget('kit-classifier-review', ClassifierReviewWidget);

@@ -5,7 +5,7 @@
 import { modelNeighbours, type ModelNeighbours } from '../../embedding/model-words';
 import { el } from './dom';
 import { fmt, fmtInt } from './format';
-import type { TrainedClassifier } from './classifier-store';
+import type { TrainedClassifier } from './trained';
 
 /** The words whose neighbours chapters 4 and 6 always show: two of praise, one of blame, one neutral. */
 export const PROBES = ['excellent', 'awful', 'boring', 'actor'] as const;

@@ -1,19 +1,30 @@
 /**
- * The reader's trained sentiment model, shared by every page of the kit: chapter 5 trains and
- * evaluates it, chapter 6 looks inside it, chapter 4 compares its embedding, chapter 7 measures
- * its limits, and the baselines table lists its scores.
+ * The kit's one store of trained models, shared by every page: chapter 5 trains and evaluates the
+ * sentiment model, chapter 6 looks inside it, chapter 4 compares its embedding (and shares its
+ * own skip-gram vectors between cells), chapter 7 measures its limits, and the baselines table
+ * lists its scores.
  *
  * The model itself lives in IndexedDB (`tf.io`, saved by the training worker); a small summary
  * (its name, epochs and test scores) lives in localStorage so that any widget can show it at
  * once without loading tfjs. Changes are announced to this page and to the kit's other open tabs.
+ * A page loads the model once, through one {@link createModelStore} store: the store holds it and
+ * disposes it by that module's one rule (when it publishes a state without it), and every
+ * subscription returns its unsubscribe, which a widget hands to `listen()` so that its
+ * disconnect ends it.
  */
 import type * as tf from '@tensorflow/tfjs';
+import type { UnitVectorTable, VectorTable } from '../../embedding/cosine';
 import type { KitModelMetadata, LoadedKitModel } from '../../lstm/sentiment/model-files';
+import type { ReviewSteps } from '../../lstm/sentiment/review-steps';
+import type { ClassifierTrace } from '../../lstm/sentiment/trace';
+import { toClassifier, type TrainedClassifier } from './trained-classifier';
+import { createModelStore, createSlot, type ModelStatus } from './model-store';
 import { readStored, writeStored } from './stored';
 
 import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../../lstm/sentiment/model-files';
 
 export { CHECKPOINT_URL, TRAINED_MODEL_URL };
+export type { TrainedClassifier };
 
 const SUMMARY_KEY = 'lstm-kit:trained-model';
 const CHANNEL = 'lstm-kit-trained-model';
@@ -155,4 +166,112 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
   const { settingsLabel } = await import('../../lstm/sentiment/presets');
   announceTrained(loaded.metadata, settingsLabel(loaded.metadata.settings));
   return loaded;
+}
+
+/** Where chapter 5 trains the model (relative to the site's base). */
+export const TRAINING_PATH = 'chapters/05-sentiment-imdb/#cell-train';
+
+/** The link to chapter 5's training, under the site's base path. */
+export function trainingHref(): string {
+  return `${import.meta.env.BASE_URL}${TRAINING_PATH}`;
+}
+
+/** Where loading the classifier stands, as chapters 4 and 6 read it. */
+export type ClassifierStatus =
+  | { kind: 'loading' }
+  | { kind: 'none' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; classifier: TrainedClassifier };
+
+const store = createModelStore<TrainedClassifier>({
+  // No summary means no model was ever saved here (installing or training writes one): say so
+  // without downloading tfjs, so that pages merely offering the model stay light.
+  load: () => (trainedSummary() === null ? null : loadTrainedModel().then((loaded) => loaded && toClassifier(loaded))),
+  dispose: (classifier) => classifier.model.dispose(),
+  watch: onTrainedChange,
+});
+
+/** The store's state in chapter 6's words. */
+function classifierStatus(status: ModelStatus<TrainedClassifier>): ClassifierStatus {
+  return status.kind === 'ready' ? { kind: 'ready', classifier: status.model } : status;
+}
+
+/**
+ * Calls `listener` now and whenever the classifier changes; the first call on a page starts
+ * loading it. Returns the function that stops listening.
+ */
+export function watchClassifier(listener: (status: ClassifierStatus) => void): () => void {
+  return store.subscribe((status) => listener(classifierStatus(status)));
+}
+
+/**
+ * Makes model files the reader chose (model.json and its .bin) the trained model of every page
+ * of the kit, and this page's classifier. Throws with a message a reader can act on.
+ */
+export async function installFiles(files: readonly File[]): Promise<KitModelMetadata> {
+  let metadata: KitModelMetadata | null = null;
+  await store.install(async () => {
+    const loaded = await installModelFromFiles(files);
+    metadata = loaded.metadata;
+    return toClassifier(loaded);
+  });
+  return metadata!;
+}
+
+/** A review as chapter 6's review cell read it, for the cells below. */
+export interface ReadReview {
+  steps: ReviewSteps;
+  trace: ClassifierTrace;
+  classifier: TrainedClassifier;
+}
+
+const review = createSlot<ReadReview | null>(null);
+
+/** The review the review cell read last, or null. */
+export function currentReview(): ReadReview | null {
+  return review.get();
+}
+
+/** Publishes the review just read (or null) to the cells that follow it. */
+export function publishReview(next: ReadReview | null): void {
+  review.set(next);
+}
+
+/** Calls `listener` whenever a review is published; returns the function that stops it. */
+export function onReview(listener: () => void): () => void {
+  return review.subscribe(() => listener());
+}
+
+/** Word vectors chapter 4's skip-gram cell trained, and what they belong to. */
+export interface TrainedVectors {
+  /** The table after `epoch` epochs, `[words.length, dim]`. */
+  table: VectorTable;
+  /** The same with unit rows, for neighbours. */
+  unit: UnitVectorTable;
+  /** The word of each row. */
+  words: readonly string[];
+  /** Each word's row. */
+  ids: ReadonlyMap<string, number>;
+  /** Epochs trained (0: the random start). */
+  epoch: number;
+  /** The corpus, in words, e.g. "3,000 IMDB training reviews". */
+  corpus: string;
+}
+
+// Plain arrays, no tensors: nothing to dispose when they are replaced.
+const vectors = createSlot<TrainedVectors | null>(null);
+
+/** The latest trained vectors, or null before any training. */
+export function trainedVectors(): TrainedVectors | null {
+  return vectors.get();
+}
+
+/** Publishes new vectors (or null after a reset) to every subscriber. */
+export function publishTrainedVectors(next: TrainedVectors | null): void {
+  vectors.set(next);
+}
+
+/** Calls `listener` whenever new vectors are published; returns the function that stops it. */
+export function onTrainedVectors(listener: () => void): () => void {
+  return vectors.subscribe(() => listener());
 }

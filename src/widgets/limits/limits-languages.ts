@@ -8,7 +8,7 @@ import { oovReport, type OovReport } from '../../data/oov';
 import { encodeText } from '../../data/views';
 import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
 import { settingsView } from '../../lstm/sentiment/presets';
-import { el } from '../kit/dom';
+import { dataTable, el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { modelPanel, unpaddedView, vocabularyOf, watchModel } from './limits-model';
@@ -126,13 +126,16 @@ class LimitsLanguagesWidget extends KitWidget<typeof schema> {
       this.table,
     );
     this.append(panel.root, this.main);
-    watchModel((s) => {
-      const next = s.phase === 'ready' ? s.loaded : null;
-      if (next === this.model) return;
-      this.model = next;
-      this.examples = null;
-      this.update();
-    });
+    this.listen(() => panel.dispose());
+    this.listen(
+      watchModel((s) => {
+        const next = s.phase === 'ready' ? s.loaded : null;
+        if (next === this.model) return;
+        this.model = next;
+        this.examples = null;
+        this.update();
+      }),
+    );
   }
 
   protected update(): void {
@@ -220,31 +223,20 @@ class LimitsLanguagesWidget extends KitWidget<typeof schema> {
   private drawTable(own: OovReport, p: number): void {
     const examples = this.examples;
     if (!examples) return;
-    const th = (t: string) => el('th', { scope: 'col' }, t);
-    const row = (key: string, name: string, r: OovReport, q: number) =>
-      el(
-        'tr',
-        { 'data-example': key },
-        el('th', { scope: 'row' }, name),
-        el('td', {}, fmtInt(r.count)),
-        el('td', {}, fmtInt(r.oov)),
-        el('td', {}, pct(r.rate)),
-        el('td', {}, fmt(q, 3)),
-      );
+    const row = (key: string, name: string, r: OovReport, q: number) => ({
+      cells: [{ head: name }, fmtInt(r.count), fmtInt(r.oov), pct(r.rate), fmt(q, 3)],
+      attrs: { 'data-example': key },
+    });
     const isExample = EXAMPLES.some((x) => x.text === this.state.text);
     this.table.replaceChildren(
-      el(
-        'table',
-        {},
-        el('caption', {}, 'The examples, and the text above, as the model sees them'),
-        el('thead', {}, el('tr', {}, th('review'), th('words'), th('OOV'), th('OOV rate'), th('P(positive)'))),
-        el(
-          'tbody',
-          {},
+      dataTable({
+        caption: 'The examples, and the text above, as the model sees them',
+        head: ['review', 'words', 'OOV', 'OOV rate', 'P(positive)'],
+        rows: [
           ...EXAMPLES.map((x, k) => row(x.key, `${x.language}, ${x.sentiment}`, examples.reports[k]!, examples.p[k]!)),
           ...(isExample ? [] : [row('own', 'your text', own, p)]),
-        ),
-      ),
+        ],
+      }),
     );
   }
 }

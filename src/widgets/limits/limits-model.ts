@@ -1,16 +1,15 @@
 /**
- * The reader's trained model for chapter 7's widgets: loaded once per page and shared by every
- * widget, reloaded when it changes (trained in chapter 5, loaded from files here or in another
- * tab), and the small panel each widget shows above its controls: which model it uses, or how
- * to get one. Not a widget itself.
+ * Chapter 7's view of the kit's one trained-model store (kit/trained.ts): the model's state in
+ * this chapter's words, and the small panel each widget shows above its controls: which model
+ * it uses, or how to get one. Not a widget itself, and no store of its own: the model is loaded,
+ * shared and disposed by kit/trained.ts.
  */
 import { vocabularyFromWords, type Vocabulary } from '../../data/vocabulary';
 import type { SequenceView } from '../../data/views';
 import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
 import { withBase } from '../../paths';
 import { el } from '../kit/dom';
-import { installModelFromFiles, loadTrainedModel, onTrainedChange, trainedSummary } from '../kit/trained';
-import { percent } from '../../data/format';
+import { installFiles, watchClassifier } from '../kit/trained';
 
 /** Where the model is. */
 export type ModelState =
@@ -22,83 +21,24 @@ export type ModelState =
 /** Chapter 5's training cell, where a reader trains the model this chapter uses. */
 export const TRAINING_URL = withBase(import.meta.env.BASE_URL, 'chapters/05-sentiment-imdb/#cell-train');
 
-let state: ModelState = { phase: 'loading' };
-let started = false;
-let installing = false;
-let generation = 0;
-const listeners = new Set<(state: ModelState) => void>();
-
-let current: LoadedKitModel | null = null;
-
-function publish(next: ModelState): void {
-  state = next;
-  for (const listener of listeners) listener(state);
-  // A replaced or forgotten model's variables are freed (widgets copy what they keep: weights,
-  // vocabulary). While another loads, the current one stays, in case that load fails.
-  const now = next.phase === 'ready' ? next.loaded : next.phase === 'none' ? null : current;
-  if (current && current !== now) current.model.dispose();
-  current = now;
-}
-
-async function describe(loaded: LoadedKitModel): Promise<string> {
-  const { settingsLabel } = await import('../../lstm/sentiment/presets');
-  const { settings, epochsDone, test } = loaded.metadata;
-  const epochs = `${epochsDone} epoch${epochsDone === 1 ? '' : 's'}`;
-  const score = test
-    ? `, ${percent(test.accuracy, 2)} accuracy on ${test.count.toLocaleString('en-US')} test reviews`
-    : '';
-  return `${settingsLabel(settings)}, maxlen ${settings.maxlen}, ${epochs}${score}`;
-}
-
-async function reload(): Promise<void> {
-  const mine = ++generation;
-  // Without a summary no model was saved: say so at once, without downloading tfjs to look.
-  if (trainedSummary() === null) {
-    publish({ phase: 'none' });
-    return;
-  }
-  publish({ phase: 'loading' });
-  try {
-    const loaded = await loadTrainedModel();
-    if (mine !== generation) {
-      loaded?.model.dispose();
-      return;
-    }
-    publish(loaded ? { phase: 'ready', loaded, description: await describe(loaded) } : { phase: 'none' });
-  } catch (error) {
-    if (mine === generation) publish({ phase: 'error', message: (error as Error).message });
-  }
-}
-
-/** Calls `listener` with the model's state now and on every change; returns the unsubscribe. */
+/**
+ * Calls `listener` with the model's state now and on every change; returns the unsubscribe,
+ * which a widget passes to `listen()`. The `loaded` model stays the same object while the model
+ * does, and is the store's: widgets never dispose it.
+ */
 export function watchModel(listener: (state: ModelState) => void): () => void {
-  listeners.add(listener);
-  if (!started) {
-    started = true;
-    onTrainedChange(() => {
-      // Files loaded on this page are published by installFiles, not loaded a second time.
-      if (!installing) void reload();
-    });
-    void reload();
-  } else listener(state);
-  return () => listeners.delete(listener);
-}
-
-/** Makes the chosen files (model.json and its .bin) the trained model, for every page of the kit. */
-export async function installFiles(files: readonly File[]): Promise<void> {
-  installing = true;
-  const mine = ++generation;
-  const before = state;
-  publish({ phase: 'loading' });
-  try {
-    const loaded = await installModelFromFiles(files);
-    if (mine === generation) publish({ phase: 'ready', loaded, description: await describe(loaded) });
-  } catch (error) {
-    if (mine === generation) publish(before);
-    throw error;
-  } finally {
-    installing = false;
-  }
+  return watchClassifier((status) => {
+    switch (status.kind) {
+      case 'ready':
+        listener({ phase: 'ready', loaded: status.classifier, description: status.classifier.description });
+        break;
+      case 'error':
+        listener({ phase: 'error', message: status.message });
+        break;
+      default:
+        listener({ phase: status.kind });
+    }
+  });
 }
 
 const vocabularies = new WeakMap<LoadedKitModel, Vocabulary>();

@@ -8,7 +8,7 @@ import { encodeText, idsToWords, type SequenceView } from '../../data/views';
 import type { Vocabulary } from '../../data/vocabulary';
 import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
 import type { PaddingSummary, PaddingTrace } from '../../lstm/sentiment/padding-study';
-import { el } from '../kit/dom';
+import { dataTable, el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -73,12 +73,15 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
       this.plot,
     );
     this.append(panel.root, this.main);
-    watchModel((s) => {
-      const next = s.phase === 'ready' ? s.loaded : null;
-      if (next === this.model) return;
-      this.model = next;
-      this.update();
-    });
+    this.listen(() => panel.dispose());
+    this.listen(
+      watchModel((s) => {
+        const next = s.phase === 'ready' ? s.loaded : null;
+        if (next === this.model) return;
+        this.model = next;
+        this.update();
+      }),
+    );
   }
 
   override disconnectedCallback(): void {
@@ -146,7 +149,6 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
         `${p(s.masked)} with either padding.`;
     }
     this.summary.textContent = sentence;
-    const th = (t: string) => el('th', { scope: 'col' }, t);
     const unpadded = trace.postRow.subarray(0, s.kept);
     const rows: [string, string, string, number][] = [
       ['pre', "'pre' (as trained)", rowWords(trace.preRow, vocabulary, view), s.pre],
@@ -154,29 +156,14 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
       ['masked', 'zeros skipped', rowWords(unpadded, vocabulary, view), s.masked],
     ];
     this.table.replaceChildren(
-      el(
-        'table',
-        {},
-        el(
-          'caption',
-          {},
-          `The rows the model reads (maxlen ${maxlen}) and its answers; "zeros skipped" is what mask_zero would give`,
-        ),
-        el('thead', {}, el('tr', {}, th('padding'), th('row'), th('P(positive)'))),
-        el(
-          'tbody',
-          {},
-          ...rows.map(([key, name, row, value]) =>
-            el(
-              'tr',
-              { 'data-padding': key },
-              el('th', { scope: 'row' }, name),
-              el('td', { className: 'row' }, row),
-              el('td', {}, Number.isNaN(value) ? '–' : p(value)),
-            ),
-          ),
-        ),
-      ),
+      dataTable({
+        caption: `The rows the model reads (maxlen ${maxlen}) and its answers; "zeros skipped" is what mask_zero would give`,
+        head: ['padding', 'row', 'P(positive)'],
+        rows: rows.map(([key, name, row, value]) => ({
+          cells: [{ head: name }, { cell: row, className: 'row' }, Number.isNaN(value) ? '–' : p(value)],
+          attrs: { 'data-padding': key },
+        })),
+      }),
     );
     const points = (['pre', 'post'] as const).flatMap((key) => {
       const row = key === 'pre' ? trace.preRow : trace.postRow;

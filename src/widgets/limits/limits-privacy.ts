@@ -3,7 +3,7 @@
  * record of its requests (Navigation and Resource Timing), updated as requests happen.
  */
 import { describeHosts, hostsContacted, type RequestEntry } from '../../data/hosts';
-import { el } from '../kit/dom';
+import { dataTable, el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import './limits-shared.css';
@@ -54,32 +54,20 @@ class LimitsPrivacyWidget extends KitWidget<typeof schema> {
     ].map((e) => ({ name: e.name, initiatorType: (e as PerformanceResourceTiming).initiatorType }));
     const rows = hostsContacted(entries, location.origin);
     this.summary.textContent = describeHosts(rows);
-    const th = (t: string) => el('th', { scope: 'col' }, t);
     this.table.replaceChildren(
-      el(
-        'table',
-        {},
-        el('caption', {}, 'Hosts this page has contacted since it opened'),
-        el(
-          'thead',
-          {},
-          el('tr', {}, th('host'), th('requests'), th('what asked'), th('the host that served this page')),
-        ),
-        el(
-          'tbody',
-          {},
-          ...rows.map((r) =>
-            el(
-              'tr',
-              { 'data-host': r.host },
-              el('th', { scope: 'row' }, r.host),
-              el('td', {}, fmtInt(r.requests)),
-              el('td', {}, r.kinds.map(([kind, n]) => `${kind} ${fmtInt(n)}`).join(', ')),
-              el('td', {}, r.sameOrigin ? 'yes' : 'no'),
-            ),
-          ),
-        ),
-      ),
+      dataTable({
+        caption: 'Hosts this page has contacted since it opened',
+        head: ['host', 'requests', 'what asked', 'the host that served this page'],
+        rows: rows.map((r) => ({
+          cells: [
+            { head: r.host },
+            fmtInt(r.requests),
+            r.kinds.map(([kind, n]) => `${kind} ${fmtInt(n)}`).join(', '),
+            r.sameOrigin ? 'yes' : 'no',
+          ],
+          attrs: { 'data-host': r.host },
+        })),
+      }),
     );
   }
 }

@@ -8,9 +8,8 @@ import { neighboursOf, normaliseWord } from '../../embedding/probes';
 import { el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
-import { trainingHref, watchClassifier, type ClassifierStatus } from '../kit/classifier-store';
+import { onTrainedVectors, trainedVectors, trainingHref, watchClassifier, type ClassifierStatus } from '../kit/trained';
 import { classifierNeighbours, neighbourList, probeWords } from '../kit/classifier-lists';
-import { onTrainedVectors, trainedVectors } from './trained-vectors';
 import '../kit/embeddings.css';
 import '../kit/classifier.css';
 
@@ -42,7 +41,7 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
     this.status = el('div', { className: 'kit-status', 'data-role': 'sources', 'aria-live': 'polite' });
     this.grid = el('div', { className: 'classifier-compare', 'data-role': 'compare' });
     this.append(el('div', { className: 'controls' }, el('label', {}, 'Your word', this.input)), this.status, this.grid);
-    onTrainedVectors(() => this.update());
+    this.listen(onTrainedVectors(() => this.update()));
     this.listen(
       watchClassifier((status) => {
         this.model = status;

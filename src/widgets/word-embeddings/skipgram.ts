@@ -16,7 +16,7 @@ import { fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import * as draw from './skipgram-draw';
 import { SAMPLE_TEXT } from './skipgram-sample';
-import { publishTrainedVectors } from './trained-vectors';
+import { publishTrainedVectors } from '../kit/trained';
 import '../kit/embeddings.css';
 
 /** The words whose neighbours the cell follows, besides the reader's own. */

@@ -7,7 +7,7 @@ import { dataTable, el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
-import { onTrainedVectors, trainedVectors } from './trained-vectors';
+import { onTrainedVectors, trainedVectors } from '../kit/trained';
 import '../kit/embeddings.css';
 
 const schema = {
@@ -48,7 +48,7 @@ class WordPairsWidget extends KitWidget<typeof schema> {
       this.plot,
       this.readout,
     );
-    onTrainedVectors(() => this.update());
+    this.listen(onTrainedVectors(() => this.update()));
   }
 
   protected update(): void {
