@@ -8,11 +8,10 @@
  * `[data-eq]` wrapper (f, i, c, o, cNew, h, grad); the widget shows each beside its numbers.
  */
 import './lstm-cell.css';
-import { sampleCurve, sigmoid } from '../../lstm/cell/activations';
 import { CELL_PRESETS, DEFAULT_CELL, matchingPreset } from '../../lstm/cell/cell-presets';
+import { isSaturated } from '../../lstm/cell/gate-curves';
 import {
   gateKeys,
-  hardSigmoid,
   hardSigmoidStep,
   limitsOf,
   oneUnitStep,
@@ -22,10 +21,11 @@ import {
   type OneUnitCell,
   type OneUnitReading,
 } from '../../lstm/cell/one-unit';
+import { GateCurves } from './lstm-cell-curves';
+import { chunk, factor, power, sum } from './lstm-cell-terms';
 import { cellDiagram, type CellDiagram } from './lstm-cell-diagram';
 import { el, slider, type Slider } from '../kit/dom';
 import { fmt, fmtSci } from '../kit/format';
-import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 
 const num = (key: keyof OneUnitCell) => ({ kind: 'number', default: DEFAULT_CELL[key], ...limitsOf(key) }) as const;
@@ -75,58 +75,8 @@ const PARAMS = [
   { label: 'bias', aria: 'bias' },
 ];
 
-// Pre-activations beyond this are drawn at the edge of the curves, with their value printed.
-const Z_MAX = 8;
-// Operating-point labels are centred on their point, but no nearer the panel's edge than this
-// (half as near for the longer label of a point beyond the chart).
-const LABEL_Z = 4.5;
-// Below these slopes a gate is flat where it stands: weights barely move it, gradients vanish.
-const SATURATED = { sigmoid: 0.01, tanh: 0.04 };
 // How many steps the belt-gradient line multiplies f_t over.
 const LONG_RUN = 50;
-const SIGMOID = '#2f6fd6';
-const TANH = '#d9480f';
-const HARD = '#b07d00';
-const CURVE_NAMES = ['σ(z), logistic', 'tanh(z)', 'hardSigmoid(z), tfjs default'] as const;
-
-// Curves per gate panel never change: sample them once.
-const curves = (['f', 'i', 'c', 'o'] as const).flatMap((gate) =>
-  sampleCurve(gate === 'c' ? Math.tanh : sigmoid, -Z_MAX, Z_MAX).map((p) => ({
-    ...p,
-    gate,
-    curve: gate === 'c' ? CURVE_NAMES[1] : CURVE_NAMES[0],
-  })),
-);
-const hardCurves = (['f', 'i', 'o'] as const).flatMap((gate) =>
-  sampleCurve(hardSigmoid, -Z_MAX, Z_MAX, 81).map((p) => ({ ...p, gate, curve: CURVE_NAMES[2] })),
-);
-
-/** A signed sum printed the way it is written: "0.500 − 0.200 + 1.000". */
-function sum(terms: readonly number[]): string {
-  return terms
-    .map((t, k) => {
-      const s = fmt(t);
-      if (k === 0) return s;
-      return s.startsWith('−') ? `− ${s.slice(1)}` : `+ ${s}`;
-    })
-    .join(' ');
-}
-
-/** A factor printed in a product, in parentheses when negative: "0.868 × (−0.500)". */
-function factor(x: number): string {
-  const s = fmt(x);
-  return s.startsWith('−') ? `(${s})` : s;
-}
-
-/** Digits as superscripts, for powers printed in plain text: 50 -> "⁵⁰". */
-function power(n: number): string {
-  return [...String(n)].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
-}
-
-/** A piece of a formula's numbers that never breaks across lines. */
-function chunk(...children: (Node | string)[]): HTMLSpanElement {
-  return el('span', { className: 'chunk' }, ...children);
-}
 
 interface GatePanel {
   live: HTMLElement;
@@ -143,11 +93,7 @@ class LstmCellWidget extends KitWidget<typeof schema> {
   private stateLive!: { cNew: HTMLElement; h: HTMLElement; grad: HTMLElement };
   private hardBox!: HTMLInputElement;
   private hardLive!: HTMLElement;
-  private plot!: HTMLElement;
-  private legend!: HTMLElement;
-  private curves!: HTMLElement;
-  private points!: HTMLElement;
-  private curvesLayout = '';
+  private curves!: GateCurves;
 
   /** The typeset formula the chapter gave for `key`, or a plain-text stand-in. */
   private formula(key: string, fallback: string): Element {
@@ -242,16 +188,7 @@ class LstmCellWidget extends KitWidget<typeof schema> {
     this.hardBox = el('input', { type: 'checkbox', name: 'hard' });
     this.hardBox.addEventListener('change', (e) => this.set({ hard: this.hardBox.checked }, e));
     this.hardLive = el('p', { className: 'note', 'data-role': 'hard-live', 'aria-live': 'polite' });
-    this.legend = el('div', { className: 'lstm-curves-legend' });
-    this.curves = el('div', { className: 'lstm-curves-layer' });
-    this.points = el('div', { className: 'lstm-curves-layer lstm-points', 'data-role': 'points' });
-    this.plot = el(
-      'div',
-      { className: 'plot lstm-curves', 'data-role': 'plot' },
-      this.legend,
-      this.curves,
-      this.points,
-    );
+    this.curves = new GateCurves();
 
     this.append(
       el('div', { className: 'lstm-presets', role: 'group', 'aria-label': 'Presets' }, ...this.presetButtons),
@@ -261,7 +198,7 @@ class LstmCellWidget extends KitWidget<typeof schema> {
       inputs,
       el('div', { className: 'lstm-gates' }, ...gateSets),
       states,
-      this.plot,
+      this.curves.root,
       el(
         'div',
         { className: 'controls' },
@@ -293,12 +230,12 @@ class LstmCellWidget extends KitWidget<typeof schema> {
     this.diagram.update(p, r);
     this.hardBox.checked = this.state.hard;
     this.showHard(p, r);
-    this.drawCurves(r, width);
+    this.curves.draw(r, width, this.state.hard);
   }
 
   private showGate(live: HTMLElement, gate: CellGate, role: string, g: GateReading): void {
     const act = gate === 'c' ? 'tanh' : 'σ';
-    const saturated = g.slope < (gate === 'c' ? SATURATED.tanh : SATURATED.sigmoid);
+    const saturated = isSaturated(gate, g.slope);
     live.replaceChildren(
       el(
         'div',
@@ -364,155 +301,6 @@ class LstmCellWidget extends KitWidget<typeof schema> {
       ` instead of ${fmt(r.cNew)} and ${fmt(r.h)}.`,
     );
   }
-
-  /** The panel layout and Plot options shared by the curves and the live layer above them. */
-  private frameOptions(width: number): {
-    cols: number;
-    options: Plot.PlotOptions & { width: number; x: Plot.ScaleOptions; y: Plot.ScaleOptions };
-  } {
-    // Four panels side by side where they fit, else two by two.
-    const cols = width >= 640 ? 4 : 2;
-    return {
-      cols,
-      options: {
-        width,
-        height: cols === 4 ? 240 : 420,
-        marginLeft: 40,
-        marginTop: 24,
-        marginRight: 16,
-        marginBottom: 32,
-        fx: { axis: null, padding: 0.12, domain: d3range(cols) },
-        fy: { axis: null, padding: 0.18, domain: d3range(4 / cols) },
-        x: { domain: [-Z_MAX, Z_MAX], label: 'z →', ticks: [-8, -4, 0, 4, 8], grid: true },
-        y: { domain: [-1.1, 1.35], label: null, ticks: [-1, -0.5, 0, 0.5, 1], grid: true },
-        color: { domain: [...CURVE_NAMES], range: [SIGMOID, TANH, HARD] },
-      },
-    };
-  }
-
-  /**
-   * The gates' curves with their operating points. The curves change only with the width and
-   * the hardSigmoid option, so they are drawn once per layout; on every input only the light
-   * layer on top (points, rules, labels), drawn by Plot with the same scales, is redrawn.
-   */
-  private drawCurves(r: OneUnitReading, width: number): void {
-    const { cols, options } = this.frameOptions(width);
-    const place = (gate: CellGate) => {
-      const k = GATES.findIndex((g) => g.gate === gate);
-      return { col: k % cols, row: Math.floor(k / cols) };
-    };
-    const hardShown = this.state.hard;
-    const layout = `${options.width} ${hardShown}`;
-    if (layout !== this.curvesLayout) {
-      this.curvesLayout = layout;
-      this.legend.replaceChildren(
-        Plot.legend({
-          color: {
-            domain: hardShown ? [...CURVE_NAMES] : CURVE_NAMES.slice(0, 2),
-            range: [SIGMOID, TANH, HARD],
-          },
-          style: { background: 'transparent', color: 'currentColor' },
-        }),
-      );
-      const at = <T extends { gate: CellGate }>(d: T) => ({ ...d, ...place(d.gate) });
-      drawPlot(this.curves, {
-        ...options,
-        marks: [
-          Plot.frame({ strokeOpacity: 0.25 }),
-          Plot.ruleY([0], { strokeOpacity: 0.35 }),
-          Plot.line(curves.map(at), {
-            x: 'z',
-            y: 'y',
-            z: 'gate',
-            stroke: 'curve',
-            strokeWidth: 2.5,
-            fx: 'col',
-            fy: 'row',
-          }),
-          ...(hardShown
-            ? [
-                Plot.line(hardCurves.map(at), {
-                  x: 'z',
-                  y: 'y',
-                  z: 'gate',
-                  stroke: 'curve',
-                  strokeWidth: 1.5,
-                  strokeDasharray: '5,4',
-                  fx: 'col',
-                  fy: 'row',
-                }),
-              ]
-            : []),
-          Plot.text(
-            GATES.map(({ gate, name, symbol }) => ({ ...place(gate), title: `${name} ${symbol}ₜ` })),
-            { fx: 'col', fy: 'row', text: 'title', frameAnchor: 'top-left', dy: -12, fontWeight: 600 },
-          ),
-        ],
-        ariaLabel: 'The activation curve of each gate',
-        ariaDescription:
-          'Sigmoid curves for the forget, input and output gates and a tanh curve for the candidate' +
-          (hardShown ? ", with tfjs's hardSigmoid dashed beside each sigmoid." : '.'),
-      });
-    }
-
-    const clampZ = (z: number) => Math.max(-Z_MAX, Math.min(Z_MAX, z));
-    const points = GATES.map(({ gate, symbol }) => {
-      const g = r[gate];
-      const z = clampZ(g.z);
-      return {
-        ...place(gate),
-        z,
-        y: g.value,
-        curve: gate === 'c' ? CURVE_NAMES[1] : CURVE_NAMES[0],
-        // The label stays inside its panel: near an edge it sits inwards of its point.
-        labelZ: Math.max(-LABEL_Z, Math.min(LABEL_Z, z)) * (z !== g.z ? 0.5 : 1),
-        text: `${symbol} = ${fmt(g.value)}${z !== g.z ? ` (z = ${fmt(g.z, 2)})` : ''}`,
-      };
-    });
-    const hard = hardShown
-      ? (['f', 'i', 'o'] as const).map((gate) => ({ ...place(gate), z: clampZ(r[gate].z), y: hardSigmoid(r[gate].z) }))
-      : [];
-    drawPlot(this.points, {
-      ...options,
-      x: { ...options.x, axis: null },
-      y: { ...options.y, axis: null },
-      marks: [
-        Plot.ruleX(points, { x: 'z', fx: 'col', fy: 'row', strokeDasharray: '3,3', strokeOpacity: 0.6 }),
-        Plot.dot(hard, { x: 'z', y: 'y', fx: 'col', fy: 'row', r: 5, stroke: HARD, strokeWidth: 2, fill: 'none' }),
-        Plot.dot(points, {
-          x: 'z',
-          y: 'y',
-          fx: 'col',
-          fy: 'row',
-          fill: 'curve',
-          r: 6,
-          stroke: 'white',
-          strokeWidth: 1.5,
-        }),
-        Plot.text(points, {
-          x: 'labelZ',
-          y: 'y',
-          fx: 'col',
-          fy: 'row',
-          text: 'text',
-          dy: -14,
-          stroke: 'var(--cell-bg)',
-          strokeWidth: 4,
-          paintOrder: 'stroke',
-          fill: 'currentColor',
-        }),
-      ],
-      ariaLabel: 'Operating point of each gate',
-      ariaDescription: GATES.map(
-        ({ name, gate }) => `${name}: z = ${fmt(r[gate].z)}, value ${fmt(r[gate].value)}`,
-      ).join('; '),
-    });
-  }
-}
-
-/** 0, 1, …, n − 1. */
-function d3range(n: number): number[] {
-  return Array.from({ length: n }, (_, k) => k);
 }
 
 defineWidget('kit-lstm-cell', LstmCellWidget);

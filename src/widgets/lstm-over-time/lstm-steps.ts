@@ -5,13 +5,21 @@
  */
 import { textToWordSequence } from '../../data/tokenizer';
 import { SENTENCE_LSTM, sentenceLstm } from '../../lstm/cell/demos-over-time';
-import type { LstmStep } from '../../lstm/cell/cell';
-import { el, type Slider } from '../kit/dom';
+import {
+  parseUnits,
+  quantityDomain,
+  stepColumns,
+  unitLines,
+  wordTicks,
+  type StepQuantity as Quantity,
+} from '../../lstm/cell/steps-view';
+import { dataTable, el, type Slider } from '../kit/dom';
 import { fmt } from '../kit/format';
 import { stepper, type Stepper } from '../kit/stepper';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import './lstm-steps.css';
+import { NAMES, SteppedHeatMap } from './stepped-heat-map';
 
 const UNITS = SENTENCE_LSTM.units;
 const MAX_WORDS = 30;
@@ -19,15 +27,6 @@ const PLAY_INTERVAL_MS = 600;
 // One colour per unit, the same in the line plot and beside its checkbox (Observable 10).
 const UNIT_COLOURS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7'];
 
-type Quantity = 'i' | 'f' | 'o' | 'c' | 'h';
-const NAMES: Record<Quantity, string> = {
-  i: 'i_t, input gate',
-  f: 'f_t, forget gate',
-  o: 'o_t, output gate',
-  c: 'C_t, cell state',
-  h: 'h_t, hidden state',
-};
-const SHORT: Record<Quantity, string> = { i: 'i_t', f: 'f_t', o: 'o_t', c: 'C_t', h: 'h_t' };
 const GATES: Quantity[] = ['i', 'f', 'o'];
 // The states' colour scale is fixed (a domain that moved with the data would redraw every cell
 // whenever it moved); a cell state beyond it is drawn in the deepest colour, its number in its title.
@@ -42,207 +41,6 @@ const schema = {
   quantity: { kind: 'enum', default: 'c', values: ['c', 'h', 'f', 'i', 'o'] },
   units: { kind: 'string', default: '1,2,3', maxLength: 20 },
 } as const;
-
-interface HeatCell {
-  t: number;
-  unit: string;
-  q: string;
-  value: number;
-  title: string;
-}
-
-/** The units ticked in a "1,3,5" list, as 0-based indices, valid and in order. */
-export function parseUnits(list: string, units = UNITS): number[] {
-  const picked = new Set<number>();
-  for (const part of list.split(',')) {
-    const u = Number(part.trim());
-    if (Number.isInteger(u) && u >= 1 && u <= units) picked.add(u - 1);
-  }
-  return [...picked].sort((a, b) => a - b);
-}
-
-/** A symmetric axis for the cell state's line plot that changes only in steps: 1, 2, 4, 8, … */
-function stateLimit(run: LstmStep[]): number {
-  let m = 1;
-  for (const s of run) for (const v of s.c) m = Math.max(m, Math.abs(v));
-  return 2 ** Math.ceil(Math.log2(m));
-}
-
-/** Options of {@link SteppedHeatMap.update}. */
-interface HeatUpdate {
-  words: string[];
-  steps: LstmStep[];
-  /** Steps shown, 1..T. */
-  step: number;
-  width: number;
-  /** What the values depend on besides the words: a change recolours the cells. */
-  bias: number;
-  /** The colour domain. */
-  domain: [number, number];
-}
-
-/**
- * A heat map of some quantities (one facet each) by unit and step, drawn by Observable Plot for
- * all T steps whenever the words, width or colour domain change, and otherwise updated in place:
- * a new step only adds or removes columns of cells and moves the outline, and a new forget bias
- * only recolours the cells. A full redraw of some 900 cells on every slider move costs more than
- * the 16 ms a frame allows on a slow machine; these in-place updates cost well under one.
- */
-class SteppedHeatMap {
-  private key = '';
-  private bias = NaN;
-  private facets: { group: Element; rects: SVGRectElement[] }[] = [];
-  private outlines: SVGRectElement[] = [];
-  private colour: (v: number) => string = () => 'none';
-  private xOf: (t: number) => number = () => 0;
-  private shown = 0;
-  private legendKey = '';
-
-  constructor(
-    private readonly container: HTMLElement,
-    private readonly legend: HTMLElement,
-    private readonly qs: Quantity[],
-    private readonly color: { type: 'linear' | 'diverging'; scheme: Plot.ColorScheme; label: string },
-  ) {}
-
-  clear(): void {
-    this.container.replaceChildren();
-    this.key = '';
-  }
-
-  update({ words, steps, step, width, bias, domain }: HeatUpdate): void {
-    const T = words.length;
-    const key = JSON.stringify([words, width, domain]);
-    if (key !== this.key) {
-      this.draw(words, steps, width, domain);
-      this.key = key;
-      this.bias = bias;
-    } else if (bias !== this.bias) {
-      this.recolour(words, steps);
-      this.bias = bias;
-    }
-    this.show(step);
-    for (const r of this.outlines) r.setAttribute('x', String(this.xOf(step)));
-    this.container
-      .querySelector('svg')
-      ?.setAttribute(
-        'aria-description',
-        `After ${step} of ${T} words. ${this.qs
-          .map((q) => `${NAMES[q]}: [${Array.from(steps[step - 1][q], (v) => fmt(v, 2)).join(', ')}]`)
-          .join('; ')}.`,
-      );
-  }
-
-  private title(q: Quantity, words: string[], t: number, u: number, value: number): string {
-    return `${NAMES[q]}, unit ${u + 1}, t = ${t + 1} (“${words[t]}”): ${fmt(value)}`;
-  }
-
-  private draw(words: string[], steps: LstmStep[], width: number, domain: [number, number]): void {
-    const T = words.length;
-    const { type, scheme, label } = this.color;
-    // A legend depends only on its colour domain: drawn once per domain, not on every step.
-    const legendKey = JSON.stringify(domain);
-    if (legendKey !== this.legendKey) {
-      this.legendKey = legendKey;
-      this.legend.replaceChildren(
-        Plot.legend({
-          color: { type, scheme, domain, label, clamp: true },
-          marginLeft: 12,
-          width: 260,
-          style: { background: 'transparent', color: 'currentColor' },
-        }),
-      );
-    }
-    const data: HeatCell[] = [];
-    for (const q of this.qs)
-      for (let t = 0; t < T; t++)
-        for (let u = 0; u < UNITS; u++)
-          data.push({
-            t: t + 1,
-            unit: String(u + 1),
-            q,
-            value: steps[t][q][u],
-            title: this.title(q, words, t, u, steps[t][q][u]),
-          });
-    // On a phone the facets get their symbols only, and the words turn (and thin out) to fit their columns.
-    const narrow = width < 560;
-    const marginRight = narrow ? 36 : 116;
-    const band = (width - 56 - marginRight) / T;
-    const rotate = band >= 60 ? 0 : band >= 22 ? -40 : -90;
-    const every = Math.max(1, Math.ceil(12 / band));
-    const chart = drawPlot(this.container, {
-      width,
-      height: 40 + this.qs.length * (UNITS * 17 + 14) + (rotate ? 60 : 36),
-      marginLeft: 56,
-      marginRight,
-      marginBottom: rotate ? 66 : 42,
-      x: {
-        type: 'band',
-        domain: Array.from({ length: T }, (_, t) => t + 1),
-        ticks: Array.from({ length: T }, (_, t) => t + 1).filter((t) => (t - 1) % every === 0),
-        tickFormat: (t: number) => words[t - 1] ?? '',
-        tickRotate: rotate,
-        label: 'word read at step t',
-        labelAnchor: 'center',
-      },
-      y: { type: 'band', domain: Array.from({ length: UNITS }, (_, u) => String(u + 1)), label: 'unit' },
-      fy: { domain: this.qs, tickFormat: (q: Quantity) => (narrow ? SHORT[q] : NAMES[q]), label: null },
-      color: { type, scheme, domain, clamp: true },
-      marks: [
-        Plot.cell(data, { x: 't', y: 'unit', fy: 'q', fill: 'value', inset: 0.5, title: 'title' }),
-        Plot.cell(
-          this.qs.map((q) => ({ t: 1, q })),
-          { x: 't', fy: 'q', fill: 'none', stroke: 'currentColor', strokeWidth: 2, className: 'kit-current-step' },
-        ),
-        Plot.frame({ strokeOpacity: 0.3 }),
-      ],
-      ariaLabel: `Heat map of ${this.qs.map((q) => NAMES[q]).join(', ')} by unit and step`,
-      ariaDescription: '',
-    });
-    const cells = chart.querySelector('g[aria-label="cell"]');
-    // One group per facet, in the order of the fy domain, each holding its cells in data order.
-    this.facets = Array.from(cells?.children ?? [], (group) => ({
-      group,
-      rects: Array.from(group.querySelectorAll('rect')),
-    }));
-    this.outlines = Array.from(chart.querySelectorAll<SVGRectElement>('g.kit-current-step rect'));
-    const x = chart.scale('x');
-    const c = chart.scale('color');
-    this.xOf = (t) => Number(x?.apply(t) ?? 0);
-    // Recolouring looks colours up in a table of 256 steps across the domain (finer than the eye
-    // can tell apart) instead of interpolating the scheme 900 times per slider move.
-    const [lo, hi] = domain;
-    const table = Array.from({ length: 256 }, (_, k) => String(c?.apply(lo + ((hi - lo) * k) / 255) ?? 'none'));
-    this.colour = (v) => table[Math.max(0, Math.min(255, Math.round(((v - lo) / (hi - lo)) * 255)))];
-    this.shown = T;
-  }
-
-  private recolour(words: string[], steps: LstmStep[]): void {
-    this.qs.forEach((q, f) => {
-      const { rects } = this.facets[f];
-      rects.forEach((rect, k) => {
-        const t = Math.floor(k / UNITS);
-        const u = k % UNITS;
-        const v = steps[t][q][u];
-        rect.setAttribute('fill', this.colour(v));
-        const title = rect.firstElementChild;
-        if (title) title.textContent = this.title(q, words, t, u, v);
-      });
-    });
-  }
-
-  /** Keeps the cells of steps 1..step in the document and takes the later ones out. */
-  private show(step: number): void {
-    const want = step * UNITS;
-    const have = this.shown * UNITS;
-    if (want === have) return;
-    for (const { group, rects } of this.facets) {
-      if (want > have) group.append(...rects.slice(have, want));
-      else for (const r of rects.slice(want, have)) r.remove();
-    }
-    this.shown = step;
-  }
-}
 
 class LstmStepsWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
@@ -334,7 +132,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     const T = this.words.length;
     this.biasSlider.set(bias);
     this.quantitySelect.value = quantity;
-    const picked = parseUnits(this.state.units);
+    const picked = parseUnits(this.state.units, UNITS);
     this.unitBoxes.forEach((b, k) => (b.checked = picked.includes(k)));
     if (T === 0) {
       this.steps.show(1, []);
@@ -352,36 +150,20 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     const { xs, run } = sentenceLstm(this.words, bias);
     const steps = run.steps;
     const now = steps[step - 1];
-    const cPrev = step > 1 ? steps[step - 2].c : new Float64Array(UNITS);
-
-    const cols: [string, (u: number) => number, Quantity | null][] = [
-      ['C_{t−1}', (u) => cPrev[u], null],
-      ['i_t', (u) => now.i[u], 'i'],
-      ['f_t', (u) => now.f[u], 'f'],
-      ['C̃_t', (u) => now.cTilde[u], null],
-      ['C_t', (u) => now.c[u], 'c'],
-      ['o_t', (u) => now.o[u], 'o'],
-      ['h_t', (u) => now.h[u], 'h'],
-    ];
+    const cols = stepColumns(steps, step, UNITS);
     this.terms.replaceChildren(
       el(
         'p',
         {},
         `t = ${step}, x_t = “${this.words[step - 1]}” = [${Array.from(xs[step - 1], (v) => fmt(v, 2)).join(', ')}]`,
       ),
-      el(
-        'table',
-        {},
-        el('tr', {}, el('th', {}, ''), ...cols.map(([name]) => el('th', {}, name))),
-        ...Array.from({ length: UNITS }, (_, u) =>
-          el(
-            'tr',
-            {},
-            el('th', {}, `unit ${u + 1}`),
-            ...cols.map(([, value, q]) => el('td', q ? { 'data-role': `${q}${u + 1}` } : {}, fmt(value(u)))),
-          ),
-        ),
-      ),
+      dataTable({
+        head: ['', ...cols.map((c) => c.name)],
+        rows: Array.from({ length: UNITS }, (_, u) => [
+          { head: `unit ${u + 1}` },
+          ...cols.map((c) => ({ cell: fmt(c.values[u]), role: c.quantity ? `${c.quantity}${u + 1}` : undefined })),
+        ]),
+      }),
       ...(all.length > MAX_WORDS
         ? [el('p', { className: 'note' }, `Only the first ${MAX_WORDS} of ${all.length} words are read.`)]
         : []),
@@ -391,17 +173,11 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     const words = this.words;
     this.gatesMap.update({ words, steps, step, width, bias, domain: [0, 1] });
     this.statesMap.update({ words, steps, step, width, bias, domain: [-STATE_LIMIT, STATE_LIMIT] });
-    const m = stateLimit(steps);
 
     const q = quantity as Quantity;
-    const lines = picked.flatMap((u) =>
-      steps.slice(0, step).map((s, t) => ({ t: t + 1, value: s[q][u], unit: `unit ${u + 1}` })),
-    );
-    const yDomain = q === 'c' ? [-m, m] : q === 'h' ? [-1, 1] : [0, 1];
+    const lines = unitLines(steps, picked, q, step);
     const lineWidth = Math.min(available, 760);
-    const spacing = (lineWidth - 68) / T;
-    const rotate = spacing >= 60 ? 0 : spacing >= 22 ? -40 : -90;
-    const every = Math.max(1, Math.ceil(12 / spacing));
+    const { rotate, every } = wordTicks((lineWidth - 68) / T);
     drawPlot(this.linesPlot, {
       width: lineWidth,
       height: 240,
@@ -414,7 +190,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
         tickRotate: rotate,
         label: 'word read at step t',
       },
-      y: { domain: yDomain, label: `↑ ${NAMES[q]}`, grid: true },
+      y: { domain: quantityDomain(steps, q), label: `↑ ${NAMES[q]}`, grid: true },
       color: {
         domain: Array.from({ length: UNITS }, (_, u) => `unit ${u + 1}`),
         range: UNIT_COLOURS,

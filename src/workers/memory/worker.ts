@@ -3,14 +3,13 @@
  * the page's thread. The maths is src/lstm/memory/experiment.ts; this file only slices it into
  * short runs, reports progress and listens for Stop between them.
  */
-import { trainMemoryPair, type MemoryTick } from '../lstm/memory/experiment';
-import type { MemoryReport, MemoryRequest } from './memory-protocol';
-import { yieldToMessages } from './yield';
+import { trainMemoryPair, type MemoryTick } from '../../lstm/memory/experiment';
+import { lstmSnapshot, type MemoryScore } from '../../lstm/memory/run';
+import { errorText, workerPort } from '../scope';
+import { yieldToMessages } from '../yield';
+import type { MemoryReport, MemoryRequest } from './protocol';
 
-const scope = globalThis as unknown as {
-  postMessage(message: MemoryReport, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<MemoryRequest>) => void) | null;
-};
+const port = workerPort<MemoryRequest, MemoryReport>();
 
 // Report (and look for a Stop) after this much work: often enough for smooth curves, rarely
 // enough that posting costs nothing next to training.
@@ -26,12 +25,12 @@ async function train(request: Extract<MemoryRequest, { type: 'train' }>): Promis
     const started = performance.now();
     const run = trainMemoryPair({ distractors, ...settings, shouldStop: () => stopped });
     let losses = { rnn: 0, lstm: 0, count: 0 };
-    let accuracy: { step: number; rnn: number; lstm: number }[] = [];
+    let accuracy: MemoryScore[] = [];
     let sliceStart = performance.now();
     let lastTick: MemoryTick | undefined;
     const flush = () => {
       if (!lastTick || losses.count === 0) return;
-      scope.postMessage({
+      port.post({
         type: 'progress',
         id,
         distractors,
@@ -47,9 +46,7 @@ async function train(request: Extract<MemoryRequest, { type: 'train' }>): Promis
       if (next.done) {
         flush();
         const r = next.value;
-        const m = r.lstmModel;
-        if (m.kind !== 'lstm') throw new Error('memory worker: the second network is not an LSTM.');
-        scope.postMessage({
+        port.post({
           type: 'result',
           id,
           distractors,
@@ -59,15 +56,7 @@ async function train(request: Extract<MemoryRequest, { type: 'train' }>): Promis
           rnn: r.rnn,
           lstm: r.lstm,
           initial: r.initial,
-          lstmModel: {
-            units: m.weights.units,
-            inputDim: m.weights.inputDim,
-            kernel: Float64Array.from(m.weights.kernel),
-            recurrentKernel: Float64Array.from(m.weights.recurrentKernel),
-            bias: Float64Array.from(m.weights.bias),
-            readoutW: Float64Array.from(m.readout.w),
-            readoutB: m.readout.b[0],
-          },
+          lstmModel: lstmSnapshot(r.lstmModel),
         });
         break;
       }
@@ -84,24 +73,23 @@ async function train(request: Extract<MemoryRequest, { type: 'train' }>): Promis
       }
     }
   }
-  scope.postMessage({ type: 'done', id, stopped });
+  port.post({ type: 'done', id, stopped });
 }
 
-scope.onmessage = (event) => {
-  const request = event.data;
+port.listen((request) => {
   if (request.type === 'stop') {
     if (request.id === running) stopped = true;
     return;
   }
   if (running !== null) {
-    scope.postMessage({ type: 'error', id: request.id, message: 'A training run is already going on.' });
+    port.post({ type: 'error', id: request.id, message: 'A training run is already going on.' });
     return;
   }
   running = request.id;
   stopped = false;
   train(request)
-    .catch((e: Error) => scope.postMessage({ type: 'error', id: request.id, message: e.message }))
+    .catch((error: unknown) => port.post({ type: 'error', id: request.id, message: errorText(error) }))
     .finally(() => {
       running = null;
     });
-};
+});

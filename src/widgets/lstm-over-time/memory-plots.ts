@@ -1,0 +1,261 @@
+/**
+ * The plots of <kit-memory-task>: the training curves of the N in training, accuracy against N,
+ * and the "Inside the trained LSTM" section (the example sequence with the LSTM's answer, heat
+ * maps of f_t and C_t by unit and step, and the lines of the unit that holds the answer). The
+ * numbers come from src/lstm/memory/run.ts and inside.ts; these functions only draw them.
+ */
+import { percent as pct } from '../../data/format';
+import { MEMORY_SERIES, type MemoryInside } from '../../lstm/memory/inside';
+import {
+  MEMORY_MODELS as MODELS,
+  sweepPoints,
+  type MemoryCurvePoint,
+  type MemoryRunResult,
+  type MemorySweepPoint,
+} from '../../lstm/memory/run';
+import { MEMORY_SYMBOLS } from '../../lstm/memory/task';
+import { el } from '../kit/dom';
+import { fmt } from '../kit/format';
+import { drawPlot, Plot } from '../kit/plot';
+
+/** The elements the section draws into. */
+export interface InsideParts {
+  sequence: HTMLElement;
+  forget: HTMLElement;
+  cell: HTMLElement;
+  unit: HTMLElement;
+}
+
+const COLOURS = ['#d9480f', '#2f6fd6'];
+const CHANCE_LOSS = Math.LN2;
+
+/**
+ * The loss (nats; chance is ln 2) and test-accuracy curves of both networks, over the training
+ * steps of the N in training; the x axis runs to `steps` at least.
+ */
+export function drawCurves(
+  into: { loss: HTMLElement; accuracy: HTMLElement },
+  runs: { loss: MemoryCurvePoint[]; accuracy: MemoryCurvePoint[]; curveN: number },
+  steps: number,
+  plotWidth: number,
+): void {
+  const width = Math.min(Math.max(280, Math.floor(plotWidth / 2) - 16), 460);
+  const wide = plotWidth < 600 ? Math.min(plotWidth, 460) : width;
+  const maxStep = Math.max(steps, ...runs.loss.map((d) => d.step));
+  const color = { domain: [...MODELS], range: COLOURS, legend: true };
+  const n = runs.curveN ? ` (N = ${runs.curveN})` : '';
+  drawPlot(into.loss, {
+    width: wide,
+    height: 220,
+    marginLeft: 48,
+    x: { domain: [0, maxStep], label: 'training step →' },
+    y: { domain: [0, Math.max(1, ...runs.loss.map((d) => d.value))], label: `↑ training loss${n}`, grid: true },
+    color,
+    marks: [
+      Plot.ruleY([CHANCE_LOSS], { strokeDasharray: '4,3', strokeOpacity: 0.6 }),
+      Plot.text([CHANCE_LOSS], { x: maxStep, y: (d: number) => d, text: () => 'chance', textAnchor: 'end', dy: -6 }),
+      Plot.line(runs.loss, { x: 'step', y: 'value', stroke: 'model', z: 'model', strokeWidth: 1.8 }),
+    ],
+    ariaLabel: 'Training loss of both networks',
+    ariaDescription: runs.loss.length
+      ? `Latest: RNN ${fmt(runs.loss.at(-2)!.value)}, LSTM ${fmt(runs.loss.at(-1)!.value)} (chance is ${fmt(CHANCE_LOSS)}).`
+      : 'No training yet.',
+  });
+  drawPlot(into.accuracy, {
+    width: wide,
+    height: 220,
+    marginLeft: 48,
+    x: { domain: [0, maxStep], label: 'training step →' },
+    y: {
+      domain: [0, 1],
+      label: `↑ test accuracy${n}`,
+      grid: true,
+      tickFormat: (d: number) => `${Math.round(d * 100)}%`,
+    },
+    color,
+    marks: [
+      Plot.ruleY([0.5], { strokeDasharray: '4,3', strokeOpacity: 0.6 }),
+      Plot.line(runs.accuracy, { x: 'step', y: 'value', stroke: 'model', z: 'model', strokeWidth: 1.8 }),
+      Plot.dot(runs.accuracy, { x: 'step', y: 'value', fill: 'model', r: 2 }),
+    ],
+    ariaLabel: 'Test accuracy of both networks during training',
+    ariaDescription: runs.accuracy.length
+      ? `Latest: RNN ${pct(runs.accuracy.at(-2)!.value)}, LSTM ${pct(runs.accuracy.at(-1)!.value)}.`
+      : 'No training yet.',
+  });
+}
+
+/** The paragraph on the latest result (test accuracies in [0, 1], seconds in the worker), or what to do first. */
+export function showLast(container: HTMLElement, last: MemoryRunResult | undefined): void {
+  if (last) {
+    const r = last;
+    const ended =
+      r.ended === 'perfect'
+        ? ', stopped early: both right on every test sequence'
+        : r.ended === 'stopped'
+          ? ', stopped by you'
+          : '';
+    container.replaceChildren(
+      el(
+        'p',
+        {
+          'data-role': 'last',
+          'data-distractors': r.distractors,
+          'data-rnn-accuracy': r.rnn.accuracy,
+          'data-lstm-accuracy': r.lstm.accuracy,
+          'data-steps': r.steps,
+        },
+        `N = ${r.distractors}: RNN ${pct(r.rnn.accuracy)}, LSTM ${pct(r.lstm.accuracy)} right on 512 held-out sequences ` +
+          `(before training ${pct(r.initial.rnn)} and ${pct(r.initial.lstm)}), after ${r.steps} steps${ended}; ` +
+          `${r.seconds.toFixed(1)} s in the worker.`,
+      ),
+    );
+  } else {
+    container.replaceChildren(
+      el(
+        'p',
+        { className: 'note' },
+        'Press Train: both networks start from seeded random weights and see the same batches.',
+      ),
+    );
+  }
+}
+
+/** Test accuracy (in [0, 1]) of both networks against N, one result per N (ascending). */
+export function drawSweep(container: HTMLElement, byN: readonly MemoryRunResult[], plotWidth: number): void {
+  const points = sweepPoints(byN);
+  drawPlot(container, {
+    width: Math.min(plotWidth, 640),
+    height: 230,
+    marginLeft: 48,
+    x: { domain: [0, Math.max(60, ...points.map((p) => p.n))], label: 'distractors N →' },
+    y: { domain: [0, 1], label: '↑ test accuracy', grid: true, tickFormat: (d: number) => `${Math.round(d * 100)}%` },
+    color: { domain: [...MODELS], range: COLOURS, legend: true },
+    marks: [
+      Plot.ruleY([0.5], { strokeDasharray: '4,3', strokeOpacity: 0.6 }),
+      Plot.line(points, { x: 'n', y: 'value', stroke: 'model', z: 'model', strokeWidth: 1.8 }),
+      Plot.dot(points, {
+        x: 'n',
+        y: 'value',
+        fill: 'model',
+        r: 3.5,
+        title: (d: MemorySweepPoint) =>
+          `${d.model}, N = ${d.n}: ${pct(d.value)} after ${d.steps} steps (both networks trained in ${d.seconds.toFixed(1)} s)`,
+      }),
+    ],
+    ariaLabel: 'Test accuracy against the number of distractors',
+    ariaDescription: byN.length
+      ? byN
+          .map(
+            (r) =>
+              `N = ${r.distractors}: RNN ${pct(r.rnn.accuracy)}, LSTM ${pct(r.lstm.accuracy)} (${r.steps} steps, ${r.seconds.toFixed(1)} s)`,
+          )
+          .join('; ')
+      : 'No runs with these settings yet.',
+  });
+}
+
+/** A heat map of one `[time, units]` trace, with the answering unit outlined and its legend above. */
+function heat(
+  container: HTMLElement,
+  view: MemoryInside,
+  trace: Float64Array,
+  what: string,
+  color: Plot.ScaleOptions,
+  label: string,
+  width: number,
+): void {
+  const { time: T, units, unit } = view;
+  const data: { t: number; unit: string; value: number }[] = [];
+  for (let t = 0; t < T; t++)
+    for (let j = 0; j < units; j++) data.push({ t: t + 1, unit: String(j + 1), value: trace[t * units + j] });
+  drawPlot(container, {
+    width,
+    height: 70 + units * 16,
+    marginLeft: 56,
+    marginRight: 20,
+    x: {
+      type: 'band',
+      domain: Array.from({ length: T }, (_, t) => t + 1),
+      tickFormat: (t: number) => (t === 1 || t % 10 === 0 ? String(t) : ''),
+      label: 'step t',
+    },
+    y: { type: 'band', domain: Array.from({ length: units }, (_, j) => String(j + 1)), label: 'unit' },
+    color,
+    marks: [
+      Plot.cell(data, {
+        x: 't',
+        y: 'unit',
+        fill: 'value',
+        title: (d: { t: number; unit: string; value: number }) => `unit ${d.unit}, t = ${d.t}: ${fmt(d.value)}`,
+      }),
+      Plot.cell([{ unit: String(unit + 1) }], { y: 'unit', fill: 'none', stroke: 'currentColor', strokeWidth: 2 }),
+    ],
+    ariaLabel: `${what} of the trained LSTM on the example, by unit and step`,
+    ariaDescription: `Unit ${unit + 1}, outlined, holds the answer.`,
+  });
+  // The legend is drawn on its own, above the plot, as in the other heat maps of the chapter.
+  container.prepend(
+    Plot.legend({
+      color: { ...color, label },
+      marginLeft: 12,
+      width: 260,
+      style: { background: 'transparent', color: 'currentColor' },
+    }),
+  );
+}
+
+/** One panel of the answering unit's lines: trained solid, before training dashed. */
+function panel(container: HTMLElement, view: MemoryInside, name: string, domain: [number, number], width: number) {
+  const T = view.time;
+  const mine = view.lines.filter((d) => d.panel === name);
+  drawPlot(container, {
+    width,
+    height: 180,
+    marginLeft: 48,
+    x: { domain: [1, T], label: 'step t →' },
+    y: { domain, label: `↑ ${name}`, grid: true },
+    color: { domain: [...MEMORY_SERIES], range: ['#2f6fd6', '#d9480f', '#8a8f98', '#c4a06a'], legend: true },
+    marks: [
+      Plot.ruleY(domain[0] < 0 ? [0] : [1], { strokeOpacity: 0.4 }),
+      Plot.line(
+        mine.filter((d) => d.series.startsWith('before')),
+        { x: 't', y: 'value', stroke: 'series', z: 'series', strokeWidth: 1.5, strokeDasharray: '4,3' },
+      ),
+      Plot.line(
+        mine.filter((d) => !d.series.startsWith('before')),
+        { x: 't', y: 'value', stroke: 'series', z: 'series', strokeWidth: 2 },
+      ),
+    ],
+    ariaLabel: name,
+    ariaDescription: `${name} over the ${T} steps of both examples.`,
+  });
+}
+
+/** Draws the whole section for `view`, `plotWidth` pixels wide at most. */
+export function drawInside(parts: InsideParts, view: MemoryInside, plotWidth: number): void {
+  const p = view.probability;
+  parts.sequence.replaceChildren(
+    'Sequence: ',
+    ...view.symbols.flatMap((s, t) => [
+      t === 0 ? el('span', { className: 'first' }, MEMORY_SYMBOLS[s]) : MEMORY_SYMBOLS[s],
+      ' ',
+    ]),
+    `→ the LSTM says “${p > 0.5 ? '+' : '−'} came first (P(+) = ${fmt(p, 3)})”`,
+  );
+  const width = Math.min(plotWidth, 900);
+  const forget: Plot.ScaleOptions = { type: 'linear', domain: [0, 1], scheme: 'blues' };
+  heat(parts.forget, view, view.forget, 'Forget gate', forget, 'f_t, forget gate (1 keeps everything)', width);
+  const m = view.cellLimit;
+  const cell: Plot.ScaleOptions = { type: 'diverging', domain: [-m, m], scheme: 'rdbu' };
+  heat(parts.cell, view, view.cell, 'Cell state', cell, 'C_t, cell state', width);
+
+  const unit = view.unit + 1;
+  const lineWidth = Math.min(plotWidth, 760);
+  panel(parts.unit, view, `f_t of unit ${unit}`, [0, 1], lineWidth);
+  const cPanel = el('div', { className: 'plot', 'data-role': 'unit-c' });
+  const cName = `C_t of unit ${unit}`;
+  const cMax = Math.max(1, ...view.lines.filter((d) => d.panel === cName).map((d) => Math.abs(d.value)));
+  panel(cPanel, view, cName, [-cMax, cMax], lineWidth);
+  parts.unit.append(...cPanel.childNodes);
+}
