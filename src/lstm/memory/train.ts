@@ -13,7 +13,7 @@ import { binaryCrossEntropy, denseBackward, denseLogits } from '../cell/readout'
 import { rnnWeights, type RnnWeights } from '../cell/rnn';
 import { rnnBackward, runRnnBatch } from '../cell/rnn-backward';
 import { runLstm, type LstmReadout } from '../cell/sequence';
-import type { LstmWeights } from '../cell/weights';
+import type { Floats, LstmWeights } from '../cell/weights';
 
 /** The two networks the chapter compares. */
 export type MemoryModelKind = 'rnn' | 'lstm';
@@ -84,23 +84,23 @@ export interface MemoryEvaluation {
 /** Runs `model` on `data`, scores its last-step prediction, and backpropagates when `withGradients`. */
 export function evaluateMemoryModel(model: MemoryModel, data: MemoryBatch, withGradients = false): MemoryEvaluation {
   const readout = readoutOf(model);
+  // The two networks differ only in their passes over the sequence; the readout and loss are shared.
+  let pass: {
+    h: Floats;
+    back: (dh: Floats) => { dKernel: Float64Array; dRecurrentKernel: Float64Array; dBias: Float64Array };
+  };
   if (model.kind === 'lstm') {
     const run = runLstm(model.weights, data.xs);
-    const bce = binaryCrossEntropy(denseLogits(run.h, readout), data.labels);
-    const out: MemoryEvaluation = { loss: bce.loss, accuracy: bce.accuracy, probabilities: bce.probabilities };
-    if (withGradients) {
-      const d = denseBackward(run.h, readout, bce.dLogits);
-      const g = lstmBackward(model.weights, run, { dhT: d.dh });
-      out.grads = [g.dKernel, g.dRecurrentKernel, g.dBias, d.dw, Float64Array.of(d.db)];
-    }
-    return out;
+    pass = { h: run.h, back: (dh) => lstmBackward(model.weights, run, { dhT: dh }) };
+  } else {
+    const run = runRnnBatch(model.weights, data.xs);
+    pass = { h: run.h, back: (dh) => rnnBackward(model.weights, run, { dhT: dh }) };
   }
-  const run = runRnnBatch(model.weights, data.xs);
-  const bce = binaryCrossEntropy(denseLogits(run.h, readout), data.labels);
+  const bce = binaryCrossEntropy(denseLogits(pass.h, readout), data.labels);
   const out: MemoryEvaluation = { loss: bce.loss, accuracy: bce.accuracy, probabilities: bce.probabilities };
   if (withGradients) {
-    const d = denseBackward(run.h, readout, bce.dLogits);
-    const g = rnnBackward(model.weights, run, { dhT: d.dh });
+    const d = denseBackward(pass.h, readout, bce.dLogits);
+    const g = pass.back(d.dh);
     out.grads = [g.dKernel, g.dRecurrentKernel, g.dBias, d.dw, Float64Array.of(d.db)];
   }
   return out;

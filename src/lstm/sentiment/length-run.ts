@@ -49,16 +49,22 @@ export function truncationCuts(
   return { total: lengths.length, maxlens: [...maxlens], longer: countLonger(lengths, maxlens) };
 }
 
+/** Score these reviews at each maxlen with this model: the length-study worker's one request. */
+export interface LengthStudyRun {
+  type: 'run';
+  settings: SentimentSettings;
+  vocabularySize: number;
+  /** The trained model's weights in `getWeights()` order (their buffers are transferred). */
+  weights: WeightArrays[];
+  /** The reviews to score, as stored ranks (only those of the sample: review k is index k). */
+  reviews: { offsets: Uint32Array; tokens: Uint32Array; labels: Uint8Array };
+  /** The lengths to score at, in ids per review, ascending. */
+  maxlens: number[];
+}
+
 /** What the worker needs for a run, and the buffers to move to it rather than copy. */
 export interface LengthRunRequest {
-  request: {
-    type: 'run';
-    settings: SentimentSettings;
-    vocabularySize: number;
-    weights: WeightArrays[];
-    reviews: { offsets: Uint32Array; tokens: Uint32Array; labels: Uint8Array };
-    maxlens: number[];
-  };
+  request: LengthStudyRun;
   transfer: ArrayBuffer[];
 }
 

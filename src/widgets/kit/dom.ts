@@ -19,6 +19,29 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * A one-line text input named `text` (the URL state's key) that calls `onInput` with its value on
+ * every edit. Spell-checking is off by default: red squiggles under the words a model reads
+ * would only distract.
+ */
+export function textInput(options: {
+  value: string;
+  maxLength: number;
+  spellcheck?: boolean;
+  onInput: (text: string, event: Event) => void;
+}): HTMLInputElement {
+  const { value, maxLength, spellcheck = false, onInput } = options;
+  const input = el('input', {
+    type: 'text',
+    name: 'text',
+    value,
+    maxlength: maxLength,
+    spellcheck: spellcheck ? undefined : 'false',
+  });
+  input.addEventListener('input', (event) => onInput(input.value, event));
+  return input;
+}
+
 /** A labelled range input with its current value printed beside it. */
 export interface Slider {
   /** The `<label>` holding text, input and value. */

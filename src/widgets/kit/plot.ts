@@ -3,6 +3,7 @@
  * text alternative. Widgets import this module, so Plot loads only with the first widget.
  */
 import * as Plot from '@observablehq/plot';
+import { powerOfTen } from './format';
 
 export { Plot };
 
@@ -30,4 +31,40 @@ export function drawPlot(container: HTMLElement, options: KitPlotOptions): Retur
   for (const swatch of chart.querySelectorAll('[class$="-swatch"] > svg')) swatch.setAttribute('aria-hidden', 'true');
   container.replaceChildren(chart);
   return chart;
+}
+
+/** Powers of ten from `lo` to `hi`, every few so that at most eight are labelled. */
+export function decadeTicks(lo: number, hi: number): number[] {
+  const a = Math.ceil(Math.log10(lo));
+  const b = Math.floor(Math.log10(hi));
+  const every = Math.max(1, Math.ceil((b - a) / 7));
+  const out: number[] = [];
+  for (let k = b; k >= a; k -= every) out.push(10 ** k);
+  return out;
+}
+
+/**
+ * The frame of chapters 1 and 3's plots of gradient norms against the step t = 0…`length`: a
+ * log y axis over [`lo`, `hi`] labelled in powers of ten (every few decades with `decades`).
+ */
+export function gradientNormFrame(
+  width: number,
+  length: number,
+  [lo, hi]: [number, number],
+  { decades = false }: { decades?: boolean } = {},
+): Plot.PlotOptions {
+  return {
+    width: Math.min(width, 760),
+    height: 300,
+    marginLeft: 60,
+    x: { domain: [0, length], label: 'step t →' },
+    y: {
+      type: 'log',
+      domain: [lo, hi],
+      ...(decades ? { ticks: decadeTicks(lo, hi) } : {}),
+      tickFormat: powerOfTen,
+      label: '↑ gradient norm (log scale)',
+      grid: true,
+    },
+  };
 }

@@ -3,7 +3,7 @@
  * sentence one word at a time (chapter 1's RNN and chapter 3's LSTM). The widget keeps the step
  * in its state; the stepper asks for changes through `onStep` and shows what `show` tells it.
  */
-import { el, slider, type Slider } from './dom';
+import { el, slider, textInput, type Slider } from './dom';
 
 /** Options of {@link stepper}. */
 export interface StepperOptions {
@@ -13,6 +13,10 @@ export interface StepperOptions {
   max: number;
   /** Milliseconds between steps while playing. */
   interval?: number;
+  /** The sentence as the widget's state holds it, for the text input above the words. */
+  text: string;
+  /** Called with the edited sentence (the widget goes back to step 1). */
+  onText(text: string, event: Event): void;
 }
 
 /** The stepper's controls and what the widget calls on them. */
@@ -21,6 +25,9 @@ export interface Stepper {
   controls: HTMLElement[];
   /** The word buttons: choosing one goes to its step. */
   words: HTMLElement;
+  /** The sentence's text input (up to 300 characters), and its labelled row of controls. */
+  input: HTMLInputElement;
+  sentence: HTMLElement;
   slider: Slider;
   /** Shows step `step` of the sentence `words`: buttons, the slider's range, what can be used. */
   show(step: number, words: readonly string[]): void;
@@ -29,7 +36,9 @@ export interface Stepper {
 }
 
 /** Builds a {@link Stepper}. */
-export function stepper({ onStep, max, interval = 700 }: StepperOptions): Stepper {
+export function stepper({ onStep, max, interval = 700, text, onText }: StepperOptions): Stepper {
+  const input = textInput({ value: text, maxLength: 300, onInput: onText });
+  const sentenceRow = el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', input));
   const back = el('button', { type: 'button', 'aria-label': 'Back one word' }, '◀ Back');
   const next = el('button', { type: 'button', 'aria-label': 'Next word' }, 'Next ▶');
   const play = el('button', { type: 'button', 'aria-label': 'Play the sentence' }, 'Play');
@@ -68,6 +77,8 @@ export function stepper({ onStep, max, interval = 700 }: StepperOptions): Steppe
   return {
     controls: [back, next, play, stepSlider.root],
     words,
+    input,
+    sentence: sentenceRow,
     slider: stepSlider,
     show(step, list) {
       shown = step;

@@ -13,7 +13,7 @@
  * disconnect ends it.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { UnitVectorTable, VectorTable } from '../../embedding/cosine';
+import type { EpochVectors } from '../../embedding/skipgram-session';
 import type { KitModelMetadata, LoadedKitModel } from '../../lstm/sentiment/model-files';
 import type { ReviewSteps } from '../../lstm/sentiment/review-steps';
 import type { ClassifierTrace } from '../../lstm/sentiment/trace';
@@ -242,21 +242,8 @@ export function onReview(listener: () => void): () => void {
   return review.subscribe(() => listener());
 }
 
-/** Word vectors chapter 4's skip-gram cell trained, and what they belong to. */
-export interface TrainedVectors {
-  /** The table after `epoch` epochs, `[words.length, dim]`. */
-  table: VectorTable;
-  /** The same with unit rows, for neighbours. */
-  unit: UnitVectorTable;
-  /** The word of each row. */
-  words: readonly string[];
-  /** Each word's row. */
-  ids: ReadonlyMap<string, number>;
-  /** Epochs trained (0: the random start). */
-  epoch: number;
-  /** The corpus, in words, e.g. "3,000 IMDB training reviews". */
-  corpus: string;
-}
+/** Word vectors chapter 4's skip-gram cell trained, and what they belong to (table `[words, dim]`). */
+export type TrainedVectors = EpochVectors;
 
 // Plain arrays, no tensors: nothing to dispose when they are replaced.
 const vectors = createSlot<TrainedVectors | null>(null);

@@ -11,7 +11,7 @@ import { settingsView } from '../../lstm/sentiment/presets';
 import { dataTable, el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
-import { modelPanel, unpaddedView, vocabularyOf, watchModel } from './limits-model';
+import { modelPanel, unpaddedView, vocabularyOf, watchLoadedModel } from './limits-model';
 import './limits-shared.css';
 import { percent as pct } from '../../data/format';
 
@@ -128,10 +128,8 @@ class LimitsLanguagesWidget extends KitWidget<typeof schema> {
     this.append(panel.root, this.main);
     this.listen(() => panel.dispose());
     this.listen(
-      watchModel((s) => {
-        const next = s.phase === 'ready' ? s.loaded : null;
-        if (next === this.model) return;
-        this.model = next;
+      watchLoadedModel((model) => {
+        this.model = model;
         this.examples = null;
         this.update();
       }),

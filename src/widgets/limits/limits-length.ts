@@ -26,7 +26,7 @@ import { fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
-import { modelPanel, watchModel, type ModelState } from './limits-model';
+import { modelPanel, watchLoadedModel } from './limits-model';
 import './limits-shared.css';
 
 const SAMPLES = ['250', '1000', '2500', '5000', 'all'] as const;
@@ -123,11 +123,9 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
       }),
     );
     this.listen(
-      watchModel((s: ModelState) => {
-        const next = s.phase === 'ready' ? s.loaded : null;
-        if (next === this.model) return;
+      watchLoadedModel((model) => {
         this.stop('Stopped: the model changed');
-        this.model = next;
+        this.model = model;
         this.step({ type: 'clear' });
         this.update();
       }),

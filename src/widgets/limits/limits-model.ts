@@ -41,6 +41,20 @@ export function watchModel(listener: (state: ModelState) => void): () => void {
   });
 }
 
+/**
+ * Calls `onChange` with the loaded model (null while there is none) each time it becomes another
+ * one, not on every state; returns the unsubscribe. What each widget of this chapter needs.
+ */
+export function watchLoadedModel(onChange: (model: LoadedKitModel | null) => void): () => void {
+  let current: LoadedKitModel | null = null;
+  return watchModel((s) => {
+    const next = s.phase === 'ready' ? s.loaded : null;
+    if (next === current) return;
+    current = next;
+    onChange(next);
+  });
+}
+
 const vocabularies = new WeakMap<LoadedKitModel, Vocabulary>();
 
 /** The model's vocabulary (its metadata's words in rank order), built once per model. */

@@ -8,11 +8,11 @@ import { encodeText, idsToWords, type SequenceView } from '../../data/views';
 import type { Vocabulary } from '../../data/vocabulary';
 import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
 import type { PaddingSummary, PaddingTrace } from '../../lstm/sentiment/padding-study';
-import { dataTable, el } from '../kit/dom';
+import { dataTable, el, textInput } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
-import { modelPanel, unpaddedView, vocabularyOf, watchModel } from './limits-model';
+import { modelPanel, unpaddedView, vocabularyOf, watchLoadedModel } from './limits-model';
 import './limits-shared.css';
 
 const schema = {
@@ -52,8 +52,12 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
 
   protected build(): void {
     const panel = modelPanel((message) => this.showError(message));
-    this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 400 });
-    this.input.addEventListener('input', (e) => this.set({ text: this.input.value }, e));
+    this.input = textInput({
+      value: this.state.text,
+      maxLength: 400,
+      spellcheck: true,
+      onInput: (text, e) => this.set({ text }, e),
+    });
     this.summary = el('p', { className: 'limits-summary', 'data-role': 'padding-summary', 'aria-live': 'polite' });
     // The table scrolls sideways on a phone, so it takes the focus (and a name) for the keyboard.
     this.table = el('div', {
@@ -75,10 +79,8 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
     this.append(panel.root, this.main);
     this.listen(() => panel.dispose());
     this.listen(
-      watchModel((s) => {
-        const next = s.phase === 'ready' ? s.loaded : null;
-        if (next === this.model) return;
-        this.model = next;
+      watchLoadedModel((model) => {
+        this.model = model;
         this.update();
       }),
     );

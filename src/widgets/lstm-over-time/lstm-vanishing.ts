@@ -8,7 +8,7 @@ import { sigmoid } from '../../lstm/cell/activations';
 import { gradientReach } from '../../lstm/cell/demos-over-time';
 import { el, type Slider } from '../kit/dom';
 import { fmt, fmtSci } from '../kit/format';
-import { drawPlot, Plot } from '../kit/plot';
+import { drawPlot, gradientNormFrame, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import './lstm-vanishing.css';
 
@@ -16,26 +16,6 @@ import './lstm-vanishing.css';
 const FLOOR = 1e-30;
 const SERIES = ['vanilla RNN: ‖∂L/∂h_t‖', 'LSTM: ‖∂L/∂C_t‖ (cell state)', 'LSTM: ‖∂L/∂h_t‖'] as const;
 const COLOURS = ['#d9480f', '#2f6fd6', '#0a9b77'];
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** "10⁻⁶" for 1e-6: powers of ten as a reader writes them. */
-function powerOfTen(x: number): string {
-  const k = Math.round(Math.log10(x));
-  if (k === 0) return '1';
-  const digits = [...String(Math.abs(k))].map((d) => SUPERSCRIPT[Number(d)]).join('');
-  return `10${k < 0 ? '⁻' : ''}${digits}`;
-}
-
-/** Powers of ten from `lo` to `hi`, every few so that at most eight are labelled. */
-function decadeTicks(lo: number, hi: number): number[] {
-  const a = Math.ceil(Math.log10(lo));
-  const b = Math.floor(Math.log10(hi));
-  const every = Math.max(1, Math.ceil((b - a) / 7));
-  const out: number[] = [];
-  for (let k = b; k >= a; k -= every) out.push(10 ** k);
-  return out;
-}
-
 const schema = {
   length: { kind: 'integer', default: 60, min: 5, max: 100 },
   scale: { kind: 'number', default: 1, min: 0.1, max: 2, step: 0.05 },
@@ -84,18 +64,7 @@ class LstmVanishingWidget extends KitWidget<typeof schema> {
       hi = Math.max(hi, d.value);
     }
     drawPlot(this.plot, {
-      width: Math.min(this.plotWidth(), 760),
-      height: 300,
-      marginLeft: 60,
-      x: { domain: [0, length], label: 'step t →' },
-      y: {
-        type: 'log',
-        domain: [lo, hi],
-        ticks: decadeTicks(lo, hi),
-        tickFormat: powerOfTen,
-        label: '↑ gradient norm (log scale)',
-        grid: true,
-      },
+      ...gradientNormFrame(this.plotWidth(), length, [lo, hi], { decades: true }),
       color: { domain: [...SERIES], range: COLOURS, legend: true },
       marks: [
         Plot.ruleY([1], { strokeOpacity: 0.4 }),

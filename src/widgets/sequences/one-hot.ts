@@ -3,7 +3,7 @@
  * the count of numbers each encoding needs.
  */
 import { encodeSentence, encodingSizes, oneHot } from '../../data/encoding';
-import { el } from '../kit/dom';
+import { el, textInput } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -34,8 +34,7 @@ class OneHotWidget extends KitWidget<typeof schema> {
   private summary!: HTMLElement;
 
   protected build(): void {
-    this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 400, spellcheck: false });
-    this.input.addEventListener('input', (e) => this.set({ text: this.input.value }, e));
+    this.input = textInput({ value: this.state.text, maxLength: 400, onInput: (text, e) => this.set({ text }, e) });
     this.vocabInput = el('input', {
       type: 'number',
       name: 'vocabulary',

@@ -30,16 +30,21 @@ class RnnStepWidget extends KitWidget<typeof schema> {
   private words: string[] = [];
 
   protected build(): void {
-    this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 300, spellcheck: false });
-    this.input.addEventListener('input', (e) => this.set({ text: this.input.value, step: 1 }, e));
     this.steps = this.own(
-      stepper({ onStep: (step, e) => this.set({ step }, e), max: MAX_WORDS, interval: PLAY_INTERVAL_MS }),
+      stepper({
+        onStep: (step, e) => this.set({ step }, e),
+        max: MAX_WORDS,
+        interval: PLAY_INTERVAL_MS,
+        text: this.state.text,
+        onText: (text, e) => this.set({ text, step: 1 }, e),
+      }),
     );
+    this.input = this.steps.input;
     this.scaleSlider = this.sliderFor('scale', 'Size of W_h (spectral norm)', (x) => fmt(x, 2));
     this.terms = el('div', { className: 'readout', 'data-role': 'terms', 'aria-live': 'polite' });
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.append(
-      el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', this.input)),
+      this.steps.sentence,
       this.steps.words,
       el('div', { className: 'controls' }, ...this.steps.controls, this.scaleSlider.root),
       this.terms,

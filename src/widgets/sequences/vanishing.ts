@@ -8,8 +8,8 @@ import { gaussianArray, mulberry32 } from '../../lstm/cell/random';
 import { vectorJacobianProduct } from '../../lstm/cell/rnn';
 import { rnnStateGradientsTf } from '../../lstm/cell/rnn-tf';
 import { el, type Slider } from '../kit/dom';
-import { fmt, fmtSci, powerOfTen } from '../kit/format';
-import { drawPlot, Plot } from '../kit/plot';
+import { fmt, fmtSci } from '../kit/format';
+import { drawPlot, gradientNormFrame, Plot } from '../kit/plot';
 import { loadTf } from '../kit/tf';
 import { defineWidget, KitWidget } from '../kit/widget';
 
@@ -66,17 +66,7 @@ class VanishingWidget extends KitWidget<typeof schema> {
     const yMin = Math.max(FLOOR, Math.min(...data.map((d) => d.value), ...bound.map((d) => d.value)));
     const yMax = Math.max(1, ...data.map((d) => d.value), ...bound.map((d) => d.value));
     drawPlot(this.plot, {
-      width: Math.min(this.plotWidth(), 760),
-      height: 300,
-      marginLeft: 60,
-      x: { domain: [0, length], label: 'step t →' },
-      y: {
-        type: 'log',
-        domain: [yMin, yMax],
-        label: '↑ gradient norm (log scale)',
-        grid: true,
-        tickFormat: powerOfTen,
-      },
+      ...gradientNormFrame(this.plotWidth(), length, [yMin, yMax]),
       color: { domain: ['‖∂h_T/∂h_t‖ (measured)', '‖W_h‖^(T−t) (bound)'], range: ['#2f6fd6', '#8a8f98'], legend: true },
       marks: [
         Plot.ruleY([1], { strokeOpacity: 0.4 }),

@@ -5,7 +5,7 @@
  */
 import { encodeSentence } from '../../data/encoding';
 import { lookupRows, oneHotTimesTable, randomTable } from '../../embedding/lookup';
-import { el, slider, type Slider } from '../kit/dom';
+import { el, slider, textInput, type Slider } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -41,8 +41,7 @@ class EmbeddingLookupWidget extends KitWidget<typeof schema> {
   private readout!: HTMLElement;
 
   protected build(): void {
-    this.input = el('input', { type: 'text', name: 'text', value: this.state.text, maxlength: 200, spellcheck: false });
-    this.input.addEventListener('input', (e) => this.set({ text: this.input.value }, e));
+    this.input = textInput({ value: this.state.text, maxLength: 200, onInput: (text, e) => this.set({ text }, e) });
     this.dimSlider = slider({
       label: 'Embedding length d',
       name: 'dim',
