@@ -8,3 +8,17 @@ export function percent(share: number, digits = 1): string {
   if (!Number.isFinite(share)) return '–';
   return `${(100 * share).toFixed(digits)}%`;
 }
+
+/**
+ * `text` ended by one full stop, to end a sentence built around a message: a message that
+ * already ends one ("… in IndexedDB.", "Really?") gets no second ("… in IndexedDB.. Train it").
+ */
+export function sentence(text: string): string {
+  const t = text.trimEnd();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+/** `text` without its closing full stop (an ellipsis stays), to sit inside a sentence (in brackets, before a colon). */
+export function clause(text: string): string {
+  return text.trimEnd().replace(/(?<!\.)\.$/, '');
+}

@@ -5,7 +5,8 @@
  * come from, where they are kept and how an archive is prepared are passed in, so that the
  * same machine runs in unit tests with sources in memory.
  */
-import { DataError, isDataError, storageErrorMessage } from './errors.ts';
+import { DataError, errorMessage, isDataError, storageErrorMessage } from './errors.ts';
+import { sentence } from './format.ts';
 import {
   loadImdb,
   loadManifest,
@@ -111,11 +112,15 @@ export type ImdbLoadState =
   | { phase: 'choose'; siteMissing: boolean; siteBytes?: number; error?: string }
   /** Fetching the site's prepared files. */
   | { phase: 'downloading'; progress: LoadProgress }
-  /** Preparing an archive, then keeping it in storage. */
-  | { phase: 'preparing'; name: string; progress: PrepareProgress; saving: boolean }
+  /**
+   * Preparing an archive, then keeping it in storage. `previous`: the data loaded before, which
+   * widgets go on using until the archive is ready, and again if it fails or is cancelled.
+   */
+  | { phase: 'preparing'; name: string; progress: PrepareProgress; saving: boolean; previous?: ImdbData }
   /** Reading the files kept in storage. */
   | { phase: 'opening'; progress: LoadProgress }
-  | { phase: 'ready'; data: ImdbData };
+  /** `error`: why an archive chosen since could not replace this data, in words. */
+  | { phase: 'ready'; data: ImdbData; error?: string };
 
 /** Hints that turn a data error into something a reader can act on. */
 const HINTS: Partial<Record<DataError['code'], string>> = {
@@ -138,15 +143,33 @@ export function archiveInfo(
   return { origin: 'archive', name, bytes, files: files.size, storedBytes, savedAt: new Date().toISOString() };
 }
 
-/** One line for a reader about a failure; null for a cancellation, which needs no message. */
-export function describeLoadError(error: unknown): string | null {
+/**
+ * `message` as the start of a sentence: a first plain word ("cannot fetch ...") gets a capital,
+ * but a message that starts with a file name ("notar.tar.gz is ...", or `name` itself, which may
+ * have no extension) keeps it exactly as the reader's file system spells it.
+ */
+function sentenceStart(message: string, name?: string): string {
+  if (name && message.startsWith(name)) return message;
+  return /^[a-z]+\s/.test(message) ? message.charAt(0).toUpperCase() + message.slice(1) : message;
+}
+
+/** The error beside data that stays loaded, saying that it does. */
+function keptNote(message: string): string {
+  return `${message} The reviews loaded before are still loaded.`;
+}
+
+/**
+ * One line for a reader about a failure; null for a cancellation, which needs no message.
+ * `name`: the file the reader chose, whose spelling is never changed.
+ */
+export function describeLoadError(error: unknown, name?: string): string | null {
   if (error instanceof Error && error.name === 'AbortError') return null;
   if (isDataError(error)) {
     const hint = HINTS[error.code];
-    const message = error.message.charAt(0).toUpperCase() + error.message.slice(1);
-    return hint ? `${message}. ${hint}` : `${message}.`;
+    const message = sentence(sentenceStart(error.message, name));
+    return hint ? `${message} ${hint}` : message;
   }
-  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}.`;
+  return sentence(`Something went wrong: ${errorMessage(error)}`);
 }
 
 function notFoundAsNull(error: unknown): null {
@@ -189,9 +212,11 @@ export class ImdbLoader {
     return this.#state;
   }
 
-  /** The data once ready, else null. */
+  /** The data once ready (and the data loaded before while an archive is prepared), else null. */
   get data(): ImdbData | null {
-    return this.#state.phase === 'ready' ? this.#state.data : null;
+    const state = this.#state;
+    if (state.phase === 'ready') return state.data;
+    return state.phase === 'preparing' ? (state.previous ?? null) : null;
   }
 
   /** Calls `listener` now and on every change; returns the function that stops it. */
@@ -330,18 +355,21 @@ export class ImdbLoader {
 
   /**
    * Prepares an archive the reader chose (in a worker), loads it, and keeps the prepared files
-   * for the next visit. A bad archive leaves everything as it was, with a message.
+   * for the next visit. A bad archive leaves everything as it was, with a message: the data
+   * loaded before stays loaded (and usable while the archive is read), with the error beside it.
    */
   async prepareArchive(archive: ArchiveFile): Promise<void> {
+    const previous = this.data ?? undefined;
     const { generation, signal, started } = this.#begin();
     const name = archive.name || 'the archive';
     const progress: PrepareProgress = { step: 'reading', bytesRead: 0, bytesTotal: archive.size, reviews: 0, files: 0 };
-    this.#set({ phase: 'preparing', name, progress, saving: false });
+    const kept = previous ? { previous } : {};
+    this.#set({ phase: 'preparing', name, progress, saving: false, ...kept });
     try {
       const prepared = await this.#deps.prepare(archive, {
         signal,
         onProgress: (p) => {
-          if (this.#current(generation)) this.#set({ phase: 'preparing', name, progress: p, saving: false });
+          if (this.#current(generation)) this.#set({ phase: 'preparing', name, progress: p, saving: false, ...kept });
         },
       });
       if (!this.#current(generation)) return;
@@ -362,16 +390,21 @@ export class ImdbLoader {
       }
       if (this.#current(generation)) this.#ready(dataset, source, 'archive', started, storeError);
     } catch (error) {
-      if (this.#current(generation)) this.#fail(error);
+      if (!this.#current(generation)) return;
+      const message = describeLoadError(error, archive.name);
+      if (previous) this.#set({ phase: 'ready', data: previous, ...(message ? { error: keptNote(message) } : {}) });
+      else this.#fail(error, undefined, archive.name);
     }
   }
 
-  /** Stops a download or a preparation; the reader can choose again. */
+  /** Stops a download or a preparation; the reader can choose again (or goes on with the data loaded before). */
   cancel(): void {
-    const phase = this.#state.phase;
+    const state = this.#state;
+    const phase = state.phase;
     if (phase !== 'downloading' && phase !== 'preparing' && phase !== 'opening') return;
     this.#begin();
-    this.#set(this.#choose());
+    if (phase === 'preparing' && state.previous) this.#set({ phase: 'ready', data: state.previous });
+    else this.#set(this.#choose());
   }
 
   /** Forgets the data: drops what the browser keeps, and goes back to asking. */
@@ -398,8 +431,8 @@ export class ImdbLoader {
     this.#set({ phase: 'ready', data });
   }
 
-  #fail(error: unknown, prefix?: string): void {
-    const message = describeLoadError(error);
+  #fail(error: unknown, prefix?: string, name?: string): void {
+    const message = describeLoadError(error, name);
     this.#set(this.#choose(message === null ? null : prefix ? `${prefix}: ${message}` : message));
   }
 }

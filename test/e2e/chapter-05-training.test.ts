@@ -156,6 +156,100 @@ describe('chapter 5: training, evaluation and your own review', () => {
     expect(await text(page, `${train} [data-role="model"]`)).toBe('No trained model is kept in this browser yet.');
   });
 
+  it('says what was typed in the LSTM units field and what it takes, never "got null"', async () => {
+    const page = await site.open();
+    await page.goto(`${served.server.url}${CHAPTER}`);
+    const w = await widget(page, train);
+    const units = w.locator('input[name="units"]');
+    await units.fill('abc');
+    await units.press('Tab');
+    await expect
+      .poll(() => text(page, '#cell-train [data-role="error"]'))
+      .toBe(
+        'LSTM units per layer: "abc" is not a number. Type the units of each LSTM layer (1 to 3 layers), ' +
+          'whole numbers from 1 to 512 separated by commas, like 64 or 128,128.',
+      );
+    expect(await w.locator('[data-role="train"]').isDisabled()).toBe(true);
+    await units.fill('600');
+    await units.press('Tab');
+    await expect
+      .poll(() => text(page, '#cell-train [data-role="error"]'))
+      .toMatch(/^LSTM units per layer: "600" is not a whole number from 1 to 512\. Type/);
+    await units.fill('32');
+    await units.press('Tab');
+    await expect.poll(() => page.locator('#cell-train [data-role="error"]').isHidden()).toBe(true);
+  });
+
+  it('says that Resume needs the reviews when they are not loaded, and resumes once they are', async () => {
+    const page = await site.open();
+    await page.goto(`${served.server.url}${CHAPTER}${QUERY}`);
+    await loadReviews(page);
+    const w = await widget(page, train);
+    await w.locator('[data-role="train"]').click();
+    await w.locator('[data-role="epoch-table"] tbody tr').nth(0).waitFor({ timeout: 60_000 });
+    await w.locator('[data-role="stop"]').click();
+    await expect
+      .poll(() => text(page, `${train} [data-role="status"]`), { timeout: 30_000 })
+      .toMatch(/^Stopped after \d+ complete epoch/);
+    const stopped = await text(page, `${train} [data-role="status"]`);
+    await w.locator('[data-role="resume-checkpoint"]').waitFor();
+    // The reviews go; the checkpoint's offer stays, and pressing it says what it needs.
+    await page.locator('kit-imdb-data [data-role="imdb-forget"]').click();
+    await page.waitForSelector('kit-imdb-data [data-role="imdb-panel"][data-phase="choose"]');
+    await w.locator('[data-role="resume-checkpoint"]').click();
+    await expect
+      .poll(() => text(page, '#cell-train [data-role="error"]'))
+      .toBe('Load the reviews first, in “The reviews in this page” above: resuming needs them.');
+    expect(await text(page, `${train} [data-role="status"]`)).toBe(stopped);
+    expect(await w.locator('[data-role="pause"]').isDisabled()).toBe(true);
+    await loadReviews(page);
+    await w.locator('[data-role="resume-checkpoint"]').click();
+    await expect
+      .poll(() => text(page, `${train} [data-role="progress-text"]`), { timeout: 30_000 })
+      .toMatch(/^Epoch \d+ of 100/);
+    await w.locator('[data-role="stop"]').click();
+  });
+
+  it('says when the evaluation shown was measured on other data than the reviews loaded now', async () => {
+    const page = await site.open();
+    await page.goto(`${served.server.url}${CHAPTER}`);
+    // Results kept from an evaluation of 60 test reviews of other prepared data (another vocabulary).
+    await page.evaluate(() => {
+      const savedAt = '2026-01-01T00:00:00.000Z';
+      const scores = { loss: 0.01, accuracy: 1, precision: 1, recall: 1, f1: 1 };
+      const metrics = { ...scores, count: 60, tp: 30, fp: 0, tn: 30, fn: 0 };
+      const summary = { label: 'r-keras', preset: 'r-keras', epochs: 2, test: scores, savedAt };
+      localStorage.setItem('lstm-kit:trained-model', JSON.stringify(summary));
+      localStorage.setItem(
+        'lstm-kit:evaluation',
+        JSON.stringify({
+          savedAt,
+          metrics,
+          mostWrong: [{ index: 1, probability: 0.4, label: 1 }],
+          seconds: 0.5,
+          data: { vocabularySha256: '0'.repeat(64), testCount: 60 },
+        }),
+      );
+    });
+    await page.reload();
+    const evaluation = await widget(page, 'kit-sentiment-evaluate');
+    const caption = 'kit-sentiment-evaluate [data-role="metrics"] caption';
+    // With no reviews loaded, the results are the model's, on the data they name.
+    await expect.poll(() => text(page, caption)).toBe('On all 60 test reviews (0.5 s)');
+    await loadReviews(page);
+    await expect
+      .poll(() => text(page, caption))
+      .toBe(`On all 60 test reviews of other data, not the ${TEST_COUNT} loaded now (0.5 s)`);
+    expect(await text(page, 'kit-sentiment-evaluate [data-role="eval-other-data"]')).toBe(
+      `These results were measured on other data: 60 test reviews, not the ${TEST_COUNT} loaded now, so they ` +
+        'say nothing about these. Load the reviews the model was trained on to see them again, or train a model on these.',
+    );
+    // The reviews it got most wrong are in that other data: no text of the loaded reviews stands for them.
+    expect(await evaluation.locator('[data-role="wrong-list"] blockquote').allTextContents()).toEqual([
+      'Its text is in the data this was measured on, not loaded now.',
+    ]);
+  });
+
   it('fits the two baselines in a worker, says which wins, and keeps the results', async () => {
     const page = await site.open();
     await page.goto(`${served.server.url}${CHAPTER}?baselines.trees=10`);

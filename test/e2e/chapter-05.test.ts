@@ -266,12 +266,12 @@ describe('chapter 5: an archive from the reader, prepared in the browser', () =>
     const input = page.locator('kit-imdb-data input[type="file"]');
     const error = page.locator(`${panel} [data-role="imdb-error"]`);
     const bad: [Uint8Array, string, RegExp][] = [
-      [new TextEncoder().encode('These are my notes, not an archive.'), 'notes.txt', /^Notes\.txt is not a gzip file/],
-      [ARCHIVE.subarray(0, Math.floor(ARCHIVE.length * 0.6)), 'aclImdb_v1.tar.gz', /^AclImdb_v1\.tar\.gz is truncated/],
+      [new TextEncoder().encode('These are my notes, not an archive.'), 'notes.txt', /^notes\.txt is not a gzip file/],
+      [ARCHIVE.subarray(0, Math.floor(ARCHIVE.length * 0.6)), 'aclImdb_v1.tar.gz', /^aclImdb_v1\.tar\.gz is truncated/],
       [
         gzip(buildTar([{ path: 'photos/cat.txt', data: 'meow' }])),
         'photos.tar.gz',
-        /^Photos\.tar\.gz is not laid out like aclImdb_v1\.tar\.gz/,
+        /^photos\.tar\.gz is not laid out like aclImdb_v1\.tar\.gz/,
       ],
     ];
     for (const [bytes, name, message] of bad) {
@@ -286,6 +286,29 @@ describe('chapter 5: an archive from the reader, prepared in the browser', () =>
     expect(await error.isVisible()).toBe(false);
     const w = await widget(page, 'kit-imdb-explorer');
     await w.locator('[data-role="meta"]').filter({ hasText: 'aclImdb/train/neg/3_2.txt' }).waitFor();
+  });
+
+  it('keeps the reviews already loaded when a bad archive is chosen, with the error beside them', async () => {
+    const page = await openChapter('bare');
+    await phase(page, 'choose');
+    const input = page.locator('kit-imdb-data input[type="file"]');
+    await input.setInputFiles(archiveFile(ARCHIVE));
+    await phase(page, 'ready');
+    const status = await text(page, `${panel} [data-role="imdb-status"]`);
+    const w = await widget(page, 'kit-imdb-explorer');
+    await w.locator('[data-role="meta"]').filter({ hasText: 'aclImdb/train/neg/3_2.txt' }).waitFor();
+    await input.setInputFiles(archiveFile(new TextEncoder().encode('not an archive'), 'notar.tar.gz'));
+    const error = page.locator(`${panel} [data-role="imdb-error"]`);
+    await expect
+      .poll(() => error.textContent(), { timeout: 30_000 })
+      .toMatch(/^notar\.tar\.gz is not a gzip file.* The reviews loaded before are still loaded\.$/);
+    expect(await error.isVisible()).toBe(true);
+    await phase(page, 'ready');
+    expect(await text(page, `${panel} [data-role="imdb-status"]`)).toBe(status);
+    // The explorer still browses the reviews loaded before, without a reload.
+    expect(await w.locator('[data-role="explorer"]').isVisible()).toBe(true);
+    await w.getByRole('button', { name: 'Next review' }).click();
+    await w.locator('[data-role="meta"]').filter({ hasText: 'aclImdb/train/neg/8_1.txt' }).waitFor();
   });
 
   it('restores the prepared data from IndexedDB after a reload, and forgets it on request', async () => {

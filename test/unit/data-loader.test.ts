@@ -188,17 +188,17 @@ describe('ImdbLoader', () => {
       [
         new TextEncoder().encode('<html>not an archive</html>'),
         'page.html',
-        /^Page\.html is not a gzip file.*not unpacked/,
+        /^page\.html is not a gzip file.*not unpacked/,
       ],
       [
         archive.subarray(0, Math.floor(archive.length / 2)),
         'half.tar.gz',
-        /^Half\.tar\.gz is truncated.*download the archive again/,
+        /^half\.tar\.gz is truncated.*download the archive again/,
       ],
       [
         gzip(buildTar([{ path: 'notes/readme.txt', data: 'hello' }])),
         'other.tar.gz',
-        /^Other\.tar\.gz is not laid out like aclImdb_v1\.tar\.gz/,
+        /^other\.tar\.gz is not laid out like aclImdb_v1\.tar\.gz/,
       ],
     ];
     for (const [bytes, name, message] of cases) {
@@ -212,6 +212,56 @@ describe('ImdbLoader', () => {
     // The page keeps working: a good archive after the bad ones loads.
     await loader.prepareArchive(archiveFile(archive));
     expect(loader.data?.origin).toBe('archive');
+  });
+
+  it('keeps the data already loaded when a chosen archive is bad or cancelled, with the error beside it', async () => {
+    const store = memoryStore();
+    let gate: Promise<void> = Promise.resolve();
+    const gated: PrepareArchive = async (archive, options) => {
+      await gate;
+      options.signal.throwIfAborted();
+      return prepareHere(archive, options);
+    };
+    const loader = new ImdbLoader({ site: memorySource(await prepared(), 'site'), store, prepare: gated });
+    await loader.start();
+    await loader.loadFromSite();
+    const before = loader.data!;
+    expect(before.origin).toBe('site');
+    const seen: (unknown | null)[] = [];
+    loader.subscribe(() => seen.push(loader.data));
+
+    // While the archive is read, the widgets go on with the data they have.
+    let release!: () => void;
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const bad = loader.prepareArchive(archiveFile(new TextEncoder().encode('my notes'), 'notar.tar.gz'));
+    expect(loader.state.phase).toBe('preparing');
+    expect(loader.data).toBe(before);
+    release();
+    await bad;
+    const state = loader.state;
+    expect(state.phase).toBe('ready');
+    expect(loader.data).toBe(before);
+    expect(state.phase === 'ready' && state.error).toMatch(
+      /^notar\.tar\.gz is not a gzip file.*not unpacked or re-packed\. The reviews loaded before are still loaded\.$/,
+    );
+    expect(seen.every((data) => data === before)).toBe(true);
+    expect(await store.info()).toEqual({ origin: 'site' });
+    await expect(loader.whenReady()).resolves.toBe(before);
+
+    // Cancelling a preparation goes back to the data loaded before, without an error.
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const cancelled = loader.prepareArchive(archiveFile(buildImdbArchive()));
+    loader.cancel();
+    expect(loader.state).toEqual({ phase: 'ready', data: before });
+    release();
+    await cancelled;
+    expect(loader.state).toEqual({ phase: 'ready', data: before });
+
+    // A good archive then replaces it, and the error goes.
+    await loader.prepareArchive(archiveFile(buildImdbArchive('official')));
+    expect(loader.data?.origin).toBe('archive');
+    expect(loader.data).not.toBe(before);
+    expect(loader.state).not.toHaveProperty('error');
   });
 
   it('is ready even when the browser cannot keep the data, and says why in words a reader can act on', async () => {
@@ -329,13 +379,31 @@ describe('ImdbLoader', () => {
 describe('messages for readers', () => {
   it('adds a hint to data errors and says nothing for a cancellation', () => {
     expect(describeLoadError(new DataError('not-gzip', 'x.zip is not a gzip file'))).toBe(
-      'X.zip is not a gzip file. Choose aclImdb_v1.tar.gz as it was downloaded, not unpacked or re-packed.',
+      'x.zip is not a gzip file. Choose aclImdb_v1.tar.gz as it was downloaded, not unpacked or re-packed.',
     );
     expect(describeLoadError(new DataError('format', 'manifest.json is not valid JSON'))).toBe(
-      'Manifest.json is not valid JSON.',
+      'manifest.json is not valid JSON.',
     );
     expect(describeLoadError(Object.assign(new Error('stop'), { name: 'AbortError' }))).toBeNull();
     expect(describeLoadError(new RangeError('boom'))).toBe('Something went wrong: boom.');
+  });
+
+  it("never changes the case of the reader's file name, and ends with one full stop", () => {
+    const notGzip = (message: string) => new DataError('not-gzip', message);
+    expect(describeLoadError(notGzip('notar.tar.gz is not a gzip file'), 'notar.tar.gz')).toMatch(
+      /^notar\.tar\.gz is not a gzip file\. Choose/,
+    );
+    // A name without an extension reads like a word: only the name passed in tells them apart.
+    expect(describeLoadError(notGzip('notar is empty, not a gzip file'), 'notar')).toMatch(/^notar is empty/);
+    expect(describeLoadError(notGzip('aclImdb_v1.tar.gz is not a gzip file'))).toMatch(/^aclImdb_v1\.tar\.gz is/);
+    expect(describeLoadError(new DataError('network', 'cannot fetch x.json: offline.'))).toBe(
+      'Cannot fetch x.json: offline. Check the connection and try again.',
+    );
+    expect(describeLoadError(new DataError('format', 'bad varints: too long.'))).toBe('Bad varints: too long.');
+    expect(describeLoadError(new Error('the disk is gone.'))).toBe('Something went wrong: the disk is gone.');
+    expect(describeLoadError(Object.assign(new Error(''), { name: 'QuotaExceededError' }))).toBe(
+      'Something went wrong: QuotaExceededError.',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percent } from '../../src/data/format';
+import { clause, percent, sentence } from '../../src/data/format';
 
 describe('percent, the one percentage formatter', () => {
   it('writes a share with the given decimals', () => {
@@ -10,5 +10,22 @@ describe('percent, the one percentage formatter', () => {
   it('writes a dash for values that are not numbers', () => {
     expect(percent(Number.NaN)).toBe('–');
     expect(percent(Number.POSITIVE_INFINITY, 2)).toBe('–');
+  });
+});
+
+describe('messages inside sentences', () => {
+  const tfjs = "Cannot find model with path 'lstm-kit-sentiment' in IndexedDB.";
+  it('ends a sentence with one full stop, never two', () => {
+    expect(`could not be read: ${sentence(tfjs)} Train it again`).toBe(
+      "could not be read: Cannot find model with path 'lstm-kit-sentiment' in IndexedDB. Train it again",
+    );
+    expect(sentence('the quota is exceeded')).toBe('the quota is exceeded.');
+    expect(sentence('is it a model? ')).toBe('is it a model?');
+    expect(sentence('still loading…')).toBe('still loading…');
+  });
+  it('drops the full stop of a message that sits in brackets, but keeps an ellipsis', () => {
+    expect(`(${clause(tfjs)}).`).toBe("(Cannot find model with path 'lstm-kit-sentiment' in IndexedDB).");
+    expect(clause('the quota is exceeded')).toBe('the quota is exceeded');
+    expect(clause('and so on...')).toBe('and so on...');
   });
 });

@@ -61,6 +61,14 @@ describe('presets', () => {
     expect(() => checkSettings({ ...presetSettings('r-keras'), lstm: [] })).toThrow(/lstm/);
     expect(() => checkSettings({ ...presetSettings('r-keras'), optimizer: 'lbfgs' })).toThrow(/optimizer/);
     expect(() => checkSettings('r-keras')).toThrow(/not an object/);
+    // A number that is not one is named as it is, never as JSON's "null".
+    expect(() => checkSettings({ ...presetSettings('r-keras'), maxlen: Number.NaN })).toThrow(
+      'maxlen must be a whole number from 5 to 1000, got NaN',
+    );
+    expect(() => checkSettings({ ...presetSettings('r-keras'), lstm: [Number.NaN] })).toThrow(
+      'lstm units must be a whole number from 1 to 512, got NaN',
+    );
+    expect(() => checkSettings({ ...presetSettings('r-keras'), dropout: Infinity })).toThrow(/got Infinity$/);
   });
 });
 

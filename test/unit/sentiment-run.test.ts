@@ -115,6 +115,28 @@ describe('the training form', () => {
     expect(() => formSettings(form({ units: '' }))).toThrow(/lstm/);
   });
 
+  it('says what was typed in the LSTM units field and what it takes, never "got null"', () => {
+    const said = (units: string) => {
+      try {
+        formSettings(form({ units }));
+      } catch (error) {
+        expect(error).toBeInstanceOf(RangeError);
+        return (error as Error).message;
+      }
+      throw new Error(`${units} was accepted`);
+    };
+    const takes = 'Type the units of each LSTM layer (1 to 3 layers), whole numbers from 1 to 512 separated by commas';
+    expect(said('abc')).toBe(`LSTM units per layer: "abc" is not a number. ${takes}, like 64 or 128,128.`);
+    expect(said('64, 3x2')).toMatch(/^LSTM units per layer: "3x2" is not a number\. Type/);
+    expect(said('64 32')).toMatch(/^LSTM units per layer: "64 32" is not a number\./);
+    expect(said('600')).toMatch(/^LSTM units per layer: "600" is not a whole number from 1 to 512\. Type/);
+    expect(said('1.5')).toMatch(/"1\.5" is not a whole number from 1 to 512/);
+    expect(said('0,8')).toMatch(/"0" is not a whole number from 1 to 512/);
+    expect(said('-4')).toMatch(/"-4" is not a whole number from 1 to 512/);
+    expect(said('8,8,8,8')).toBe('lstm must list 1 to 3 layer sizes (the units of each LSTM layer), got 4');
+    for (const message of ['abc', '600', 'Infinity', '', '8,8,8,8'].map(said)) expect(message).not.toMatch(/null/);
+  });
+
   it("shows a checkpoint's run as the form that would start it", () => {
     const run = formRun(form({ preset: 'py-keras', units: '8', sample: '200', validation: 'test' }));
     const back = runForm(run);

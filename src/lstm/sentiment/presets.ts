@@ -132,16 +132,18 @@ export const LIMITS = {
 export function checkSettings(value: unknown): SentimentSettings {
   if (value === null || typeof value !== 'object') throw new RangeError('the settings are not an object');
   const s = value as Record<string, unknown>;
+  // NaN and the infinities as themselves: JSON would write them "null", which reads as nothing given.
+  const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
   const int = (key: string, { min, max }: { min: number; max: number }, v = s[key]): number => {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      throw new RangeError(`${key} must be a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
+      throw new RangeError(`${key} must be a whole number from ${min} to ${max}, got ${shown(v)}`);
     }
     return v;
   };
   const real = (key: string, { min, max }: { min: number; max: number }): number => {
     const v = s[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-      throw new RangeError(`${key} must be a number from ${min} to ${max}, got ${JSON.stringify(v)}`);
+      throw new RangeError(`${key} must be a number from ${min} to ${max}, got ${shown(v)}`);
     }
     return v;
   };
@@ -153,7 +155,10 @@ export function checkSettings(value: unknown): SentimentSettings {
   }
   const lstm = s['lstm'];
   if (!Array.isArray(lstm) || lstm.length < LIMITS.layers.min || lstm.length > LIMITS.layers.max) {
-    throw new RangeError(`lstm must list ${LIMITS.layers.min} to ${LIMITS.layers.max} layer sizes`);
+    throw new RangeError(
+      `lstm must list ${LIMITS.layers.min} to ${LIMITS.layers.max} layer sizes (the units of each LSTM layer), ` +
+        `got ${Array.isArray(lstm) ? lstm.length : shown(lstm)}`,
+    );
   }
   return {
     layout: s['layout'],

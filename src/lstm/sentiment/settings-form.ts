@@ -4,7 +4,7 @@
  * to the checked {@link SentimentSettings} and run options, and settings (a preset, or a
  * checkpoint's) back to the fields. No DOM: the widget keeps these fields as its state.
  */
-import { checkSettings, PRESETS, type PresetName, type SentimentSettings } from './presets.ts';
+import { checkSettings, LIMITS, PRESETS, type PresetName, type SentimentSettings } from './presets.ts';
 
 /** The fields of the settings, as the form holds them. */
 export interface SettingsFields {
@@ -42,15 +42,34 @@ export interface RunChoice {
 }
 
 /**
+ * The units of each LSTM layer as typed ("128, 128"; empty pieces are skipped): throws a
+ * RangeError that quotes what was typed and says what the field takes, in words, for a piece
+ * that is not a whole number of units in range. How many layers there may be is
+ * {@link checkSettings}'s to say.
+ */
+export function parseUnits(text: string): number[] {
+  const { min, max } = LIMITS.units;
+  const pieces = String(text)
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  return pieces.map((piece) => {
+    const value = Number(piece);
+    if (/^\d+$/.test(piece) && value >= min && value <= max) return value;
+    const what = Number.isFinite(value) && piece !== '' ? `a whole number from ${min} to ${max}` : 'a number';
+    throw new RangeError(
+      `LSTM units per layer: "${piece}" is not ${what}. Type the units of each LSTM layer (${LIMITS.layers.min} ` +
+        `to ${LIMITS.layers.max} layers), whole numbers from ${min} to ${max} separated by commas, like 64 or 128,128.`,
+    );
+  });
+}
+
+/**
  * The settings in the form, checked by {@link checkSettings}: throws a RangeError naming the bad
  * field. The preset picks the layout ('py-keras' the tokenizer's, anything else the IMDB one).
  */
 export function formSettings(form: SettingsFields): SentimentSettings {
-  const units = String(form.units)
-    .split(',')
-    .map((u) => u.trim())
-    .filter(Boolean)
-    .map(Number);
+  const units = parseUnits(form.units);
   return checkSettings({
     layout: form.preset === 'py-keras' ? 'tokenizer' : 'imdb',
     numWords: form.numWords === 0 ? null : form.numWords,

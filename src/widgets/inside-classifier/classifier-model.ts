@@ -5,6 +5,7 @@
  * `npm run train`) that then become the trained model on every page of the kit.
  */
 import { modelSummary } from '../../lstm/sentiment/model';
+import { sentence } from '../../data/format';
 import { dataTable, el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -71,7 +72,7 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
       this.loadStatus.textContent = `Loaded ${files.map((f) => f.name).join(' and ')}: a model trained for ${metadata.epochsDone} epoch${metadata.epochsDone === 1 ? '' : 's'}, now the trained model of every page of the kit.`;
     } catch (error) {
       this.loadStatus.textContent = '';
-      this.showError(`These files could not be loaded: ${(error as Error).message}.`);
+      this.showError(`These files could not be loaded: ${sentence((error as Error).message)}`);
     } finally {
       this.installing = false;
       this.update();
@@ -89,7 +90,7 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
       return;
     }
     if (m.kind === 'error') {
-      this.status.textContent = `The trained model kept in this browser could not be read: ${m.message}. Train it again in chapter 5, or load model files below.`;
+      this.status.textContent = `The trained model kept in this browser could not be read: ${sentence(m.message)} Train it again in chapter 5, or load model files below.`;
       this.details.replaceChildren();
       return;
     }

@@ -16,6 +16,7 @@ import {
   type PredictionPoint,
 } from '../../lstm/sentiment/review-reading';
 import { reviewSteps, type ReviewSteps } from '../../lstm/sentiment/review-steps';
+import { clause } from '../../data/format';
 import { traceClassifier, type ClassifierTrace } from '../../lstm/sentiment/trace';
 import { dataTable, el } from '../kit/dom';
 import { fmt, fmtSci } from '../kit/format';
@@ -171,7 +172,9 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
         ...(m.kind === 'loading'
           ? ['Looking for a trained model in this browser…']
           : [
-              m.kind === 'error' ? `The trained model could not be read (${m.message}). ` : 'No trained model yet: ',
+              m.kind === 'error'
+                ? `The trained model could not be read (${clause(m.message)}). `
+                : 'No trained model yet: ',
               el('a', { href: trainingHref() }, 'train one in chapter 5'),
               ', or load model files in the ',
               el('a', { href: '#cell-model' }, 'first cell of this chapter'),

@@ -8,6 +8,7 @@
  */
 import { imdbLoader } from '../../workers/imdb-client';
 import { IMDB_ARCHIVE_BYTES } from '../../data/imdb';
+import { sentence } from '../../data/format';
 import type { ImdbData, ImdbLoader, ImdbLoadState } from '../../data/loader';
 import { el } from './dom';
 import { fmtInt } from './format';
@@ -59,7 +60,7 @@ export function readySummary(data: ImdbData): string {
   const kept =
     data.origin === 'archive'
       ? data.storeError
-        ? ` They could not be kept for your next visit: ${data.storeError}.`
+        ? ` They could not be kept for your next visit: ${sentence(data.storeError)}`
         : ' Kept in this browser for your next visit.'
       : '';
   return `${counts}, ${where} in ${fmtSeconds(data.elapsedMs)}.${kept}`;
@@ -211,7 +212,8 @@ export function imdbPanel(options: ImdbPanelOptions = {}): ImdbPanel {
       for (const b of buttons) b.hidden = !shown.includes(b);
       source.hidden = state.phase !== 'choose';
     }
-    const message = state.phase === 'choose' ? (state.error ?? '') : '';
+    // Beside data that stays loaded, the error says why an archive chosen since did not replace it.
+    const message = state.phase === 'choose' || state.phase === 'ready' ? (state.error ?? '') : '';
     error.textContent = message;
     error.hidden = message === '';
   };

@@ -5,6 +5,7 @@
  * shared and disposed by kit/trained.ts.
  */
 import { vocabularyFromWords, type Vocabulary } from '../../data/vocabulary';
+import { sentence } from '../../data/format';
 import type { SequenceView } from '../../data/views';
 import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
 import { withBase } from '../../paths';
@@ -124,7 +125,7 @@ export function modelPanel(onError: (message: string) => void): ModelPanel {
         break;
       case 'error':
         status.replaceChildren(
-          `Your trained model could not be loaded: ${s.message}. Load its files again, or `,
+          `Your trained model could not be loaded: ${sentence(s.message)} Load its files again, or `,
           train,
           '.',
         );

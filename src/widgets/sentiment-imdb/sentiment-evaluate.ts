@@ -2,10 +2,18 @@
  * <kit-sentiment-evaluate>: the trained classifier on all test reviews, in the sentiment worker:
  * loss, accuracy, precision, recall, F1, the confusion matrix, and the reviews it gets most wrong
  * (their texts, as written). A newly trained model is evaluated as soon as it is saved; the
- * results are kept with the model, so a reload shows them again.
+ * results are kept with the model, so a reload shows them again, and with the data they were
+ * measured on, so that they never pass for results on other reviews loaded since.
  */
 import type { ImdbData } from '../../data/loader';
 import type { BinaryMetrics } from '../../lstm/sentiment/metrics';
+import {
+  dataMatch,
+  evaluationCaption,
+  measuredOn,
+  otherDataNote,
+  type MeasuredOn,
+} from '../../lstm/sentiment/measured-on';
 import { startWorker, type WorkerClient } from '../../workers/client';
 import type { SentimentReport, SentimentRequest, WrongReview } from '../../workers/sentiment/protocol';
 import { dataTable, el } from '../kit/dom';
@@ -28,6 +36,8 @@ interface Evaluation {
   metrics: BinaryMetrics;
   mostWrong: WrongReview[];
   seconds: number;
+  /** The data it was measured on (absent in results kept before it was recorded). */
+  data?: MeasuredOn;
 }
 const EVALUATION_KEY = 'lstm-kit:evaluation';
 
@@ -40,6 +50,8 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
   protected override engine = 'tfjs in a Web Worker';
   private data: ImdbData | null = null;
   private worker: WorkerClient<SentimentRequest> | null = null;
+  // The data the running evaluation measures, recorded with its results.
+  private evaluating: MeasuredOn | null = null;
   private model!: HTMLElement;
   private runButton!: HTMLButtonElement;
   private stopButton!: HTMLButtonElement;
@@ -115,6 +127,7 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
     this.stopButton.disabled = false;
     this.runButton.disabled = true;
     this.status.textContent = `Predicting all ${fmtInt(this.data.dataset.manifest.splits.test.count)} test reviews…`;
+    this.evaluating = measuredOn(this.data.dataset.manifest);
     this.worker = startWorker<SentimentRequest, SentimentReport>(
       sentimentWorker,
       (report) => this.onReport(report),
@@ -136,6 +149,7 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
         metrics: report.metrics,
         mostWrong: report.mostWrong,
         seconds: report.seconds,
+        ...(this.evaluating ? { data: this.evaluating } : {}),
       };
       // If storage refuses, the results are not kept for a reload but are shown now all the same.
       writeStored(EVALUATION_KEY, evaluation);
@@ -160,10 +174,12 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
 
   private show(evaluation: Evaluation): void {
     const m = evaluation.metrics;
+    const loaded = this.data && measuredOn(this.data.dataset.manifest);
+    const match = dataMatch(evaluation.data, m.count, loaded);
     const row = (name: string, value: string, what: string) => [{ head: name }, { num: value }, what];
     const metrics = dataTable({
       role: 'metrics',
-      caption: `On all ${fmtInt(m.count)} test reviews (${evaluation.seconds.toFixed(1)} s)`,
+      caption: evaluationCaption(m.count, evaluation.seconds, match, loaded?.testCount ?? 0),
       rows: [
         row('loss', m.loss.toFixed(4), 'binary cross-entropy'),
         row('accuracy', percent(m.accuracy, 2), 'reviews classified right'),
@@ -188,16 +204,32 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
     confusion
       .querySelectorAll('tbody td')
       .forEach((td, i) => td.setAttribute('aria-label', `${labels[i]}: ${td.textContent}`));
-    this.results.replaceChildren(metrics, confusion);
-    void this.showWrong(evaluation.mostWrong);
+    const sameVocabulary = evaluation.data?.vocabularySha256 === loaded?.vocabularySha256;
+    const other = el(
+      'p',
+      { className: 'readout', 'data-role': 'eval-other-data' },
+      otherDataNote(m.count, loaded?.testCount ?? 0, !evaluation.data || sameVocabulary),
+    );
+    this.results.replaceChildren(...(match === 'other' ? [other] : []), metrics, confusion);
+    void this.showWrong(evaluation.mostWrong, match === 'other');
   }
 
-  private async showWrong(wrong: WrongReview[]): Promise<void> {
+  /** Lists the reviews; `otherData`: their indices are in data other than the loaded, so no text. */
+  private async showWrong(wrong: WrongReview[], otherData: boolean): Promise<void> {
     const list = el('ol', { className: 'wrong-reviews', 'data-role': 'wrong-list' });
     this.wrong.replaceChildren(el('h4', {}, 'The reviews it gets most wrong'), list);
     for (const w of wrong) {
       const truth = w.label ? 'positive' : 'negative';
-      const quote = el('blockquote', {}, this.data ? 'Loading the text…' : 'Load the reviews to read the text.');
+      const data = otherData ? null : this.data;
+      const quote = el(
+        'blockquote',
+        {},
+        data
+          ? 'Loading the text…'
+          : otherData
+            ? 'Its text is in the data this was measured on, not loaded now.'
+            : 'Load the reviews to read the text.',
+      );
       list.append(
         el(
           'li',
@@ -210,9 +242,9 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
           quote,
         ),
       );
-      if (this.data) {
+      if (data) {
         try {
-          quote.textContent = await this.data.texts.text('test', w.index);
+          quote.textContent = await data.texts.text('test', w.index);
         } catch (error) {
           quote.textContent = `The text could not be loaded: ${(error as Error).message}`;
         }

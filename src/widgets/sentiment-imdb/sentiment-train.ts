@@ -36,6 +36,10 @@ function readCheckpoint(): CheckpointInfo | null {
 // Without storage a reload cannot offer to resume; training itself is unaffected.
 const writeCheckpoint = (info: CheckpointInfo | null) => void writeStored(CHECKPOINT_KEY, info);
 
+/** What Train or Resume says when pressed before the reviews are loaded. */
+const needsReviews = (resume: boolean) =>
+  `Load the reviews first, in “The reviews in this page” above: ${resume ? 'resuming' : 'training'} needs them.`;
+
 class SentimentTrainWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
   protected override engine = 'tfjs in a Web Worker';
@@ -171,7 +175,9 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   }
 
   private start(resume: boolean): void {
-    if (!this.data || this.run.running !== 'idle') return;
+    if (this.run.running !== 'idle') return;
+    // Never silent: Resume stays clickable before the reviews are loaded, so say what it needs.
+    if (!this.data) return this.showError(needsReviews(resume));
     const info = resume ? readCheckpoint() : null;
     let choice;
     if (info) {

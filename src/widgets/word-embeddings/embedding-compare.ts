@@ -5,6 +5,7 @@
  * what helps tell a positive review from a negative one).
  */
 import { neighboursOf, normaliseWord } from '../../embedding/probes';
+import { clause } from '../../data/format';
 import { el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
@@ -71,7 +72,7 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
           : [
               'Sentiment model: ',
               m.kind === 'error'
-                ? `the trained model could not be read (${m.message}). `
+                ? `the trained model could not be read (${clause(m.message)}). `
                 : 'none trained in this browser yet. ',
               el('a', { href: trainingHref() }, 'Train it in chapter 5'),
               ', and its neighbours appear here.',
