@@ -17,6 +17,7 @@ import {
   type SkipGramRunRequest,
 } from '../../src/embedding/skipgram-session';
 import { subsampleFor, trainSkipGram } from '../../src/embedding/training';
+import { deferred } from '../fixtures/deferred';
 
 const TEXT = 'the film was good\nthe film was bad\na good actor\na bad actor';
 
@@ -30,17 +31,6 @@ const settings = (patch: Partial<RunSettings> = {}): RunSettings => ({
   seed: 5,
   ...patch,
 });
-
-/** A promise the test settles when it likes. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 const imdbCorpus: Corpus = corpusFromTexts(['great film great actor', 'awful film awful plot']);
 

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createModelStore, createSlot, type ModelStatus } from '../../src/widgets/kit/model-store';
+import { deferred } from '../fixtures/deferred';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -20,17 +21,6 @@ interface Model {
 
 function model(name: string): Model {
   return { name, weights: tf.ones([4, 3]) };
-}
-
-/** A promise the test settles by hand. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
