@@ -117,9 +117,12 @@ async function guarded<T>(watch: boolean | undefined, work: () => Promise<T>): P
   }
 }
 
-/** The slots of `slots` that have an entry, newest first. */
+/**
+ * The slots of `slots` that have an entry, newest first. Throws when storage cannot list them:
+ * a save must not guess which slot holds the good copy.
+ */
 async function present(slots: Slots, storage: ModelStorage): Promise<string[]> {
-  const listed = await storage.list().catch(() => ({}) as Record<string, { dateSaved: Date }>);
+  const listed = await storage.list();
   const time = (url: string) => new Date(listed[url]!.dateSaved).getTime() || 0;
   return slots.filter((url) => url in listed).sort((a, b) => time(b) - time(a));
 }
@@ -145,12 +148,13 @@ export async function saveConfirmed(
   { includeOptimizer = false, ...options }: SlotOptions & { includeOptimizer?: boolean } = {},
 ): Promise<ConfirmedSave> {
   const storage = options.storage ?? tfStorage();
-  const [current] = await present(slots, storage);
-  const target = slots.find((url) => url !== current)!;
+  let target: string | null = null;
   let saved: tf.io.ModelArtifacts | null = null;
   let bytes = 0;
   try {
     return await guarded(options.watchGlobalErrors, async () => {
+      const [current] = await present(slots, storage);
+      target = slots.find((url) => url !== current)!;
       // A stale or half-written copy there is worth nothing, and its room is needed.
       await storage.remove(target);
       const inner = storage.handler(target);
@@ -170,7 +174,7 @@ export async function saveConfirmed(
       return { url: target, bytes };
     });
   } catch (error) {
-    await storage.remove(target).catch(() => undefined);
+    if (target !== null) await guarded(options.watchGlobalErrors, () => storage.remove(target!)).catch(() => undefined);
     throw new Error(storageErrorMessage(error, bytes), { cause: error });
   }
 }
@@ -239,12 +243,14 @@ async function newest<T>(
   read: (handler: tf.io.IOHandler) => Promise<T>,
 ): Promise<(T & { url: string }) | null> {
   const storage = options.storage ?? tfStorage();
-  for (const url of await present(slots, storage)) {
+  const watch = options.watchGlobalErrors;
+  const urls = await guarded(watch, () => present(slots, storage)).catch(() => []);
+  for (const url of urls) {
     try {
-      const value = await guarded(options.watchGlobalErrors, () => read(storage.handler(url)));
+      const value = await guarded(watch, () => read(storage.handler(url)));
       return { ...value, url };
     } catch {
-      await storage.remove(url).catch(() => undefined);
+      await guarded(watch, () => storage.remove(url)).catch(() => undefined);
     }
   }
   return null;
@@ -253,5 +259,5 @@ async function newest<T>(
 /** Removes both slots of `slots` (forgetting the model, discarding the checkpoint). */
 export async function removeSlots(slots: Slots, options: SlotOptions = {}): Promise<void> {
   const storage = options.storage ?? tfStorage();
-  for (const url of slots) await storage.remove(url).catch(() => undefined);
+  for (const url of slots) await guarded(options.watchGlobalErrors, () => storage.remove(url)).catch(() => undefined);
 }
