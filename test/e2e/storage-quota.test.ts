@@ -78,7 +78,7 @@ async function fillQuota(page: Page): Promise<void> {
   expect(now.usage).toBeGreaterThan(1);
   // Chromium checks IndexedDB writes against the room left as it read it up to 30 s ago: wait
   // until a write of a few bytes is refused, so that the quota holds from the first epoch on.
-  await expect.poll(() => probeWrite(page), { timeout: 60_000, intervals: [1000] }).toBe('QuotaExceededError');
+  await expect.poll(() => probeWrite(page), { timeout: 60_000, interval: 1000 }).toBe('QuotaExceededError');
 }
 
 /** Writes a few bytes to a scratch database: 'kept', or the name of the error that refused them. */

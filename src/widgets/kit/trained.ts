@@ -68,7 +68,11 @@ export function onTrainedChange(listener: () => void): () => void {
   };
 }
 
-/** Records (or, with null, forgets) the summary of the model just saved at {@link TRAINED_MODEL_URL}. */
+/**
+ * Records (or, with null, forgets) the summary of the model just kept in its slots. Call it only
+ * after a confirmed save (model-slots.ts `saveConfirmed`): the summary must describe the model
+ * that loads.
+ */
 export function announceTrained(metadata: KitModelMetadata | null, label = ''): void {
   const summary: TrainedSummary | null = metadata && {
     label,

@@ -138,17 +138,16 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     const hoped = readCheckpoint();
     this.resumeBox.hidden = true;
     if (!hoped || this.run.running !== 'idle') return;
+    // tfjs that cannot even be fetched: no offer this visit, the record stays for the next.
+    const noTfjs = () => undefined;
     void keptCheckpoint().then((kept) => {
       if (this.run.running !== 'idle' || readCheckpoint() === null) return;
       const info = kept && { ...hoped, epochsDone: kept.epochsDone, history: kept.history };
-      if (!info || JSON.stringify(kept.settings) !== JSON.stringify(hoped.settings)) {
-        writeCheckpoint(null);
-        this.run = { ...this.run, checkpoint: null };
-        return;
-      }
-      writeCheckpoint(info);
-      this.offerResume(info);
-    });
+      const usable = info !== null && JSON.stringify(kept!.settings) === JSON.stringify(hoped.settings);
+      writeCheckpoint(usable ? info : null);
+      this.run = { ...this.run, checkpoint: usable ? info : null };
+      if (usable) this.offerResume(info);
+    }, noTfjs);
   }
 
   private offerResume(info: CheckpointInfo): void {

@@ -2,7 +2,9 @@
  * Chapter 5's sentiment worker: trains the classifier (src/lstm/sentiment/train.ts on the fused layer)
  * and evaluates it on the test reviews, off the page's thread. It keeps a checkpoint after every
  * epoch and the trained model in IndexedDB with `tf.io`, where the pages find it
- * (src/widgets/kit/trained.ts reads it). Its messages are in ./protocol.ts.
+ * (src/widgets/kit/trained.ts reads it). Every save is confirmed by reading it back
+ * (src/lstm/sentiment/model-slots.ts); one that fails is reported, not claimed, and training goes
+ * on. Its messages are in ./protocol.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { settingsView } from '../../lstm/sentiment/presets.ts';
