@@ -227,6 +227,29 @@ describe('the training reducer', () => {
     expect(stopped.status).toMatch(/^Stopped after 1 complete epoch\(s\)\..*resume after a reload\.$/);
   });
 
+  it('says why a checkpoint or the model was not kept, keeps the checkpoint before, and goes on', () => {
+    let s = trainingStep(startRun(idleRun(null), choice, 7), begin);
+    const full = "this browser's storage for the site is full (keeping them needs about 31 MB): free room";
+    s = trainingStep(s, { type: 'epoch', log: epoch(0), checkpointSaved: false, checkpointError: full });
+    expect(s.status).toBe(`The checkpoint could not be saved: ${full}. Training goes on, without one.`);
+    expect(s.checkpoint).toBeNull();
+    expect(s.running).toBe('training');
+    s = trainingStep(s, { type: 'epoch', log: epoch(1), checkpointSaved: true, checkpointError: null });
+    s = trainingStep(s, { type: 'epoch', log: epoch(2), checkpointSaved: false, checkpointError: full });
+    expect(s.status).toBe(
+      `The checkpoint could not be saved: ${full}. Training goes on; the checkpoint of epoch 2 is still kept.`,
+    );
+    expect(s.checkpoint?.epochsDone).toBe(2);
+    const notKept = trainingStep(s, { ...trained(false, 3), saveError: full });
+    expect(notKept.status).toBe(
+      `Trained 3 epochs, but the model could not be kept in this browser: ${full}. The model kept before (if any) stays.`,
+    );
+    expect(notKept.status).not.toMatch(/saved in this browser/);
+    const stopped = trainingStep(s, { ...trained(true, 3), saveError: full });
+    expect(stopped.status).toMatch(/^Stopped after 3 complete epoch\(s\), but the model could not be kept/);
+    expect(stopped.status).toMatch(/; the checkpoint of epoch 2 lets you resume after a reload\.$/);
+  });
+
   it("resumes with the checkpoint's epochs, and ends on an error", () => {
     const from: CheckpointInfo = { ...choice, seed: 7, epochsDone: 1, history: [epoch(0)] };
     let s = startRun(idleRun(from), choice, 7, from);

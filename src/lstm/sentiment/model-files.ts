@@ -17,9 +17,12 @@ import { metricsProblem, networkDisagreements } from './model-check.ts';
 import { checkSettings, type SentimentSettings } from './presets.ts';
 import type { EpochLog } from './train.ts';
 
-/** Where the browser keeps the reader's trained model (a tf.io URL): the worker saves it, pages load it. */
+/**
+ * Where the browser keeps the reader's trained model (a tf.io URL), the first of its two slots:
+ * save and load it through ./model-slots.ts (TRAINED_MODEL_SLOTS), never this URL alone.
+ */
 export const TRAINED_MODEL_URL = 'indexeddb://lstm-kit-sentiment';
-/** Where the checkpoint of the last epoch is kept while training (a tf.io URL). */
+/** Where the checkpoint of the last epoch is kept while training (a tf.io URL): the first of CHECKPOINT_SLOTS. */
 export const CHECKPOINT_URL = 'indexeddb://lstm-kit-checkpoint';
 
 /** Marks the kit's metadata inside a model's `userDefinedMetadata`. */

@@ -68,7 +68,11 @@ export function onTrainedChange(listener: () => void): () => void {
   };
 }
 
-/** Records (or, with null, forgets) the summary of the model just saved at {@link TRAINED_MODEL_URL}. */
+/**
+ * Records (or, with null, forgets) the summary of the model just kept in its slots. Call it only
+ * after a confirmed save (model-slots.ts `saveConfirmed`): the summary must describe the model
+ * that loads.
+ */
 export function announceTrained(metadata: KitModelMetadata | null, label = ''): void {
   const summary: TrainedSummary | null = metadata && {
     label,
@@ -95,31 +99,49 @@ export function announceTrained(metadata: KitModelMetadata | null, label = ''): 
 
 /**
  * Loads the trained model (fused LSTM layers, for fast inference on cpu and wasm) with its
- * metadata, or null when there is none. Starts tfjs if no widget has yet.
+ * metadata, or null when there is none: the newest of its two slots that loads (see
+ * src/lstm/sentiment/model-slots.ts). Starts tfjs if no widget has yet.
  */
 export async function loadTrainedModel(): Promise<LoadedKitModel | null> {
   const { loadTf } = await import('./tf');
-  const { tf } = await loadTf();
-  const models = await tf.io.listModels().catch(() => ({}) as Record<string, unknown>);
-  if (!(TRAINED_MODEL_URL in models)) return null;
-  const { loadKitModel } = await import('../../lstm/sentiment/model-files');
-  const [handler] = tf.io.getLoadHandlers(TRAINED_MODEL_URL);
-  if (!handler) throw new Error('this browser has no IndexedDB for tfjs models');
-  return loadKitModel(handler);
+  await loadTf();
+  const { loadNewest, TRAINED_MODEL_SLOTS } = await import('../../lstm/sentiment/model-slots');
+  return loadNewest(TRAINED_MODEL_SLOTS);
 }
 
-/** Deletes the trained model and its summary. */
+/** Deletes the trained model (both slots) and its summary. */
 export async function forgetTrained(): Promise<void> {
   const { loadTf } = await import('./tf');
-  const { tf } = await loadTf();
-  await tf.io.removeModel(TRAINED_MODEL_URL).catch(() => undefined);
+  await loadTf();
+  const { removeSlots, TRAINED_MODEL_SLOTS } = await import('../../lstm/sentiment/model-slots');
+  await removeSlots(TRAINED_MODEL_SLOTS);
   announceTrained(null);
 }
 
 /**
+ * The checkpoint kept in this browser, read back (its metadata: settings, epochs done, history),
+ * or null when none loads; one that does not load is removed. Chapter 5 offers to resume only
+ * what this finds.
+ */
+export async function keptCheckpoint(): Promise<KitModelMetadata | null> {
+  // tf.io alone: reading or removing a checkpoint needs no backend started in the page.
+  const { readNewest, CHECKPOINT_SLOTS } = await import('../../lstm/sentiment/model-slots');
+  return (await readNewest(CHECKPOINT_SLOTS).catch(() => null))?.metadata ?? null;
+}
+
+/** Removes the checkpoint from this browser (both slots). */
+export async function discardCheckpoint(): Promise<void> {
+  // tf.io alone: reading or removing a checkpoint needs no backend started in the page.
+  const { removeSlots, CHECKPOINT_SLOTS } = await import('../../lstm/sentiment/model-slots');
+  await removeSlots(CHECKPOINT_SLOTS);
+}
+
+/**
  * Loads model files the reader chose (model.json and its weights .bin, as "Download" or
- * `npm run train` wrote them), checks them, and makes them the trained model. Throws with a
- * message a reader can act on when the files are not a kit model.
+ * `npm run train` wrote them), checks them, and makes them the trained model once a save is
+ * confirmed (the summary is announced only then). Throws with a message a reader can act on
+ * when the files are not a kit model, or when the browser could not keep them: then the model
+ * kept before stays, with its summary.
  */
 export async function installModelFromFiles(files: readonly File[]): Promise<LoadedKitModel> {
   const json = files.find((f) => f.name.endsWith('.json'));
@@ -128,7 +150,8 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
   if (weights.length === 0) throw new Error(`choose the weights file (.bin) together with ${json.name}`);
   const { loadTf } = await import('./tf');
   const { tf } = await loadTf();
-  const { loadKitModel, saveKitModel } = await import('../../lstm/sentiment/model-files');
+  const { loadKitModel } = await import('../../lstm/sentiment/model-files');
+  const { saveConfirmed, TRAINED_MODEL_SLOTS } = await import('../../lstm/sentiment/model-slots');
   // Parsed here rather than by tf.io.browserFiles, which leaves a bad JSON file as an uncaught
   // error inside its FileReader and never settles.
   let parsed: tf.io.ModelJSON;
@@ -162,7 +185,16 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
     return [manifest.flatMap((group) => group.weights), tf.io.concatenateArrayBuffers(buffers)];
   });
   const loaded = await loadKitModel(tf.io.fromMemory(artifacts));
-  await saveKitModel(loaded.model, TRAINED_MODEL_URL, loaded.metadata);
+  try {
+    await saveConfirmed(loaded.model, TRAINED_MODEL_SLOTS, loaded.metadata);
+  } catch (error) {
+    loaded.model.dispose();
+    throw new Error(
+      `the model in these files is fine, but it could not be kept in this browser: ${(error as Error).message}. ` +
+        'The model kept before (if any) is still the one in use.',
+      { cause: error },
+    );
+  }
   const { settingsLabel } = await import('../../lstm/sentiment/presets');
   announceTrained(loaded.metadata, settingsLabel(loaded.metadata.settings));
   return loaded;

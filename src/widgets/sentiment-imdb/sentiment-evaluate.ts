@@ -154,7 +154,9 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
       // If storage refuses, the results are not kept for a reload but are shown now all the same.
       writeStored(EVALUATION_KEY, evaluation);
       this.done('');
-      announceTrained(report.metadata, settingsLabel(report.metadata.settings));
+      // Scores not kept with the model are shown, but the summary keeps describing the model kept.
+      if (report.saveError) this.showError(`The scores could not be kept with the model: ${report.saveError}`);
+      else announceTrained(report.metadata, settingsLabel(report.metadata.settings));
       this.show(evaluation);
     } else if (report.type === 'error') {
       this.done('');

@@ -13,7 +13,7 @@ import type { SentimentReport, SentimentRequest } from '../../workers/sentiment/
 import { startWorker, type WorkerClient } from '../../workers/client';
 import { el } from '../kit/dom';
 import { isolationNote } from '../kit/isolation';
-import { announceTrained, onTrainedChange } from '../kit/trained';
+import { announceTrained, discardCheckpoint, keptCheckpoint, onTrainedChange } from '../kit/trained';
 import { readStored, writeStored } from '../kit/stored';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
@@ -134,12 +134,27 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     this.trainButton.title = this.data === null ? 'Load the reviews first (the data cell above)' : '';
   }
 
+  /**
+   * Offers to resume only a checkpoint that reads back from storage (one that does not is
+   * forgotten), described as it is kept: its epochs, not what the page last hoped to save.
+   */
   private showResumeOffer(): void {
-    const info = readCheckpoint();
-    if (!info || this.run.running !== 'idle') {
-      this.resumeBox.hidden = true;
-      return;
-    }
+    const hoped = readCheckpoint();
+    this.resumeBox.hidden = true;
+    if (!hoped || this.run.running !== 'idle') return;
+    // tfjs that cannot even be fetched: no offer this visit, the record stays for the next.
+    const noTfjs = () => undefined;
+    void keptCheckpoint().then((kept) => {
+      if (this.run.running !== 'idle' || readCheckpoint() === null) return;
+      const info = kept && { ...hoped, epochsDone: kept.epochsDone, history: kept.history };
+      const usable = info !== null && JSON.stringify(kept!.settings) === JSON.stringify(hoped.settings);
+      writeCheckpoint(usable ? info : null);
+      this.run = { ...this.run, checkpoint: usable ? info : null };
+      if (usable) this.offerResume(info);
+    }, noTfjs);
+  }
+
+  private offerResume(info: CheckpointInfo): void {
     const resume = el(
       'button',
       { type: 'button', 'data-role': 'resume-checkpoint' },
@@ -150,7 +165,8 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     discard.addEventListener('click', () => {
       writeCheckpoint(null);
       this.run = { ...this.run, checkpoint: null };
-      this.showResumeOffer();
+      this.resumeBox.hidden = true;
+      void discardCheckpoint();
     });
     this.resumeBox.replaceChildren(
       el(
@@ -213,7 +229,9 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     const wasRunning = this.run.running !== 'idle';
     this.apply(trainingStep(this.run, report));
     if (report.type === 'error') this.showError(report.message);
-    if (report.type === 'trained') announceTrained(report.metadata, settingsLabel(report.metadata.settings));
+    // The summary describes the model that loads: only a confirmed save changes it.
+    if (report.type === 'trained' && !report.saveError)
+      announceTrained(report.metadata, settingsLabel(report.metadata.settings));
     if (wasRunning && this.run.running === 'idle') this.finish();
     this.render();
     if (report.type === 'trained' || report.type === 'error') this.showResumeOffer();

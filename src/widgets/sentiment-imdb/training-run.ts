@@ -110,6 +110,15 @@ export function progressLine(b: BatchLog, totalEpochs: number, startEpoch: numbe
   );
 }
 
+/** The status line when an epoch's checkpoint was not kept, with `reason` (older workers give none). */
+function checkpointFailure(reason: string | null | undefined, kept: CheckpointInfo | null): string {
+  if (!reason) return 'The checkpoint could not be saved (browser storage is full or blocked).';
+  return (
+    `The checkpoint could not be saved: ${reason}. Training goes on` +
+    (kept ? `; the checkpoint of epoch ${kept.epochsDone} is still kept.` : ', without one.')
+  );
+}
+
 /** The state after one report of the worker. `trained` and `error` end the run. */
 export function trainingStep(state: TrainingRun, report: TrainingReport): TrainingRun {
   switch (report.type) {
@@ -141,13 +150,12 @@ export function trainingStep(state: TrainingRun, report: TrainingReport): Traini
     case 'epoch': {
       const epochs = [...state.epochs, report.log];
       const checkpoint = state.choice ? { ...state.choice, epochsDone: report.log.epoch + 1, history: epochs } : null;
+      // A checkpoint not kept leaves the one before it (if any) as what a reload may resume.
       return {
         ...state,
         epochs,
-        checkpoint: checkpoint ?? state.checkpoint,
-        status: report.checkpointSaved
-          ? state.status
-          : 'The checkpoint could not be saved (browser storage is full or blocked).',
+        checkpoint: report.checkpointSaved ? (checkpoint ?? state.checkpoint) : state.checkpoint,
+        status: report.checkpointSaved ? state.status : checkpointFailure(report.checkpointError, state.checkpoint),
       };
     }
     case 'paused':
@@ -158,17 +166,26 @@ export function trainingStep(state: TrainingRun, report: TrainingReport): Traini
       const m = report.metadata;
       // A finished run needs no checkpoint; a stopped one keeps it, to resume after a reload.
       const checkpoint = report.stopped ? state.checkpoint : null;
+      const notKept = report.saveError
+        ? `, but the model could not be kept in this browser: ${report.saveError}. The model kept before (if any) stays`
+        : null;
       return {
         ...state,
         running: 'idle',
         choice: null,
         checkpoint,
-        status: report.stopped
-          ? `Stopped after ${m.epochsDone} complete epoch(s). The model as it is now is saved in this browser; ` +
-            (checkpoint
-              ? 'the checkpoint lets you resume after a reload.'
-              : 'no epoch was complete, so there is no checkpoint.')
-          : `Trained ${m.epochsDone} epochs and saved in this browser. The next section evaluates it on the test reviews.`,
+        status: notKept
+          ? (report.stopped ? `Stopped after ${m.epochsDone} complete epoch(s)` : `Trained ${m.epochsDone} epochs`) +
+            `${notKept}` +
+            (report.stopped && checkpoint
+              ? `; the checkpoint of epoch ${checkpoint.epochsDone} lets you resume after a reload.`
+              : '.')
+          : report.stopped
+            ? `Stopped after ${m.epochsDone} complete epoch(s). The model as it is now is saved in this browser; ` +
+              (checkpoint
+                ? 'the checkpoint lets you resume after a reload.'
+                : 'no epoch was complete, so there is no checkpoint.')
+            : `Trained ${m.epochsDone} epochs and saved in this browser. The next section evaluates it on the test reviews.`,
       };
     }
     case 'error':

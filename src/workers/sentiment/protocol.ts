@@ -59,12 +59,24 @@ export type SentimentReport =
   | { type: 'status'; text: string }
   | { type: 'begin'; info: TrainBegin; history: EpochLog[] }
   | { type: 'batch'; log: BatchLog }
-  | { type: 'epoch'; log: EpochLog; checkpointSaved: boolean }
+  /** `checkpointError`: why the epoch's checkpoint was not kept (the previous one stays), or null. */
+  | { type: 'epoch'; log: EpochLog; checkpointSaved: boolean; checkpointError?: string | null }
   | { type: 'paused' }
   | { type: 'resumed' }
-  | { type: 'trained'; stopped: boolean; metadata: KitModelMetadata }
+  /** `saveError`: why the trained model was not kept (the one kept before stays), or null when kept. */
+  | { type: 'trained'; stopped: boolean; metadata: KitModelMetadata; saveError?: string | null }
   /** The share of the test reviews predicted so far, in [0, 1]. */
   | { type: 'evaluating'; done: number }
-  /** `seconds`: how long the evaluation took. */
-  | { type: 'evaluated'; metrics: BinaryMetrics; mostWrong: WrongReview[]; metadata: KitModelMetadata; seconds: number }
+  /**
+   * `seconds`: how long the evaluation took. `metadata`: the model as kept, with the scores only
+   * when they were kept with it; `saveError` says why not, or is null.
+   */
+  | {
+      type: 'evaluated';
+      metrics: BinaryMetrics;
+      mostWrong: WrongReview[];
+      metadata: KitModelMetadata;
+      saveError?: string | null;
+      seconds: number;
+    }
   | WorkerError;

@@ -2,23 +2,25 @@
  * Chapter 5's sentiment worker: trains the classifier (src/lstm/sentiment/train.ts on the fused layer)
  * and evaluates it on the test reviews, off the page's thread. It keeps a checkpoint after every
  * epoch and the trained model in IndexedDB with `tf.io`, where the pages find it
- * (src/widgets/kit/trained.ts reads it). Its messages are in ./protocol.ts.
+ * (src/widgets/kit/trained.ts reads it). Every save is confirmed by reading it back
+ * (src/lstm/sentiment/model-slots.ts); one that fails is reported, not claimed, and training goes
+ * on. Its messages are in ./protocol.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { settingsView } from '../../lstm/sentiment/presets.ts';
 import { binaryMetrics, mostWrong } from '../../lstm/sentiment/metrics.ts';
 import { registerFastKernels } from '../../lstm/fast/kernels.ts';
 import { allIndices, trainingData } from '../../lstm/sentiment/holdout.ts';
+import { restoreCheckpoint, runMetadata } from '../../lstm/sentiment/model-files.ts';
 import {
-  checkMetadata,
-  CHECKPOINT_URL,
-  loadKitModel,
-  readArtifacts,
-  restoreCheckpoint,
-  runMetadata,
-  saveKitModel,
-  TRAINED_MODEL_URL,
-} from '../../lstm/sentiment/model-files.ts';
+  CHECKPOINT_SLOTS,
+  loadNewest,
+  readNewest,
+  removeSlots,
+  saveConfirmed,
+  TRAINED_MODEL_SLOTS,
+  type SlotOptions,
+} from '../../lstm/sentiment/model-slots.ts';
 import { sentimentModel } from '../../lstm/sentiment/model.ts';
 import { predictProbabilities, trainModel, type EpochLog } from '../../lstm/sentiment/train.ts';
 import { errorText, workerPort } from '../scope.ts';
@@ -46,11 +48,9 @@ function startTf(): Promise<void> {
   return started;
 }
 
-function handlerFor(url: string): tf.io.IOHandler {
-  const [handler] = tf.io.getLoadHandlers(url);
-  if (!handler) throw new Error('this browser gives workers no IndexedDB, so models cannot be kept');
-  return handler;
-}
+// This worker does nothing else while it saves or loads, so an error escaping from tfjs's own
+// IndexedDB callbacks is that storage call's failure (reported, training goes on), not a crash.
+const STORAGE: SlotOptions = { watchGlobalErrors: true };
 
 async function train(request: Extract<SentimentRequest, { type: 'train' }>): Promise<void> {
   const { settings, validation, sample, seed, data } = request;
@@ -62,10 +62,13 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
   const model = sentimentModel(settings, { vocabularySize, seed });
   let history: EpochLog[] = [];
   let startEpoch = 0;
+  // Starting afresh drops the old run's checkpoint, so that no reload offers it and its room is free.
+  if (!request.resume) await removeSlots(CHECKPOINT_SLOTS, STORAGE).catch(() => undefined);
   if (request.resume) {
     post({ type: 'status', text: 'Reading the checkpoint…' });
-    const artifacts = await readArtifacts(handlerFor(CHECKPOINT_URL));
-    const saved = checkMetadata(artifacts.userDefinedMetadata);
+    const checkpoint = await readNewest(CHECKPOINT_SLOTS, STORAGE);
+    if (!checkpoint) throw new Error('the checkpoint is no longer kept in this browser: start afresh instead');
+    const { artifacts, metadata: saved } = checkpoint;
     if (JSON.stringify(saved.settings) !== JSON.stringify(settings)) {
       throw new Error('the checkpoint was trained with other settings: start afresh instead');
     }
@@ -93,30 +96,39 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
       onBatchEnd: (log) => post({ type: 'batch', log }),
       onEpochEnd: async (log) => {
         history.push(log);
-        let checkpointSaved = true;
+        let checkpointError: string | null = null;
         try {
-          await saveKitModel(model, CHECKPOINT_URL, metadata(log.epoch + 1), { includeOptimizer: true });
-        } catch {
-          checkpointSaved = false; // storage full or blocked: training goes on without one
+          await saveConfirmed(model, CHECKPOINT_SLOTS, metadata(log.epoch + 1), { ...STORAGE, includeOptimizer: true });
+        } catch (error) {
+          // Storage full or blocked: the previous checkpoint stays, and training goes on.
+          checkpointError = errorText(error);
         }
-        post({ type: 'epoch', log, checkpointSaved });
+        post({ type: 'epoch', log, checkpointSaved: checkpointError === null, checkpointError });
       },
     },
     control: { shouldStop: () => stopped, between },
   });
   const final = metadata(end.epochsDone);
-  await saveKitModel(model, TRAINED_MODEL_URL, final);
+  let saveError: string | null = null;
+  try {
+    await saveConfirmed(model, TRAINED_MODEL_SLOTS, final, STORAGE);
+  } catch (error) {
+    // The model kept before (if any) stays, intact; the page must not claim this one.
+    saveError = errorText(error);
+  }
   // A finished run needs no checkpoint; a stopped one keeps it, to resume after a reload.
-  if (!end.stopped) await tf.io.removeModel(CHECKPOINT_URL).catch(() => undefined);
+  if (!end.stopped) await removeSlots(CHECKPOINT_SLOTS, STORAGE).catch(() => undefined);
   tf.dispose(model.weights.map((w) => w.read()));
   model.optimizer?.dispose();
-  post({ type: 'trained', stopped: end.stopped, metadata: final });
+  post({ type: 'trained', stopped: end.stopped, metadata: final, saveError });
 }
 
 async function evaluate(data: TestData): Promise<void> {
   await startTf();
   post({ type: 'status', text: 'Loading the trained model…' });
-  const { model, metadata } = await loadKitModel(handlerFor(TRAINED_MODEL_URL));
+  const loaded = await loadNewest(TRAINED_MODEL_SLOTS, STORAGE);
+  if (!loaded) throw new Error('no trained model is kept in this browser: train one in the section above');
+  const { model, metadata } = loaded;
   if (metadata.vocabularySha256 && data.vocabularySha256 && metadata.vocabularySha256 !== data.vocabularySha256) {
     throw new Error(
       'the trained model was made from other prepared data (its vocabulary differs), so its ids would mean other words here',
@@ -139,7 +151,13 @@ async function evaluate(data: TestData): Promise<void> {
   );
   const metrics = binaryMetrics(probabilities, data.test.labels);
   const updated = { ...metadata, test: metrics };
-  await saveKitModel(model, TRAINED_MODEL_URL, updated);
+  let saveError: string | null = null;
+  try {
+    await saveConfirmed(model, TRAINED_MODEL_SLOTS, updated, STORAGE);
+  } catch (error) {
+    // The scores are shown all the same; the model kept stays as it was, without them.
+    saveError = errorText(error);
+  }
   post({
     type: 'evaluated',
     metrics,
@@ -148,7 +166,8 @@ async function evaluate(data: TestData): Promise<void> {
       probability: probabilities[index]!,
       label: data.test.labels[index]!,
     })),
-    metadata: updated,
+    metadata: saveError === null ? updated : metadata,
+    saveError,
     seconds: (performance.now() - started) / 1000,
   });
   tf.dispose(model.weights.map((w) => w.read()));
