@@ -215,11 +215,16 @@ describe('chapter 5: an archive from the reader, prepared in the browser', () =>
       ...REVIEWS,
       { split: 'test', label: 0, id: 9, rating: 1, text: giant },
       { split: 'test', label: 1, id: 7, rating: 8, text: breaks },
+      // Longer than the reader's cap of 1 MiB: kept cut to it, and counted.
+      { split: 'train', label: 1, id: 11, rating: 9, text: 'é'.repeat(600_000) },
     ]);
     const page = await openChapter('bare', '?review.split=test&review.label=neg&review.review=2');
     await phase(page, 'choose');
     await page.locator('kit-imdb-data input[type="file"]').setInputFiles(archiveFile(archive));
     await phase(page, 'ready');
+    expect(await page.locator('kit-imdb-data [data-role="splits"] tbody tr').last().innerText()).toMatch(
+      /^reviews longer than 1 MiB, cut to it\s+1\s+0$/,
+    );
     const w = await widget(page, 'kit-imdb-explorer');
     await w.locator('[data-role="meta"]').filter({ hasText: 'aclImdb/test/neg/9_1.txt' }).waitFor();
     await expect

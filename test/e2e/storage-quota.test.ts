@@ -271,4 +271,41 @@ describe('a full storage quota', () => {
     expect((await storedModels(page)).filter((m) => m.startsWith('lstm-kit-sentiment'))).toHaveLength(1);
     expect(await storedCheckpoint(page)).toBeNull();
   });
+
+  it('says an archive could not be kept, and keeps the one kept before for the next visit', async () => {
+    const page = await site.open();
+    await page.goto(`${served.server.url}${CHAPTER}`);
+    await widget(page, 'kit-imdb-data');
+    const panel = 'kit-imdb-data [data-role="imdb-panel"]';
+    const status = `${panel} [data-role="imdb-status"]`;
+    const choose = (name: string) =>
+      page.locator('kit-imdb-data input[type="file"]').setInputFiles({
+        name,
+        mimeType: 'application/gzip',
+        buffer: Buffer.from(buildImdbArchive('official', 'gnu', FIXTURE_REVIEWS)),
+      });
+    await choose('first.tar.gz');
+    await expect
+      .poll(() => text(page, status), { timeout: 60_000 })
+      .toMatch(
+        /prepared in your browser from first\.tar\.gz in [\d.]+ s\. Kept in this browser for your next visit\.$/,
+      );
+
+    // Storage full: the next archive is prepared and used, but not kept, and says why.
+    await fillQuota(page);
+    await choose('second.tar.gz');
+    await expect
+      .poll(() => text(page, status), { timeout: 60_000 })
+      .toMatch(
+        /prepared in your browser from second\.tar\.gz in [\d.]+ s\. They could not be kept for your next visit: /,
+      );
+    expect(await text(page, status)).toMatch(FULL);
+
+    // The next visit opens the archive kept before, and says which it is.
+    await page.reload();
+    await widget(page, 'kit-imdb-data');
+    await expect
+      .poll(() => text(page, status), { timeout: 60_000 })
+      .toMatch(/opened from this browser's storage \(prepared earlier from first\.tar\.gz\)/);
+  });
 });

@@ -3,6 +3,7 @@
  * storage, or from an archive the reader chooses), then shows what the archive holds, split by
  * split, and the first ids of the two index layouts the reference models use.
  */
+import { MAX_REVIEW_BYTES } from '../../data/imdb';
 import { indexRows, vocabularyCoverage } from '../../data/explore';
 import type { ImdbData } from '../../data/loader';
 import { PY_KERAS_VIEW, R_KERAS_VIEW } from '../../data/views';
@@ -12,6 +13,8 @@ import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
 import './imdb.css';
 import { percent as pct } from '../../data/format';
+
+const MAX_REVIEW_MB = `${MAX_REVIEW_BYTES / 2 ** 20} MiB`;
 
 // ids 0 to 9 show every marker of both layouts and the first few words.
 const INDEX_ROWS = 10;
@@ -56,6 +59,10 @@ class ImdbDataWidget extends KitWidget<typeof schema> {
         row('texts that repeat an earlier one of the split', train.duplicateTexts, test.duplicateTexts),
         row('texts also in the training split', train.alsoInTrain, test.alsoInTrain),
         row('words missing from the training vocabulary', train.unknownTokens, test.unknownTokens),
+        // Only an archive with a review longer than the reader's cap has this row.
+        ...((train.cutReviews ?? 0) + (test.cutReviews ?? 0) > 0
+          ? [row(`reviews longer than ${MAX_REVIEW_MB}, cut to it`, train.cutReviews ?? 0, test.cutReviews ?? 0)]
+          : []),
       ],
     });
 
