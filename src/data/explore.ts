@@ -433,7 +433,7 @@ export function rowSummary(
 ): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const parts = [
-    `${n(words)} words → ${n(aligned.length)} ids`,
+    `${n(words)} word${words === 1 ? '' : 's'} → ${n(aligned.length)} id${aligned.length === 1 ? '' : 's'}`,
     aligned.start !== null ? ` (<start> = ${aligned.start} first)` : '',
   ];
   if (oov) parts.push(`; ${n(oov)} word${oov === 1 ? '' : 's'} out of the vocabulary became 2`);

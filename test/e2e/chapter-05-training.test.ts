@@ -133,7 +133,7 @@ describe('chapter 5: training, evaluation and your own review', () => {
     await review.locator('textarea').fill('A fine film with a great cast, zyzzyva!');
     await expect
       .poll(() => text(page, 'kit-sentiment-review [data-role="verdict"]'), { timeout: 30_000 })
-      .toMatch(/^(Positive|Negative): the model gives it \d+\.\d\d% of being positive/);
+      .toMatch(/^(Positive|Negative): the model's probability that it is positive is \d+\.\d\d%/);
     await expect.poll(() => review.locator('.review-words .oov').allTextContents()).toContain('zyzzyva:2');
     expect(await text(page, 'kit-sentiment-review [data-role="review-row"]')).toMatch(/^\[0, 0, .*1, .*2\]$/);
     await review.locator('textarea').fill('   ');

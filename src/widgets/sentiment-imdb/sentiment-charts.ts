@@ -9,6 +9,7 @@ import type { BatchLog, EpochLog } from '../../lstm/sentiment/train';
 import { dataTable } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
+import { wholeTicks } from '../kit/ticks';
 
 // Readable on light and dark pages (SVG attributes cannot use CSS variables).
 const COLOURS = { train: '#2f6fd6', validation: '#d6452f' } as const;
@@ -57,7 +58,7 @@ export function drawEpochChart(target: HTMLElement, epochs: EpochLog[], width: n
     width,
     height: 260,
     marginLeft: 50,
-    x: { label: 'epoch →', ticks: Math.min(epochs.length, 15), tickFormat: 'd' },
+    x: { label: 'epoch →', ticks: wholeTicks(1, epochs.length, 15), tickFormat: 'd' },
     y: { label: '↑ per epoch', grid: true },
     fx: { label: null },
     color: { legend: true, domain: ['training', 'validation'], range: [COLOURS.train, COLOURS.validation] },

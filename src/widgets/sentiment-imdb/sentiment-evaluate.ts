@@ -27,6 +27,7 @@ import { sentimentWorker, testData } from './sentiment-shared';
 import { settingsLabel } from '../../lstm/sentiment/presets';
 import './sentiment.css';
 import { percent } from '../../data/format';
+import { pagedPieces, textPage } from '../../data/explore';
 
 const schema = {} as const;
 
@@ -185,8 +186,8 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
       rows: [
         row('loss', m.loss.toFixed(4), 'binary cross-entropy'),
         row('accuracy', percent(m.accuracy, 2), 'reviews classified right'),
-        row('precision', percent(m.precision, 2), 'of those called positive, how many are'),
-        row('recall', percent(m.recall, 2), 'of the positive reviews, how many were found'),
+        row('precision', percent(m.precision, 2), 'of the reviews it called positive, the share that are positive'),
+        row('recall', percent(m.recall, 2), 'of the positive reviews, the share it called positive'),
         row('F1', percent(m.f1, 2), 'harmonic mean of precision and recall'),
       ],
     });
@@ -246,13 +247,25 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
       );
       if (data) {
         try {
-          quote.textContent = await data.texts.text('test', w.index);
+          quote.replaceChildren(readableText(await data.texts.text('test', w.index)));
         } catch (error) {
           quote.textContent = `The text could not be loaded: ${(error as Error).message}`;
         }
       }
     }
   }
+}
+
+/**
+ * A review as a reader reads it: its `<br />` tags as line breaks (as text, never as HTML), runs
+ * of them as one, and the first page only of a very long one.
+ */
+function readableText(text: string): DocumentFragment {
+  const page = textPage(pagedPieces(text, 4000), { maxChars: 4000, maxBreaks: 1 });
+  const out = document.createDocumentFragment();
+  for (const p of page.pieces) out.append(p.lineBreak ? el('br') : p.text);
+  if (page.next !== null) out.append(' …');
+  return out;
 }
 
 defineWidget('kit-sentiment-evaluate', SentimentEvaluateWidget);

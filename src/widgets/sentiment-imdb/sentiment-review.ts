@@ -151,7 +151,7 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
     this.meter.hidden = false;
     this.meter.value = p;
     this.meter.setAttribute('aria-valuetext', `${percent(p, 2)} positive`);
-    this.verdict.textContent = `${p >= 0.5 ? 'Positive' : 'Negative'}: the model gives it ${percent(p, 2)} of being positive (${settingsLabel(loaded.metadata.settings)}).`;
+    this.verdict.textContent = `${p >= 0.5 ? 'Positive' : 'Negative'}: the model's probability that it is positive is ${percent(p, 2)} (${settingsLabel(loaded.metadata.settings)}).`;
     const unknown = words.filter((w) => w.status === 'oov' || w.status === 'dropped').length;
     const cut = words.filter((w) => w.status === 'cut').length;
     this.note.textContent =

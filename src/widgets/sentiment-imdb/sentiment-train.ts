@@ -126,7 +126,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     this.form.note(
       preset
         ? `These are the ${preset} settings.`
-        : `Custom settings (${settingsLabel(settings)}): changed from the preset.`,
+        : `Custom settings, on the ${settings.layout === 'imdb' ? 'r-keras' : 'py-keras'} layout: changed from the preset.`,
     );
     const vocabularySize = this.data?.dataset.manifest.vocabulary.words ?? null;
     this.modelView.render(settings, vocabularySize, s.validation as 'split' | 'test');
