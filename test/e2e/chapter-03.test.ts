@@ -55,7 +55,7 @@ describe('chapter 3: an LSTM reading a sentence', () => {
       qs.flatMap((q) => run.steps.flatMap((s) => Array.from(s[q], (v) => fmt(v))));
     expect(gates.map((t) => t.split(': ').at(-1))).toEqual(expected(['i', 'f', 'o']));
     expect(states.map((t) => t.split(': ').at(-1))).toEqual(expected(['c', 'h']));
-    expect(gates[6 * 4]).toMatch(/^f_t, forget gate, unit 1, t = 1 \(“one”\): /);
+    expect(gates[6 * 4]).toMatch(/^fₜ, forget gate, unit 1, t = 1 \(“one”\): /);
     for (let u = 0; u < 6; u++) {
       expect(await text(page, `kit-lstm-steps [data-role="f${u + 1}"]`)).toBe(fmt(run.steps[3].f[u]));
       expect(await text(page, `kit-lstm-steps [data-role="c${u + 1}"]`)).toBe(fmt(run.steps[3].c[u]));

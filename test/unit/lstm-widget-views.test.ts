@@ -83,7 +83,7 @@ describe('the stepping widget’s numbers', () => {
 
   it("gives the step's terms as lstmStep computes them", () => {
     const cols = stepColumns(run.steps, 3, units);
-    expect(cols.map((c) => c.name)).toEqual(['C_{t−1}', 'i_t', 'f_t', 'C̃_t', 'C_t', 'o_t', 'h_t']);
+    expect(cols.map((c) => c.name)).toEqual(['Cₜ₋₁', 'iₜ', 'fₜ', 'C̃ₜ', 'Cₜ', 'oₜ', 'hₜ']);
     expect(cols.map((c) => c.quantity)).toEqual([null, 'i', 'f', null, 'c', 'o', 'h']);
     const s = lstmStep(weights, xs[2], run.steps[1].h, run.steps[1].c);
     expect(Array.from(cols[0].values)).toEqual(Array.from(run.steps[1].c));

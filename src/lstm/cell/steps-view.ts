@@ -44,13 +44,13 @@ export function stepColumns(steps: readonly LstmStep[], step: number, units: num
   const now = steps[step - 1];
   const cPrev = step > 1 ? steps[step - 2].c : new Float64Array(units);
   return [
-    { name: 'C_{t−1}', values: cPrev, quantity: null },
-    { name: 'i_t', values: now.i, quantity: 'i' },
-    { name: 'f_t', values: now.f, quantity: 'f' },
-    { name: 'C̃_t', values: now.cTilde, quantity: null },
-    { name: 'C_t', values: now.c, quantity: 'c' },
-    { name: 'o_t', values: now.o, quantity: 'o' },
-    { name: 'h_t', values: now.h, quantity: 'h' },
+    { name: 'Cₜ₋₁', values: cPrev, quantity: null },
+    { name: 'iₜ', values: now.i, quantity: 'i' },
+    { name: 'fₜ', values: now.f, quantity: 'f' },
+    { name: 'C̃ₜ', values: now.cTilde, quantity: null },
+    { name: 'Cₜ', values: now.c, quantity: 'c' },
+    { name: 'oₜ', values: now.o, quantity: 'o' },
+    { name: 'hₜ', values: now.h, quantity: 'h' },
   ];
 }
 

@@ -62,7 +62,7 @@ export function deltaLegend(limit: number): Element {
       scheme: 'rdbu',
       domain: [-limit, limit],
       clamp: true,
-      label: 'p_t − p_{t−1}: red lowered the prediction, blue raised it',
+      label: 'pₜ − pₜ₋₁: red lowered the prediction, blue raised it',
     },
     width: 320,
     marginLeft: 12,

@@ -19,12 +19,12 @@ const MAX_UNITS = 6;
 const UNIT_COLOURS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7'];
 
 const NAMES: Record<TracedQuantity, string> = {
-  i: 'i_t, input gate',
-  f: 'f_t, forget gate',
-  cTilde: 'C̃_t, candidate',
-  o: 'o_t, output gate',
-  c: 'C_t, cell state',
-  h: 'h_t, hidden state',
+  i: 'iₜ, input gate',
+  f: 'fₜ, forget gate',
+  cTilde: 'C̃ₜ, candidate',
+  o: 'oₜ, output gate',
+  c: 'Cₜ, cell state',
+  h: 'hₜ, hidden state',
 };
 
 const schema = {
@@ -155,7 +155,7 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
         ? `Following units ${picked.map((u) => u + 1).join(', ')} of ${run.units}: ${
             last
               ? 'the three whose final h_T adds most to the output, by |w_j h_T,j|'
-              : 'the three whose h_t ranges most over the review'
+              : 'the three whose hₜ ranges most over the review'
           }. Type other units to follow them instead.`
         : `Following unit${picked.length === 1 ? '' : 's'} ${picked.map((u) => u + 1).join(', ')} of ${run.units}.`) +
       (rejected.length ? ` Not units of this layer (1 to ${run.units}): ${rejected.join(', ')}.` : '') +

@@ -242,7 +242,7 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
         labelAnchor: 'center',
         labelOffset: ticks.rotate ? 86 : 30,
       },
-      y: { domain: [0, 1], label: '↑ p_t, probability that the review is positive', grid: true },
+      y: { domain: [0, 1], label: '↑ pₜ, probability that the review is positive', grid: true },
       color: { type: 'diverging', scheme: 'rdbu', domain: [-limit, limit], clamp: true },
       marks: [
         Plot.rect(padRegion, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'currentColor', fillOpacity: 0.08 }),

@@ -160,7 +160,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
       el(
         'p',
         {},
-        `t = ${step}, x_t = “${this.words[step - 1]}” = [${Array.from(xs[step - 1], (v) => fmt(v, 2)).join(', ')}]`,
+        `t = ${step}, xₜ = “${this.words[step - 1]}” = [${Array.from(xs[step - 1], (v) => fmt(v, 2)).join(', ')}]`,
       ),
       dataTable({
         head: ['', ...cols.map((c) => c.name)],

@@ -14,7 +14,7 @@ import './lstm-vanishing.css';
 
 // Norms below this are drawn at this floor: a log axis cannot show zero.
 const FLOOR = 1e-30;
-const SERIES = ['vanilla RNN: ‖∂L/∂h_t‖', 'LSTM: ‖∂L/∂C_t‖ (cell state)', 'LSTM: ‖∂L/∂h_t‖'] as const;
+const SERIES = ['vanilla RNN: ‖∂L/∂hₜ‖', 'LSTM: ‖∂L/∂Cₜ‖ (cell state)', 'LSTM: ‖∂L/∂hₜ‖'] as const;
 const COLOURS = ['#d9480f', '#2f6fd6', '#0a9b77'];
 const schema = {
   length: { kind: 'integer', default: 60, min: 5, max: 100 },

@@ -245,16 +245,16 @@ export function drawInside(parts: InsideParts, view: MemoryInside, plotWidth: nu
   );
   const width = Math.min(plotWidth, 900);
   const forget: Plot.ScaleOptions = { type: 'linear', domain: [0, 1], scheme: 'blues' };
-  heat(parts.forget, view, view.forget, 'Forget gate', forget, 'f_t, forget gate (1 keeps everything)', width);
+  heat(parts.forget, view, view.forget, 'Forget gate', forget, 'fₜ, forget gate (1 keeps everything)', width);
   const m = view.cellLimit;
   const cell: Plot.ScaleOptions = { type: 'diverging', domain: [-m, m], scheme: 'rdbu' };
-  heat(parts.cell, view, view.cell, 'Cell state', cell, 'C_t, cell state', width);
+  heat(parts.cell, view, view.cell, 'Cell state', cell, 'Cₜ, cell state', width);
 
   const unit = view.unit + 1;
   const lineWidth = Math.min(plotWidth, 760);
-  panel(parts.unit, view, `f_t of unit ${unit}`, [0, 1], lineWidth);
+  panel(parts.unit, view, `fₜ of unit ${unit}`, [0, 1], lineWidth);
   const cPanel = el('div', { className: 'plot', 'data-role': 'unit-c' });
-  const cName = `C_t of unit ${unit}`;
+  const cName = `Cₜ of unit ${unit}`;
   const cMax = Math.max(1, ...view.lines.filter((d) => d.panel === cName).map((d) => Math.abs(d.value)));
   panel(cPanel, view, cName, [-cMax, cMax], lineWidth);
   parts.unit.append(...cPanel.childNodes);

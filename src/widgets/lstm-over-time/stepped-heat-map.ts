@@ -12,13 +12,13 @@ const UNITS = SENTENCE_LSTM.units;
 
 /** What each quantity is called in titles and facet labels. */
 export const NAMES: Record<Quantity, string> = {
-  i: 'i_t, input gate',
-  f: 'f_t, forget gate',
-  o: 'o_t, output gate',
-  c: 'C_t, cell state',
-  h: 'h_t, hidden state',
+  i: 'iₜ, input gate',
+  f: 'fₜ, forget gate',
+  o: 'oₜ, output gate',
+  c: 'Cₜ, cell state',
+  h: 'hₜ, hidden state',
 };
-const SHORT: Record<Quantity, string> = { i: 'i_t', f: 'f_t', o: 'o_t', c: 'C_t', h: 'h_t' };
+const SHORT: Record<Quantity, string> = { i: 'iₜ', f: 'fₜ', o: 'oₜ', c: 'Cₜ', h: 'hₜ' };
 
 interface HeatCell {
   t: number;
