@@ -153,7 +153,6 @@ export class GateCurves {
       y: { ...options.y, axis: null },
       marks: [
         Plot.ruleX(points, { x: 'z', fx: 'col', fy: 'row', strokeDasharray: '3,3', strokeOpacity: 0.6 }),
-        Plot.dot(hard, { x: 'z', y: 'y', fx: 'col', fy: 'row', r: 5, stroke: HARD, strokeWidth: 2, fill: 'none' }),
         Plot.dot(points, {
           x: 'z',
           y: 'y',
@@ -164,6 +163,8 @@ export class GateCurves {
           stroke: 'white',
           strokeWidth: 1.5,
         }),
+        // The hardSigmoid's ring on top of the sigmoid's dot, so that it shows where the two coincide.
+        Plot.dot(hard, { x: 'z', y: 'y', fx: 'col', fy: 'row', r: 8, stroke: HARD, strokeWidth: 2, fill: 'none' }),
         Plot.text(points, {
           x: 'labelZ',
           y: 'y',
