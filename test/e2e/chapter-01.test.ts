@@ -25,6 +25,17 @@ describe('chapter 1: one-hot and integer encodings', () => {
     expect(await text(page, 'kit-one-hot [data-role="summary"]')).toMatch(
       /vocabulary of 50,000 words: 300,000 numbers\.$/,
     );
+    // A value the box cannot take is said, and the last good one stays.
+    for (const bad of ['-5', '1e9']) {
+      await w.locator('input[name="vocabulary"]').fill(bad);
+      expect(await text(page, 'kit-one-hot [data-role="vocabulary-hint"]')).toBe(
+        'Type a whole number from 1 to 1,000,000: the vocabulary stays 50,000 words until then.',
+      );
+      expect(await w.locator('input[name="vocabulary"]').getAttribute('aria-invalid')).toBe('true');
+      expect(await text(page, 'kit-one-hot [data-role="summary"]')).toMatch(/vocabulary of 50,000 words/);
+    }
+    await w.locator('input[name="vocabulary"]').fill('20000');
+    expect(await text(page, 'kit-one-hot [data-role="vocabulary-hint"]')).toBe('');
   });
 
   it('says what to do with an empty text, and survives a huge one', async () => {

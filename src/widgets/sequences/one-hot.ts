@@ -42,9 +42,15 @@ class OneHotWidget extends KitWidget<typeof schema> {
       max: 1_000_000,
       value: this.state.vocabulary,
     });
+    const hint = el('span', { className: 'note', 'data-role': 'vocabulary-hint', 'aria-live': 'polite' });
     this.vocabInput.addEventListener('input', (e) => {
-      if (this.vocabInput.validity.valid && this.vocabInput.value !== '')
-        this.set({ vocabulary: Number(this.vocabInput.value) }, e);
+      // A value the box cannot take is said, never silently ignored; the last good one stays.
+      const ok = this.vocabInput.validity.valid && this.vocabInput.value !== '';
+      this.vocabInput.setAttribute('aria-invalid', String(!ok));
+      hint.textContent = ok
+        ? ''
+        : `Type a whole number from 1 to 1,000,000: the vocabulary stays ${fmtInt(this.state.vocabulary)} words until then.`;
+      if (ok) this.set({ vocabulary: Number(this.vocabInput.value) }, e);
     });
     this.tokens = el('div', { className: 'tokens', 'aria-label': 'Words and their indices' });
     this.plot = el('div', { className: 'plot' });
@@ -54,7 +60,7 @@ class OneHotWidget extends KitWidget<typeof schema> {
       this.tokens,
       this.plot,
       this.summary,
-      el('div', { className: 'controls' }, el('label', {}, 'A real vocabulary of', this.vocabInput, 'words')),
+      el('div', { className: 'controls' }, el('label', {}, 'A real vocabulary of', this.vocabInput, 'words'), hint),
     );
   }
 
