@@ -298,7 +298,7 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
           textAnchor: 'start',
           fill: 'currentColor',
         }),
-        Plot.line(view.rows, { x: 'maxlen', y: 'value', stroke: 'series', marker: 'dot', strokeWidth: 2 }),
+        Plot.line(view.rows, { x: 'maxlen', y: 'value', z: 'series', stroke: 'series', marker: 'dot', strokeWidth: 2 }),
       ],
       ariaLabel: 'Accuracy of the trained model and share of truncated test reviews against maxlen',
       ariaDescription: view.description,

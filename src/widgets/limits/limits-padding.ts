@@ -182,7 +182,7 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
       color: { legend: true, domain: [NAMES.pre, NAMES.post], range: [COLOURS.pre, COLOURS.post] },
       marks: [
         Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4 3' }),
-        Plot.line(points, { x: 'step', y: 'value', stroke: 'series', strokeWidth: 2 }),
+        Plot.line(points, { x: 'step', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
         // Steps that read a word get a dot; the rest read a padding zero.
         Plot.dot(
           points.filter((d) => d.word),

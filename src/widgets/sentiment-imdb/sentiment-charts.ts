@@ -32,7 +32,7 @@ export function drawBatchChart(target: HTMLElement, points: BatchPoint[], last: 
     x: { label: 'epoch →' },
     y: { label: '↑ per batch', grid: true, domain: [0, Math.max(1, ...batches.map((p) => p.loss))] },
     color: { legend: true, domain: ['loss', 'accuracy'], range: [COLOURS.validation, COLOURS.train] },
-    marks: [Plot.line(series, { x: 'x', y: 'value', stroke: 'metric', strokeWidth: 1 }), Plot.ruleY([0])],
+    marks: [Plot.line(series, { x: 'x', y: 'value', z: 'metric', stroke: 'metric', strokeWidth: 1 }), Plot.ruleY([0])],
     ariaLabel: 'Loss and accuracy of every training batch',
     ariaDescription:
       `${fmtInt(points.length)} batches so far; the latest batch had loss ${last.loss.toFixed(4)} ` +
@@ -65,11 +65,11 @@ export function drawEpochChart(target: HTMLElement, epochs: EpochLog[], width: n
     marks: [
       Plot.line(
         rows.filter((d) => d.metric === 'loss'),
-        { x: 'epoch', y: 'value', stroke: 'data', strokeDasharray: '4 3' },
+        { x: 'epoch', y: 'value', z: 'data', stroke: 'data', strokeDasharray: '4 3' },
       ),
       Plot.line(
         rows.filter((d) => d.metric === 'accuracy'),
-        { x: 'epoch', y: 'value', stroke: 'data' },
+        { x: 'epoch', y: 'value', z: 'data', stroke: 'data' },
       ),
       Plot.dot(rows, { x: 'epoch', y: 'value', stroke: 'data', symbol: 'metric', tip: true }),
       Plot.ruleY([0]),

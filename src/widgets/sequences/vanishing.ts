@@ -70,8 +70,8 @@ class VanishingWidget extends KitWidget<typeof schema> {
       color: { domain: ['‖∂h_T/∂h_t‖ (measured)', '‖W_h‖^(T−t) (bound)'], range: ['#2f6fd6', '#8a8f98'], legend: true },
       marks: [
         Plot.ruleY([1], { strokeOpacity: 0.4 }),
-        Plot.line(bound, { x: 't', y: 'value', stroke: 'series', strokeDasharray: '5,4' }),
-        Plot.line(data, { x: 't', y: 'value', stroke: 'series', strokeWidth: 2.5 }),
+        Plot.line(bound, { x: 't', y: 'value', z: 'series', stroke: 'series', strokeDasharray: '5,4' }),
+        Plot.line(data, { x: 't', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2.5 }),
         Plot.dot(data, { x: 't', y: 'value', fill: 'series', r: 2 }),
       ],
       ariaLabel: 'Gradient norm against step',
