@@ -59,6 +59,7 @@ Trains a chapter 5 sentiment model in Node and evaluates it on the test reviews.
   --backend wasm|cpu        tfjs backend (default wasm)
   --sample N                train on N of the training reviews (a quick try)
   --resume                  continue from the checkpoint in DIR/checkpoint
+  --keep-best               keep the weights of the epoch with the best validation accuracy
   --seed N                  seed of weights, shuffling and hold-out (default 7)
   --lstm fused|stock        the kit's fused LSTM (default) or tfjs's own, many times slower
   --maxlen N, --num-words N|all, --embedding N, --units N[,N], --dropout X,
@@ -80,6 +81,7 @@ const OPTIONS = {
   backend: { type: 'choice', choices: ['wasm', 'cpu'], default: 'wasm' },
   sample: { type: 'int', min: 1 },
   resume: { type: 'boolean' },
+  'keep-best': { type: 'boolean' },
   lstm: { type: 'choice', choices: ['fused', 'stock'], default: 'fused' },
   seed: { type: 'int', default: 7 },
   maxlen: { type: 'int', min: 1 },
@@ -238,6 +240,7 @@ async function main(): Promise<void> {
     epochs: settings.epochs,
     startEpoch,
     seed,
+    keepBest: args['keep-best'],
     callbacks: {
       onBatchEnd: (b) => {
         const { rate, epochSecondsLeft: left } = runProgress(b, settings.epochs, startEpoch);
@@ -259,6 +262,9 @@ async function main(): Promise<void> {
     },
   });
 
+  if (result.keptEpoch !== null && result.keptEpoch !== result.epochsDone) {
+    console.log(`Kept the weights of epoch ${result.keptEpoch}, the best on validation (--keep-best).`);
+  }
   const started = performance.now();
   const probabilities = await predictProbabilities(model, test, allIndices(test.count), view, {
     onProgress: (f) => progress('test', Math.round(f * 50), 50, ''),
@@ -284,6 +290,7 @@ async function main(): Promise<void> {
         node: process.version,
         trainCount: trainIndices.length,
         history,
+        keptEpoch: result.keptEpoch,
         secondsPerEpoch: epochSeconds.reduce((a, b) => a + b, 0) / Math.max(1, epochSeconds.length),
         test: metrics,
         mostWrong: mostWrong(probabilities, test.labels, 10).map((i) => ({

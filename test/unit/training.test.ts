@@ -186,6 +186,41 @@ describe('trainModel', () => {
     await expect(loadKitModel(broken)).rejects.toThrow(/malformed/);
   });
 
+  it('keeps the weights of the epoch with the best validation accuracy, and frees its copies', async () => {
+    // A learning rate so high that later epochs get worse: the best epoch is not the last.
+    const model = sentimentModel({ ...settings, learningRate: 1 }, { vocabularySize: VOCABULARY, seed: 3 });
+    const snapshots: Float32Array[][] = [];
+    const before = tf.memory().numTensors;
+    const end = await trainModel(model, data, {
+      view,
+      batchSize: 16,
+      epochs: 4,
+      keepBest: true,
+      callbacks: {
+        onEpochEnd: () => void snapshots.push(model.getWeights().map((w) => w.dataSync().slice() as Float32Array)),
+      },
+    });
+    const accuracies = end.history.map((e) => e.valAccuracy!);
+    const best = accuracies.indexOf(Math.max(...accuracies));
+    expect(best).toBeLessThan(accuracies.length - 1); // so that the weights really go back
+    expect(end.keptEpoch).toBe(best + 1);
+    model.getWeights().forEach((w, k) => expect(Array.from(w.dataSync())).toEqual(Array.from(snapshots[best]![k]!)));
+    // Nothing left behind but the model's variables and Adam's two moments per weight.
+    expect(tf.memory().numTensors).toBe(before + 2 * model.weights.length);
+    // Without validation there is nothing to choose by: the last weights stay.
+    const plain = await trainModel(
+      build(),
+      { ...data, validation: null, validationIndices: null },
+      {
+        view,
+        batchSize: 16,
+        epochs: 1,
+        keepBest: true,
+      },
+    );
+    expect(plain.keptEpoch).toBeNull();
+  });
+
   it('refuses an empty training set', async () => {
     await expect(
       trainModel(build(), { ...data, trainIndices: new Int32Array(0) }, { view, batchSize: 16, epochs: 1 }),

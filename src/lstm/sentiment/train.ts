@@ -68,6 +68,11 @@ export interface TrainEnd {
   /** Epochs completed, counting those before `startEpoch`. */
   epochsDone: number;
   history: EpochLog[];
+  /**
+   * With `keepBest`: the epoch (1-based, counting those before `startEpoch`) whose weights the
+   * model holds at the end, the one with the best validation accuracy; null otherwise.
+   */
+  keptEpoch: number | null;
 }
 
 /** Called in this order; each may return a promise, which the loop awaits. */
@@ -98,6 +103,13 @@ export interface TrainingOptions {
   seed?: number;
   callbacks?: TrainingCallbacks;
   control?: TrainingControl;
+  /**
+   * Put back, at the end, the weights of the epoch with the best validation accuracy (Keras'
+   * `restore_best_weights`, without stopping early): the model a reader keeps is then the one
+   * from before it began to overfit. Needs validation data. After a resume, the checkpoint's
+   * own epoch competes with the new ones (its weights are where the run starts).
+   */
+  keepBest?: boolean;
 }
 
 /** A batch of reviews as tensors `[rows, maxlen]` int32 and `[rows, 1]`; the caller disposes them. */
@@ -158,7 +170,7 @@ export async function trainModel(
   data: TrainingData,
   options: TrainingOptions,
 ): Promise<TrainEnd> {
-  const { view, batchSize, epochs, startEpoch = 0, seed = 7, callbacks = {}, control } = options;
+  const { view, batchSize, epochs, startEpoch = 0, seed = 7, callbacks = {}, control, keepBest = false } = options;
   const n = data.trainIndices.length;
   if (n === 0) throw new RangeError('there are no training reviews');
   const batchesPerEpoch = Math.ceil(n / batchSize);
@@ -171,6 +183,10 @@ export async function trainModel(
     validationCount: data.validationIndices?.length ?? 0,
   });
   const stopped = () => control?.shouldStop() ?? false;
+  // The best weights so far (copies, freed at the end) and their epoch, 1-based; 0 = the start.
+  const best = { weights: null as tf.Tensor[] | null, epoch: startEpoch, accuracy: -Infinity };
+  const canKeep = keepBest && (data.validationIndices?.length ?? 0) > 0;
+  if (canKeep && startEpoch > 0) best.weights = model.getWeights().map((w) => w.clone());
   for (let epoch = startEpoch; epoch < epochs; epoch++) {
     await callbacks.onEpochBegin?.(epoch);
     const order = permutation(n, seed + epoch);
@@ -217,12 +233,24 @@ export async function trainModel(
     }
     const log: EpochLog = { epoch, loss: lossSum / seen, accuracy: accuracySum / seen, valLoss, valAccuracy, seconds };
     history.push(log);
+    if (canKeep && valAccuracy !== null && valAccuracy > best.accuracy) {
+      tf.dispose(best.weights ?? []);
+      best.weights = model.getWeights().map((w) => w.clone());
+      best.epoch = epoch + 1;
+      best.accuracy = valAccuracy;
+    }
     await callbacks.onEpochEnd?.(log);
   }
   return end(false);
 
   async function end(wasStopped: boolean): Promise<TrainEnd> {
-    const result = { stopped: wasStopped, epochsDone: startEpoch + history.length, history };
+    let keptEpoch: number | null = null;
+    if (canKeep && best.weights) {
+      model.setWeights(best.weights); // copies the values into the model's variables
+      tf.dispose(best.weights);
+      keptEpoch = best.epoch;
+    }
+    const result = { stopped: wasStopped, epochsDone: startEpoch + history.length, history, keptEpoch };
     await callbacks.onTrainEnd?.(result);
     return result;
   }
