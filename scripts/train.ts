@@ -16,7 +16,7 @@
  * weights, to compare the two layers' accuracy; it is many times slower.
  * The data must have been prepared: npm run data -- --archive PATH
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -276,8 +276,12 @@ async function main(): Promise<void> {
       `precision ${metrics.precision.toFixed(4)}, recall ${metrics.recall.toFixed(4)}, F1 ${metrics.f1.toFixed(4)}`,
   );
   console.log(`Confusion: TP ${metrics.tp}, FN ${metrics.fn}, FP ${metrics.fp}, TN ${metrics.tn}`);
-  await saveKitModel(model, directoryHandler(out), metadata(result.epochsDone, metrics));
+  const kept =
+    result.keptEpoch !== null && result.keptEpoch !== result.epochsDone ? { keptEpoch: result.keptEpoch } : {};
+  await saveKitModel(model, directoryHandler(out), { ...metadata(result.epochsDone, metrics), ...kept });
   mkdirSync(out, { recursive: true });
+  // A finished run needs no checkpoint (as in the page's worker); a stopped one keeps it to resume.
+  if (!result.stopped) rmSync(checkpointDir, { recursive: true, force: true });
   const epochSeconds = history.map((e) => e.seconds);
   writeFileSync(
     join(out, 'metrics.json'),

@@ -44,6 +44,11 @@ export interface KitModelMetadata {
   /** Epochs done, and what each measured. */
   epochsDone: number;
   history: EpochLog[];
+  /**
+   * When the weights are not the last epoch's: the epoch (1-based) they come from, the one with
+   * the best validation accuracy (`npm run train -- --keep-best`).
+   */
+  keptEpoch?: number;
   /** Metrics on the test reviews once evaluated. */
   test: TestMetrics | null;
   /** Words of the vocabulary the model can see, in rank order (rank r is words[r - 1]). */
@@ -138,6 +143,11 @@ export function checkMetadata(value: unknown): KitModelMetadata {
     validation: m['validation'] === 'test' ? 'test' : 'split',
     trainCount: int('trainCount'),
     epochsDone: int('epochsDone'),
+    ...(Number.isInteger(m['keptEpoch']) &&
+    (m['keptEpoch'] as number) >= 1 &&
+    (m['keptEpoch'] as number) <= int('epochsDone')
+      ? { keptEpoch: m['keptEpoch'] as number }
+      : {}),
     history: m['history'] as EpochLog[],
     test: (m['test'] as TestMetrics | null) ?? null,
     words: words as string[],

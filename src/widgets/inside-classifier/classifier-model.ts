@@ -110,7 +110,14 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
     const s = metadata.settings;
     const rows = modelSummary(s, metadata.vocabularySize);
     const summary = trainedSummary();
-    this.status.textContent = `The trained model: ${label}, ${metadata.epochsDone} epoch${metadata.epochsDone === 1 ? '' : 's'} on ${fmtInt(metadata.trainCount)} reviews${summary?.label && summary.label !== label ? ` (${summary.label})` : ''}.`;
+    const epochs =
+      metadata.keptEpoch === undefined
+        ? `${metadata.epochsDone} epoch${metadata.epochsDone === 1 ? '' : 's'}`
+        : `epoch ${metadata.keptEpoch} of ${metadata.epochsDone} (the best on validation)`;
+    this.status.textContent =
+      m.classifier.origin === 'kit'
+        ? `The kit's model, trained for this site by npm run model: ${label}, ${epochs} on ${fmtInt(metadata.trainCount)} reviews. Train your own in chapter 5 and it takes its place.`
+        : `The trained model: ${label}, ${epochs} on ${fmtInt(metadata.trainCount)} reviews${summary?.label && summary.label !== label ? ` (${summary.label})` : ''}.`;
     const test = metadata.test;
     this.details.replaceChildren(
       el(

@@ -27,6 +27,8 @@ export interface TrainedClassifier extends LoadedKitModel {
   description: string;
   /** The tfjs backend that runs `predict`, e.g. "tfjs · WASM (SIMD, 1 thread)". */
   backend: string;
+  /** 'reader': trained or loaded by the reader, kept in this browser; 'kit': the site's own model. */
+  origin: 'reader' | 'kit';
   /** Counts the models loaded on this page, so that a widget can tell a new one from the last. */
   serial: number;
   /** The embedding table with unit rows `[vocabularySize, dim]`, for cosine neighbours (computed on first use). */
@@ -39,8 +41,11 @@ let serial = 0;
 
 /** The classifier's one-line description: label, maxlen, epochs and the saved test accuracy. */
 function describe(label: string, metadata: KitModelMetadata): string {
-  const { settings, epochsDone, test } = metadata;
-  const epochs = `${epochsDone} epoch${epochsDone === 1 ? '' : 's'}`;
+  const { settings, epochsDone, test, keptEpoch } = metadata;
+  const epochs =
+    keptEpoch === undefined
+      ? `${epochsDone} epoch${epochsDone === 1 ? '' : 's'}`
+      : `epoch ${keptEpoch} of ${epochsDone} (the best on validation)`;
   const score = test
     ? `, ${percent(test.accuracy, 2)} accuracy on ${test.count.toLocaleString('en-US')} test reviews`
     : '';
@@ -51,7 +56,10 @@ function describe(label: string, metadata: KitModelMetadata): string {
  * Wraps a loaded model for the widgets. On failure the model is disposed here, since it never
  * reaches the store.
  */
-export async function toClassifier({ model, metadata }: LoadedKitModel): Promise<TrainedClassifier> {
+export async function toClassifier(
+  { model, metadata }: LoadedKitModel,
+  origin: 'reader' | 'kit' = 'reader',
+): Promise<TrainedClassifier> {
   try {
     const [{ loadTf }, { normaliseRows }, { vocabularyFromWords }, { settingsLabel, settingsView }, trace] =
       await Promise.all([
@@ -74,6 +82,7 @@ export async function toClassifier({ model, metadata }: LoadedKitModel): Promise
       label,
       description: describe(label, metadata),
       backend: backend.label,
+      origin,
       serial: ++serial,
       unitEmbedding: () => (unit ??= normaliseRows(weights.embedding)),
       async predict(ids) {

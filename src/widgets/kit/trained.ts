@@ -109,6 +109,30 @@ export async function loadTrainedModel(): Promise<LoadedKitModel | null> {
   return loadNewest(TRAINED_MODEL_SLOTS);
 }
 
+/** Where the site says whether it carries the kit's own model (see src/pages/models/kit.json.ts). */
+function kitModelIndexUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/kit.json`, location.href).href;
+}
+
+/**
+ * The kit's own model, trained by `npm run model` and served with the site, or null when the site
+ * has none: what every page uses until the reader trains or loads one of their own.
+ */
+export async function loadSiteModel(): Promise<LoadedKitModel | null> {
+  let index: { model?: unknown };
+  try {
+    const response = await fetch(kitModelIndexUrl());
+    index = response.ok ? ((await response.json()) as { model?: unknown }) : {};
+  } catch {
+    return null; // offline, or a host without the file: as if the site had no model
+  }
+  if (typeof index.model !== 'string') return null;
+  const { loadTf } = await import('./tf');
+  const { tf } = await loadTf();
+  const { loadKitModel } = await import('../../lstm/sentiment/model-files');
+  return loadKitModel(tf.io.http(new URL(index.model, kitModelIndexUrl()).href));
+}
+
 /** Deletes the trained model (both slots) and its summary. */
 export async function forgetTrained(): Promise<void> {
   const { loadTf } = await import('./tf');
@@ -216,9 +240,14 @@ export type ClassifierStatus =
   | { kind: 'ready'; classifier: TrainedClassifier };
 
 const store = createModelStore<TrainedClassifier>({
-  // No summary means no model was ever saved here (installing or training writes one): say so
-  // without downloading tfjs, so that pages merely offering the model stay light.
-  load: () => (trainedSummary() === null ? null : loadTrainedModel().then((loaded) => loaded && toClassifier(loaded))),
+  // The reader's own model first (no summary means none was ever saved here: no tfjs needed to
+  // know it); without one, the kit's model if the site carries it (a small JSON file says).
+  load: async () => {
+    const own = trainedSummary() === null ? null : await loadTrainedModel();
+    if (own) return toClassifier(own, 'reader');
+    const kit = await loadSiteModel();
+    return kit && toClassifier(kit, 'kit');
+  },
   dispose: (classifier) => classifier.model.dispose(),
   watch: onTrainedChange,
 });

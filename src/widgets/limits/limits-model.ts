@@ -16,7 +16,7 @@ import { installFiles, watchClassifier } from '../kit/trained';
 export type ModelState =
   | { phase: 'loading' }
   | { phase: 'none' }
-  | { phase: 'ready'; loaded: LoadedKitModel; description: string }
+  | { phase: 'ready'; loaded: LoadedKitModel; description: string; origin: 'reader' | 'kit' }
   | { phase: 'error'; message: string };
 
 /** Chapter 5's training cell, where a reader trains the model this chapter uses. */
@@ -31,7 +31,12 @@ export function watchModel(listener: (state: ModelState) => void): () => void {
   return watchClassifier((status) => {
     switch (status.kind) {
       case 'ready':
-        listener({ phase: 'ready', loaded: status.classifier, description: status.classifier.description });
+        listener({
+          phase: 'ready',
+          loaded: status.classifier,
+          description: status.classifier.description,
+          origin: status.classifier.origin,
+        });
         break;
       case 'error':
         listener({ phase: 'error', message: status.message });
@@ -131,7 +136,11 @@ export function modelPanel(onError: (message: string) => void): ModelPanel {
         );
         break;
       case 'ready':
-        status.replaceChildren('Using your trained model: ', el('strong', {}, s.description), '.');
+        status.replaceChildren(
+          s.origin === 'kit' ? "Using the kit's model: " : 'Using your trained model: ',
+          el('strong', {}, s.description),
+          s.origin === 'kit' ? '. Train your own in chapter 5, or load its files, and it takes its place.' : '.',
+        );
         break;
     }
   };

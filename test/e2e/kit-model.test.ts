@@ -1,0 +1,55 @@
+/**
+ * A model on arrival: a site that carries the kit's own model (`npm run model` writes it to
+ * public/models/kit/; here a tiny fixture stands in) serves it to every page that needs one, so
+ * that a fresh browser finds chapters 6 and 7 working without visiting chapter 5, and says
+ * whose model it is.
+ */
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type RunningServer } from '../../scripts/lib/static-server';
+import { overlaySite, type SiteOverlay } from '../../scripts/lib/site-overlay';
+import { createKitModelFixture, type KitModelFixture } from '../fixtures/kit-model';
+import { E2E_BASE, E2E_DIR, text, useSite, widget } from './harness';
+
+const site = useSite();
+let fixture: KitModelFixture;
+let served: { overlay: SiteOverlay; server: RunningServer };
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  fixture = await createKitModelFixture();
+  const models = new Map<string, Uint8Array>([
+    ['kit.json', new TextEncoder().encode(JSON.stringify({ model: 'kit/model.json' }))],
+    ['kit/model.json', readFileSync(fixture.modelJson)],
+    ['kit/weights.bin', readFileSync(fixture.weightsBin)],
+  ]);
+  const overlay = overlaySite(E2E_DIR, null, models);
+  served = { overlay, server: await serveStatic({ root: overlay.root, base: E2E_BASE }) };
+}, 120_000);
+
+afterAll(async () => {
+  await served?.server.close();
+  served?.overlay.remove();
+  fixture?.remove();
+});
+
+describe("the kit's model on arrival", () => {
+  it('serves chapters 6 and 7 at once in a fresh browser, and says it is the kit’s model', async () => {
+    const page = await site.open();
+    await page.goto(`${served.server.url}chapters/06-inside-classifier/`);
+    await widget(page, 'kit-classifier-model');
+    await page.waitForSelector('kit-classifier-model[data-model="ready"]', { timeout: 60_000 });
+    expect(await text(page, 'kit-classifier-model [data-role="model-status"]')).toMatch(
+      /^The kit's model, trained for this site by npm run model: custom \(r-keras layout\), 1 epoch on [\d,]+ reviews\. Train your own in chapter 5 and it takes its place\.$/,
+    );
+    // Nothing was trained or kept in this browser: the model came from the site.
+    expect(await page.evaluate(() => localStorage.getItem('lstm-kit:trained-model'))).toBeNull();
+
+    await page.goto(`${served.server.url}chapters/07-limits/`);
+    await widget(page, 'kit-limits-padding');
+    await expect
+      .poll(() => page.locator('kit-limits-padding').innerText(), { timeout: 60_000 })
+      .toMatch(/Using the kit's model: custom \(r-keras layout\), maxlen 16, 1 epoch/);
+  });
+});
