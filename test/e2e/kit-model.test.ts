@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe("the kit's model on arrival", () => {
-  it('serves chapters 6 and 7 at once in a fresh browser, and says it is the kit’s model', async () => {
+  it('serves chapters 5, 6 and 7 at once in a fresh browser, and says it is the kit’s model', async () => {
     const page = await site.open();
     await page.goto(`${served.server.url}chapters/06-inside-classifier/`);
     await widget(page, 'kit-classifier-model');
@@ -51,5 +51,12 @@ describe("the kit's model on arrival", () => {
     await expect
       .poll(() => page.locator('kit-limits-padding').innerText(), { timeout: 60_000 })
       .toMatch(/Using the kit's model: custom \(r-keras layout\), maxlen 16, 1 epoch/);
+
+    // Chapter 5's "your own review" judges a review at once, with the same model.
+    await page.goto(`${served.server.url}chapters/05-sentiment-imdb/`);
+    await widget(page, 'kit-sentiment-review');
+    await expect
+      .poll(() => text(page, 'kit-sentiment-review [data-role="verdict"]'), { timeout: 60_000 })
+      .toMatch(/^(Positive|Negative): the model's probability that it is positive is \d+\.\d\d%/);
   });
 });

@@ -4,12 +4,12 @@
  * word is shown with its id, out-of-vocabulary words as such, and the padded row the model reads.
  */
 import { explainText, type EncodedWord } from '../../data/views';
-import { vocabularyFromWords } from '../../data/vocabulary';
+import type { Vocabulary } from '../../data/vocabulary';
 import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
 import { settingsLabel, settingsView } from '../../lstm/sentiment/presets';
 import { el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
-import { loadTrainedModel, onTrainedChange } from '../kit/trained';
+import { watchClassifier, type ClassifierStatus } from '../kit/trained';
 import { defineWidget, KitWidget } from '../kit/widget';
 import './sentiment.css';
 import { percent } from '../../data/format';
@@ -38,7 +38,7 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
   protected override engine = 'tfjs';
   private loaded: LoadedKitModel | null = null;
-  private vocabulary: ReturnType<typeof vocabularyFromWords> | null = null;
+  private vocabulary: Vocabulary | null = null;
   private box!: HTMLTextAreaElement;
   private verdict!: HTMLElement;
   private meter!: HTMLMeterElement;
@@ -84,31 +84,26 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
       this.row,
     );
     this.box.value = this.state.text;
-    this.listen(onTrainedChange(() => void this.loadModel()));
-    void this.loadModel();
+    // The kit's one model store: the reader's model, or the kit's own, shared with every cell.
+    this.verdict.textContent = 'Loading the trained model…';
+    this.listen(watchClassifier((status) => void this.useModel(status)));
   }
 
-  private async loadModel(): Promise<void> {
-    this.verdict.textContent = 'Loading the trained model…';
-    try {
-      const loaded = await loadTrainedModel();
-      const { loadTf } = await import('../kit/tf');
-      const { tf, backend } = await loadTf();
-      this.tf = tf;
-      this.showBackend(backend.label, backend.reason);
-      this.loaded?.model.dispose();
-      this.loaded = loaded;
-      this.vocabulary = loaded
-        ? vocabularyFromWords(
-            loaded.metadata.words,
-            loaded.metadata.words.map(() => 0),
-          )
-        : null;
-      this.update();
-    } catch (error) {
+  private async useModel(status: ClassifierStatus): Promise<void> {
+    if (status.kind === 'loading') return;
+    if (status.kind === 'error') {
       this.verdict.textContent = '';
-      this.showError(`The trained model could not be loaded: ${(error as Error).message}`);
+      this.showError(`The trained model could not be loaded: ${status.message}`);
+      return;
     }
+    const { loadTf } = await import('../kit/tf');
+    const { tf, backend } = await loadTf();
+    this.tf = tf;
+    this.showBackend(backend.label, backend.reason);
+    // The store owns the model and disposes it: this cell only reads it.
+    this.loaded = status.kind === 'ready' ? status.classifier : null;
+    this.vocabulary = status.kind === 'ready' ? status.classifier.vocabulary : null;
+    this.update();
   }
 
   protected update(): void {
