@@ -58,5 +58,12 @@ describe("the kit's model on arrival", () => {
     await expect
       .poll(() => text(page, 'kit-sentiment-review [data-role="verdict"]'), { timeout: 60_000 })
       .toMatch(/^(Positive|Negative): the model's probability that it is positive is \d+\.\d\d%/);
+    await widget(page, 'kit-sentiment-train');
+    await expect
+      .poll(() => text(page, 'kit-sentiment-train [data-role="model"]'), { timeout: 30_000 })
+      .toBe("No trained model is kept in this browser yet. Until you train one, the pages use the kit's model.");
+    expect(await text(page, 'kit-sentiment-train [data-role="forget-model"]')).toBe(
+      "Forget it: back to the kit's model",
+    );
   });
 });

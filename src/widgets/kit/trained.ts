@@ -119,18 +119,24 @@ function kitModelIndexUrl(): string {
  * has none: what every page uses until the reader trains or loads one of their own.
  */
 export async function loadSiteModel(): Promise<LoadedKitModel | null> {
-  let index: { model?: unknown };
-  try {
-    const response = await fetch(kitModelIndexUrl());
-    index = response.ok ? ((await response.json()) as { model?: unknown }) : {};
-  } catch {
-    return null; // offline, or a host without the file: as if the site had no model
-  }
-  if (typeof index.model !== 'string') return null;
+  const path = await siteModelPath();
+  if (path === null) return null;
   const { loadTf } = await import('./tf');
   const { tf } = await loadTf();
   const { loadKitModel } = await import('../../lstm/sentiment/model-files');
-  return loadKitModel(tf.io.http(new URL(index.model, kitModelIndexUrl()).href));
+  return loadKitModel(tf.io.http(new URL(path, kitModelIndexUrl()).href));
+}
+
+let sitePath: Promise<string | null> | null = null;
+
+/** The kit's model's path under `models/` if the site carries one, else null (read once per page). */
+export function siteModelPath(): Promise<string | null> {
+  sitePath ??= fetch(kitModelIndexUrl())
+    .then((response) => (response.ok ? (response.json() as Promise<{ model?: unknown }>) : { model: null }))
+    .then((index) => (typeof index.model === 'string' ? index.model : null))
+    // Offline, or a host without the file: as if the site had no model.
+    .catch(() => null);
+  return sitePath;
 }
 
 /** Deletes the trained model (both slots) and its summary. */

@@ -8,7 +8,7 @@ import { modelCode, modelSummary, parameterCount } from '../../lstm/sentiment/mo
 import { settingsLabel, type SentimentSettings } from '../../lstm/sentiment/presets';
 import { dataTable, el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
-import { forgetTrained, installModelFromFiles, trainedSummary } from '../kit/trained';
+import { forgetTrained, installModelFromFiles, siteModelPath, trainedSummary } from '../kit/trained';
 
 /** The summary and code of the model the form describes. */
 export interface ModelSummaryView {
@@ -100,13 +100,21 @@ export function trainedModelBox(showError: (message: string) => void): TrainedMo
   const download = el('button', { type: 'button', 'data-role': 'download' }, 'Download the model');
   const forget = el('button', { type: 'button', 'data-role': 'forget-model' }, 'Forget the model');
 
+  let kitModel = false;
   function refresh(): void {
     const s = trainedSummary();
     modelBox.textContent = s
       ? `Kept in this browser: ${s.label}, ${s.epochs} epoch(s)` +
         (s.test ? `, ${percent(s.test.accuracy, 2)} accuracy on the test reviews.` : ', not evaluated yet.')
-      : 'No trained model is kept in this browser yet.';
+      : 'No trained model is kept in this browser yet.' +
+        (kitModel ? " Until you train one, the pages use the kit's model." : '');
+    // Forgetting the reader's model goes back to the kit's, where the site carries one.
+    forget.textContent = kitModel ? "Forget it: back to the kit's model" : 'Forget the model';
   }
+  void siteModelPath().then((path) => {
+    kitModel = path !== null;
+    refresh();
+  });
 
   download.addEventListener('click', () => {
     void (async () => {
