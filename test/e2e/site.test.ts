@@ -16,6 +16,20 @@ describe('the site', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Sequences and recurrent networks');
   });
 
+  it('shows the path through the kit, what each chapter lets you do and about how long it takes', async () => {
+    const page = await site.open();
+    const chapters = await page.locator('.toc > li').count();
+    expect(chapters).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('svg[data-role="path"] circle').count()).toBe(chapters);
+    const times = await page.locator('.toc [data-role="time"]').allInnerTexts();
+    expect(times).toHaveLength(chapters);
+    for (const t of times) expect(t).toMatch(/^About \d+ minutes: about \d+ to read and \d+ to try\.$/);
+    const text = await page.locator('article').innerText();
+    expect(text).not.toMatch(/all 25,000 training reviews/);
+    expect(await page.locator(`a[href="${E2E_BASE}glossary/"]`).count()).toBe(1);
+    expect(await page.locator(`a[href="${E2E_BASE}references/"]`).count()).toBe(1);
+  });
+
   it('has working internal links on every page, and previous/next links', async () => {
     const page = await site.open();
     const seen = new Set<string>();

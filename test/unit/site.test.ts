@@ -92,3 +92,23 @@ describe('log-axis ticks', () => {
     expect(powerOfTen(0)).toBe('');
   });
 });
+
+describe('time per chapter on the home page', () => {
+  it('counts the prose a reader reads, not the asides, code, tags or formulas, and the cells', async () => {
+    const { aboutMinutes, cellCount, chapterTime, proseWords } = await import('../../src/reading');
+    const mdx = [
+      '---\ntitle: T\nnumber: 1\nsummary: not counted\n---',
+      "import Cell from '../src/components/Cell.astro';",
+      'One [linked term](../../glossary/#gate) here, and $x_t$ inline.',
+      '$$\nh_t = \\tanh(x_t)\n$$',
+      '<Cell id="a" title="Two words" caption="three more words">\n  <kit-a></kit-a>\n</Cell>',
+      '<UnderTheHood title="Skipped">\n\n`npm run data` and many more words\n\n</UnderTheHood>',
+      '```js\nconst notCounted = 1;\n```',
+    ].join('\n\n');
+    // One linked term here and formula inline | formula | Two words three more words
+    expect(proseWords(mdx)).toBe(7 + 1 + 5);
+    expect(cellCount(mdx)).toBe(1);
+    expect([0, 2, 7.4, 7.5, 21].map(aboutMinutes)).toEqual([5, 5, 5, 10, 20]);
+    expect(chapterTime(mdx, 5)).toEqual({ reading: 5, trying: 5 });
+  });
+});
