@@ -68,7 +68,7 @@ export function settingsFieldset(
   const presetSelect = el(
     'select',
     { name: 'preset', 'aria-label': 'Reference model' },
-    el('option', { value: 'r-keras' }, 'r-keras (R article)'),
+    el('option', { value: 'r-keras' }, 'r-keras (the R Keras article)'),
     el('option', { value: 'py-keras' }, 'py-keras (Python article)'),
   );
   presetSelect.addEventListener('change', (e) => choosePreset(presetSelect.value as PresetName, e));
@@ -103,7 +103,7 @@ export function settingsFieldset(
     'select',
     { name: 'validation', 'aria-label': 'Validation data' },
     el('option', { value: 'split' }, '20% of the training reviews, held out'),
-    el('option', { value: 'test' }, 'the test reviews, as the R article does'),
+    el('option', { value: 'test' }, 'the test reviews, as the R Keras article does'),
   );
   validationSelect.addEventListener('change', (e) => set({ validation: validationSelect.value }, e));
   const sampleSelect = el(
