@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeMathjax from './src/tex/rehype-mathjax.ts';
+import rehypeScrollTables from './src/rehype-scroll-tables.ts';
 import { tfjsWasmThreads } from './scripts/lib/vite-tfjs-wasm-threads.ts';
 
 // Cross-origin isolation lets tfjs's WASM backend use threads (SharedArrayBuffer). The dev and
@@ -23,7 +24,8 @@ export default defineConfig({
   integrations: [mdx()],
   markdown: {
     // Formulas are typeset here, at build time: readers download SVG, never a TeX engine.
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeMathjax] }),
+    // Tables get a box that scrolls sideways on a narrow screen.
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeMathjax, rehypeScrollTables] }),
   },
   server: { headers: isolation },
   devToolbar: { enabled: false },

@@ -209,6 +209,8 @@ describe('chapter 4: skip-gram trained live', () => {
   it('stops a run between two steps, and a reset forgets the vectors', async () => {
     const page = await site.open(CHAPTER);
     const w = await widget(page, 'kit-skipgram');
+    // As in trainOnText: choose the corpus once the cell knows whether IMDB data is there.
+    await expect.poll(() => w.locator('[data-role="data-status"]').getAttribute('data-kind')).not.toBe('checking');
     await w.locator('input[name="corpus"][value="text"]').check();
     // A text long enough that 100 epochs take far longer than the click on Stop: 300 lines
     // of 12 words from a 400-word made-up vocabulary (seeded, so every run is the same).

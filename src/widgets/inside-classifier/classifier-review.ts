@@ -159,7 +159,7 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
-    const width = Math.min(this.plotWidth(), 860);
+    const width = this.plotWidth();
     const { text, padding } = this.state;
     if (this.textArea.value !== text) this.textArea.value = text;
     this.exampleSelect.value = EXAMPLES.find((e) => e.text === text)?.key ?? 'own';

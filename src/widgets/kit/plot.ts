@@ -15,12 +15,29 @@ export type KitPlotOptions = Plot.PlotOptions & {
   ariaDescription: string;
 };
 
-/** Renders a plot into `container`, replacing what was there; returns the plot element. */
+/** The smallest text a plot prints, in CSS pixels: tick labels, axis labels and legends. */
+export const MIN_FONT_PX = 12;
+
+/** The kit's plot style: transparent, in the text colour, text at least {@link MIN_FONT_PX}. */
+export function plotStyle(style: Plot.PlotOptions['style'] = {}): Partial<CSSStyleDeclaration> {
+  const own = typeof style === 'string' || style === null ? {} : (style as Partial<CSSStyleDeclaration>);
+  const size = parseFloat(String(own.fontSize ?? ''));
+  return {
+    background: 'transparent',
+    color: 'currentColor',
+    overflow: 'visible',
+    ...own,
+    fontSize: `${Number.isFinite(size) ? Math.max(size, MIN_FONT_PX) : MIN_FONT_PX}px`,
+  };
+}
+
+/**
+ * Renders a plot into `container`, replacing what was there; returns the plot element. Give it
+ * the card's width (`plotWidth()` in a widget): a plot drawn wider would shrink to fit, and its
+ * text with it.
+ */
 export function drawPlot(container: HTMLElement, options: KitPlotOptions): ReturnType<typeof Plot.plot> {
-  const chart = Plot.plot({
-    style: { background: 'transparent', color: 'currentColor', fontSize: '12px', overflow: 'visible' },
-    ...options,
-  });
+  const chart = Plot.plot({ ...options, style: plotStyle(options.style) });
   // The chart is one image with a text alternative. Plot labels its mark groups ("line",
   // "dot") with aria-label, which ARIA allows only on elements with a role: make them groups.
   // With a legend, Plot returns a <figure> holding the swatches and then the chart's <svg>.
@@ -54,7 +71,7 @@ export function gradientNormFrame(
   { decades = false }: { decades?: boolean } = {},
 ): Plot.PlotOptions {
   return {
-    width: Math.min(width, 760),
+    width,
     height: 300,
     marginLeft: 60,
     x: { domain: [0, length], label: 'step t →' },

@@ -190,14 +190,22 @@ class LstmCellWidget extends KitWidget<typeof schema> {
     this.hardLive = el('p', { className: 'note', 'data-role': 'hard-live', 'aria-live': 'polite' });
     this.curves = new GateCurves();
 
+    // The diagram stays in view while the sliders move it: beside them on a wide screen, stuck
+    // to the top of the window above them on a narrow one (lstm-cell.css).
     this.append(
-      el('div', { className: 'lstm-presets', role: 'group', 'aria-label': 'Presets' }, ...this.presetButtons),
-      this.presetNote,
-      el('div', { className: 'lstm-diagram-wrap' }, this.diagram.root),
-      legend,
-      inputs,
-      el('div', { className: 'lstm-gates' }, ...gateSets),
-      states,
+      el(
+        'div',
+        { className: 'lstm-layout' },
+        el(
+          'div',
+          { className: 'lstm-view' },
+          el('div', { className: 'lstm-presets', role: 'group', 'aria-label': 'Presets' }, ...this.presetButtons),
+          this.presetNote,
+          el('div', { className: 'lstm-diagram-wrap' }, this.diagram.root),
+          legend,
+        ),
+        el('div', { className: 'lstm-controls' }, inputs, el('div', { className: 'lstm-gates' }, ...gateSets), states),
+      ),
       this.curves.root,
       el(
         'div',
@@ -210,7 +218,7 @@ class LstmCellWidget extends KitWidget<typeof schema> {
 
   protected update(): void {
     // Read the width before changing the DOM: reading it after would force a second layout.
-    const width = Math.min(this.plotWidth(), 900);
+    const width = this.plotWidth();
     const p: OneUnitCell = this.state;
     const r = oneUnitStep(p);
 

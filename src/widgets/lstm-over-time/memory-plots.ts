@@ -39,8 +39,8 @@ export function drawCurves(
   steps: number,
   plotWidth: number,
 ): void {
-  const width = Math.min(Math.max(280, Math.floor(plotWidth / 2) - 16), 460);
-  const wide = plotWidth < 600 ? Math.min(plotWidth, 460) : width;
+  // Two plots side by side where each gets 280 pixels, else one above the other at full width.
+  const wide = plotWidth < 600 ? plotWidth : Math.max(280, Math.floor(plotWidth / 2) - 16);
   const maxStep = Math.max(steps, ...runs.loss.map((d) => d.step));
   const color = { domain: [...MODELS], range: COLOURS, legend: true };
   const n = runs.curveN ? ` (N = ${runs.curveN})` : '';
@@ -125,7 +125,7 @@ export function showLast(container: HTMLElement, last: MemoryRunResult | undefin
 export function drawSweep(container: HTMLElement, byN: readonly MemoryRunResult[], plotWidth: number): void {
   const points = sweepPoints(byN);
   drawPlot(container, {
-    width: Math.min(plotWidth, 640),
+    width: plotWidth,
     height: 230,
     marginLeft: 48,
     x: { domain: [0, Math.max(60, ...points.map((p) => p.n))], label: 'distractors N →' },
@@ -243,7 +243,7 @@ export function drawInside(parts: InsideParts, view: MemoryInside, plotWidth: nu
     ]),
     `→ the LSTM says “${p > 0.5 ? '+' : '−'} came first (P(+) = ${fmt(p, 3)})”`,
   );
-  const width = Math.min(plotWidth, 900);
+  const width = plotWidth;
   const forget: Plot.ScaleOptions = { type: 'linear', domain: [0, 1], scheme: 'blues' };
   heat(parts.forget, view, view.forget, 'Forget gate', forget, 'fₜ, forget gate (1 keeps everything)', width);
   const m = view.cellLimit;
@@ -251,7 +251,7 @@ export function drawInside(parts: InsideParts, view: MemoryInside, plotWidth: nu
   heat(parts.cell, view, view.cell, 'Cell state', cell, 'Cₜ, cell state', width);
 
   const unit = view.unit + 1;
-  const lineWidth = Math.min(plotWidth, 760);
+  const lineWidth = plotWidth;
   panel(parts.unit, view, `fₜ of unit ${unit}`, [0, 1], lineWidth);
   const cPanel = el('div', { className: 'plot', 'data-role': 'unit-c' });
   const cName = `Cₜ of unit ${unit}`;

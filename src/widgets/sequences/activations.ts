@@ -93,7 +93,7 @@ class ActivationsWidget extends KitWidget<typeof schema> {
       { z, y: t, f: 'tanh(z)' },
     ];
     drawPlot(this.plot, {
-      width: Math.min(this.plotWidth(), 720),
+      width: this.plotWidth(),
       height: 300,
       marginLeft: 48,
       x: { domain: [-Z_MAX, Z_MAX], label: 'z →', grid: true },

@@ -102,7 +102,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
       .slice(0, step)
       .flatMap((s, t) => Array.from(s.h, (h, u) => ({ t: t + 1, h, unit: `unit ${u + 1}` })));
     drawPlot(this.plot, {
-      width: Math.min(this.plotWidth(), 760),
+      width: this.plotWidth(),
       height: 260,
       marginLeft: 44,
       marginBottom: 48,

@@ -112,7 +112,7 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
     const dots = SERIES.map((s) => ({ V, value: now[s.key], series: s.name }));
     const names = SERIES.map((s) => s.name);
     drawPlot(this.plot, {
-      width: Math.min(this.plotWidth(), 760),
+      width: this.plotWidth(),
       height: 340,
       marginLeft: 56,
       x: { type: 'log', domain: [V_MIN, V_MAX], label: 'vocabulary size V →', grid: true },

@@ -130,7 +130,7 @@ class EmbeddingLookupWidget extends KitWidget<typeof schema> {
         text: (d: Cell) => (binary ? String(d.value) : fmt(d.value, digits)),
         fill: (d: Cell) => (binary && d.value ? 'white' : 'currentColor'),
         fillOpacity: (d: Cell) => (binary && !d.value ? 0.45 : 1),
-        fontSize: binary ? 12 : 10,
+        fontSize: 12,
       }),
     ];
     drawPlot(this.plots[0]!, {

@@ -80,7 +80,7 @@ class WordPairsWidget extends KitWidget<typeof schema> {
     }));
     const known = bars.filter((b) => b.similarity !== null);
     drawPlot(this.plot, {
-      width: Math.min(this.plotWidth(), 640),
+      width: this.plotWidth(),
       height: 40 + bars.length * 28,
       marginLeft: 150,
       x: { domain: [-1, 1], label: 'cosine similarity →', grid: true },
