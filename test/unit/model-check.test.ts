@@ -10,22 +10,15 @@ import { binaryMetrics } from '../../src/lstm/sentiment/metrics';
 import { metricsProblem, networkDisagreements, type NetworkFacts } from '../../src/lstm/sentiment/model-check';
 import { loadKitModel, saveKitModel, type KitModelMetadata } from '../../src/lstm/sentiment/model-files';
 import { modelSummary, sentimentModel } from '../../src/lstm/sentiment/model';
-import { presetSettings, type SentimentSettings } from '../../src/lstm/sentiment/presets';
+import type { SentimentSettings } from '../../src/lstm/sentiment/presets';
+import { TINY_SETTINGS, tinyMetadata } from '../fixtures/tiny-metadata';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
 const VOCABULARY = 30;
-const settings: SentimentSettings = {
-  ...presetSettings('r-keras'),
-  numWords: null,
-  maxlen: 10,
-  embedding: 4,
-  lstm: [5],
-  dropout: 0,
-  recurrentDropout: 0,
-};
+const settings = TINY_SETTINGS;
 
 /** The facts of the network the settings describe: what a consistent file holds. */
 function facts(s: SentimentSettings = settings, vocabularySize = VOCABULARY): NetworkFacts {
@@ -83,23 +76,7 @@ describe('metricsProblem', () => {
 });
 
 describe('loading a model file that contradicts itself', () => {
-  function metadata(over: Partial<KitModelMetadata> = {}): KitModelMetadata {
-    return {
-      format: 'lstm-kit-sentiment',
-      version: 1,
-      settings,
-      validation: 'split',
-      trainCount: 10,
-      epochsDone: 1,
-      history: [],
-      test: null,
-      words: Array.from({ length: VOCABULARY }, (_, i) => `w${i + 1}`),
-      vocabularySize: VOCABULARY,
-      vocabularySha256: 'x',
-      savedAt: new Date(0).toISOString(),
-      ...over,
-    };
-  }
+  const metadata = (over: Partial<KitModelMetadata> = {}) => tinyMetadata(settings, VOCABULARY, over);
 
   /** The model saved in memory with `over` written into its metadata, and `tamper` on its weights. */
   async function saved(over: Partial<KitModelMetadata>, tamper?: (weights: Float32Array) => void) {

@@ -19,40 +19,19 @@ import {
   type ModelStorage,
 } from '../../src/lstm/sentiment/model-slots';
 import { sentimentModel } from '../../src/lstm/sentiment/model';
-import { presetSettings, type SentimentSettings } from '../../src/lstm/sentiment/presets';
+import { TINY_SETTINGS, tinyMetadata } from '../fixtures/tiny-metadata';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
 const VOCABULARY = 30;
-const settings: SentimentSettings = {
-  ...presetSettings('r-keras'),
-  numWords: null,
-  maxlen: 10,
-  embedding: 4,
-  lstm: [5],
-  dropout: 0,
-  recurrentDropout: 0,
-};
+const settings = TINY_SETTINGS;
 
 let clock = 0;
 function metadata(epochsDone: number): KitModelMetadata {
   clock += 1000;
-  return {
-    format: 'lstm-kit-sentiment',
-    version: 1,
-    settings,
-    validation: 'split',
-    trainCount: 8,
-    epochsDone,
-    history: [],
-    test: null,
-    words: Array.from({ length: VOCABULARY }, (_, i) => `w${i + 1}`),
-    vocabularySize: VOCABULARY,
-    vocabularySha256: 'x',
-    savedAt: new Date(clock).toISOString(),
-  };
+  return tinyMetadata(settings, VOCABULARY, { trainCount: 8, epochsDone, savedAt: new Date(clock).toISOString() });
 }
 
 type Failure = 'none' | 'keep-nothing' | 'keep-info' | 'quota' | 'other-weights';

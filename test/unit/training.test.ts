@@ -18,6 +18,7 @@ import { sentimentModel } from '../../src/lstm/sentiment/model';
 import { presetSettings, settingsView, type SentimentSettings } from '../../src/lstm/sentiment/presets';
 import { evaluateModel, predictProbabilities, trainModel, type TrainingData } from '../../src/lstm/sentiment/train';
 import { syntheticReviews } from '../fixtures/synthetic-reviews';
+import { tinyMetadata } from '../fixtures/tiny-metadata';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -49,20 +50,7 @@ const data: TrainingData = { train, trainIndices: all(train), validation: test, 
 const build = () => sentimentModel(settings, { vocabularySize: VOCABULARY, seed: 3 });
 
 function metadata(epochsDone: number): KitModelMetadata {
-  return {
-    format: 'lstm-kit-sentiment',
-    version: 1,
-    settings,
-    validation: 'split',
-    trainCount: 96,
-    epochsDone,
-    history: [],
-    test: null,
-    words: Array.from({ length: VOCABULARY }, (_, i) => `w${i + 1}`),
-    vocabularySize: VOCABULARY,
-    vocabularySha256: 'x',
-    savedAt: new Date(0).toISOString(),
-  };
+  return tinyMetadata(settings, VOCABULARY, { trainCount: 96, epochsDone });
 }
 
 /** A tf.io handler that keeps what is saved in memory and loads it back. */
