@@ -17,6 +17,7 @@ import { wordIds } from './probes.ts';
 import { projectorMetadataTsv, projectorVectorsTsv } from './projector.ts';
 import { countTokens } from './skipgram.ts';
 import { subsampleFor, type SkipGramProgress, type SkipGramRunOptions, type SkipGramRunResult } from './training.ts';
+import { errorMessage } from '../data/errors.ts';
 
 /** Most distinct words a corpus keeps, the most frequent first. */
 export const MAX_VOCABULARY = 5000;
@@ -368,7 +369,7 @@ export class SkipGramSession {
       if (run !== this.#run) return;
       this.#phase = 'idle';
       this.#status = { kind: 'none' };
-      this.#emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      this.#emit({ type: 'error', message: errorMessage(error) });
     }
   }
 

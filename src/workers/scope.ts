@@ -1,10 +1,8 @@
 /**
  * The worker's side of {@link ../workers/client.ts}: typed `post` and `listen` over the worker's
- * global scope, and the one way a worker turns a thrown value into the message of an error
- * report. Imported only by `src/workers/<name>/worker.ts` files.
+ * global scope. A thrown value becomes an error report's text through `errorMessage` in
+ * src/data/errors.ts. Imported only by `src/workers/<name>/worker.ts` files.
  */
-
-import { errorMessage } from '../data/errors.ts';
 
 interface Scope<Request, Report> {
   postMessage(message: Report, transfer?: Transferable[]): void;
@@ -29,6 +27,3 @@ export function workerPort<Request, Report>(): WorkerPort<Request, Report> {
     },
   };
 }
-
-/** The text of an error report for anything thrown, never empty (see errorMessage). */
-export const errorText = errorMessage;

@@ -12,6 +12,7 @@
  * began is disposed at once and never published. Subscribers never dispose the model; what they
  * keep beyond its life (weights as arrays, a vocabulary) they copy.
  */
+import { errorMessage } from '../../data/errors';
 
 /** Where the store stands. */
 export type ModelStatus<M> =
@@ -48,11 +49,6 @@ export interface ModelStore<M> {
   install(loadOne: () => Promise<M>): Promise<void>;
   /** Stops watching, forgets every subscriber and disposes the held model. */
   close(): void;
-}
-
-/** The message of anything thrown. */
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A store of one model that obeys the disposal rule of this module's comment. */
@@ -93,7 +89,7 @@ export function createModelStore<M>({ load, dispose, watch }: ModelStoreOptions<
       if (mine !== generation) return discard(model);
       publish(model === null ? { kind: 'none' } : { kind: 'ready', model });
     } catch (error) {
-      if (mine === generation) publish({ kind: 'error', message: messageOf(error) });
+      if (mine === generation) publish({ kind: 'error', message: errorMessage(error) });
     }
   }
 

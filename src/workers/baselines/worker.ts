@@ -5,7 +5,8 @@
  * Its messages are in ./protocol.ts.
  */
 import { bagOfWordsBaseline, forestBaseline, type BaselineProgress } from '../../baselines/imdb.ts';
-import { errorText, workerPort } from '../scope.ts';
+import { workerPort } from '../scope.ts';
+import { errorMessage } from '../../data/errors.ts';
 import { yieldToMessages } from '../yield.ts';
 import type { BaselinesReport, BaselinesRequest } from './protocol.ts';
 
@@ -45,7 +46,7 @@ port.listen((request) => {
       () => port.post({ type: 'done', stopped: false }),
       (error: unknown) => {
         if (current.signal.aborted) port.post({ type: 'done', stopped: true });
-        else port.post({ type: 'error', message: errorText(error) });
+        else port.post({ type: 'error', message: errorMessage(error) });
       },
     )
     .finally(() => (controller = null));

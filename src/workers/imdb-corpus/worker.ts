@@ -9,7 +9,8 @@
 import { isDataError, loadImdb, loadManifest, urlSource, type DataSource, type ImdbDataset } from '../../data/index.ts';
 import { idbStore } from '../../data/idb.ts';
 import { corpusFromRanks, evenlySpaced } from '../../embedding/corpus.ts';
-import { errorText, workerPort } from '../scope.ts';
+import { workerPort } from '../scope.ts';
+import { errorMessage } from '../../data/errors.ts';
 import type { ImdbCorpusReport, ImdbCorpusRequest } from './protocol.ts';
 
 const port = workerPort<ImdbCorpusRequest, ImdbCorpusReport>();
@@ -49,7 +50,7 @@ async function handle(request: ImdbCorpusRequest): Promise<void> {
         type: 'absent',
         message: isDataError(error, 'not-found')
           ? 'The prepared IMDB data is not on this site.'
-          : `The prepared IMDB data could not be read: ${errorText(error)}`,
+          : `The prepared IMDB data could not be read: ${errorMessage(error)}`,
       });
     }
     return;
@@ -75,5 +76,5 @@ async function handle(request: ImdbCorpusRequest): Promise<void> {
 }
 
 port.listen((request) => {
-  handle(request).catch((error: unknown) => port.post({ type: 'error', message: errorText(error) }));
+  handle(request).catch((error: unknown) => port.post({ type: 'error', message: errorMessage(error) }));
 });

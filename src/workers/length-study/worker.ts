@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { lengthStudy } from '../../lstm/sentiment/length-study';
 import { registerFastKernels } from '../../lstm/fast/kernels';
-import { errorText, workerPort } from '../scope';
+import { workerPort } from '../scope';
+import { errorMessage } from '../../data/errors';
 import { startWorkerTf } from '../tf-wasm';
 import type { LengthStudyReport, LengthStudyRequest } from './protocol';
 
@@ -43,5 +44,5 @@ async function run(request: LengthStudyRequest): Promise<void> {
 
 port.listen((request) => {
   if (request.type !== 'run') return;
-  run(request).catch((error: unknown) => port.post({ type: 'error', message: errorText(error) }));
+  run(request).catch((error: unknown) => port.post({ type: 'error', message: errorMessage(error) }));
 });

@@ -5,7 +5,8 @@
  */
 import { trainMemoryPair, type MemoryTick } from '../../lstm/memory/experiment';
 import { lstmSnapshot, type MemoryScore } from '../../lstm/memory/run';
-import { errorText, workerPort } from '../scope';
+import { workerPort } from '../scope';
+import { errorMessage } from '../../data/errors';
 import { yieldToMessages } from '../yield';
 import type { MemoryReport, MemoryRequest } from './protocol';
 
@@ -88,7 +89,7 @@ port.listen((request) => {
   running = request.id;
   stopped = false;
   train(request)
-    .catch((error: unknown) => port.post({ type: 'error', id: request.id, message: errorText(error) }))
+    .catch((error: unknown) => port.post({ type: 'error', id: request.id, message: errorMessage(error) }))
     .finally(() => {
       running = null;
     });

@@ -23,7 +23,8 @@ import {
 } from '../../lstm/sentiment/model-slots.ts';
 import { sentimentModel } from '../../lstm/sentiment/model.ts';
 import { predictProbabilities, trainModel, type EpochLog } from '../../lstm/sentiment/train.ts';
-import { errorText, workerPort } from '../scope.ts';
+import { workerPort } from '../scope.ts';
+import { errorMessage } from '../../data/errors.ts';
 import { startWorkerTf } from '../tf-wasm.ts';
 import { yieldToMessages } from '../yield.ts';
 import type { SentimentReport, SentimentRequest, TestData } from './protocol.ts';
@@ -101,7 +102,7 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
           await saveConfirmed(model, CHECKPOINT_SLOTS, metadata(log.epoch + 1), { ...STORAGE, includeOptimizer: true });
         } catch (error) {
           // Storage full or blocked: the previous checkpoint stays, and training goes on.
-          checkpointError = errorText(error);
+          checkpointError = errorMessage(error);
         }
         post({ type: 'epoch', log, checkpointSaved: checkpointError === null, checkpointError });
       },
@@ -114,7 +115,7 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     await saveConfirmed(model, TRAINED_MODEL_SLOTS, final, STORAGE);
   } catch (error) {
     // The model kept before (if any) stays, intact; the page must not claim this one.
-    saveError = errorText(error);
+    saveError = errorMessage(error);
   }
   // A finished run needs no checkpoint; a stopped one keeps it, to resume after a reload.
   if (!end.stopped) await removeSlots(CHECKPOINT_SLOTS, STORAGE).catch(() => undefined);
@@ -156,7 +157,7 @@ async function evaluate(data: TestData): Promise<void> {
     await saveConfirmed(model, TRAINED_MODEL_SLOTS, updated, STORAGE);
   } catch (error) {
     // The scores are shown all the same; the model kept stays as it was, without them.
-    saveError = errorText(error);
+    saveError = errorMessage(error);
   }
   post({
     type: 'evaluated',
@@ -196,5 +197,5 @@ port.listen((request) => {
     return;
   }
   const job = request.type === 'train' ? train(request) : evaluate(request.data);
-  job.catch((error: unknown) => post({ type: 'error', message: errorText(error) }));
+  job.catch((error: unknown) => post({ type: 'error', message: errorMessage(error) }));
 });

@@ -4,7 +4,8 @@
  * the table after every epoch (see ./protocol.ts).
  */
 import { trainSkipGram } from '../../embedding/training.ts';
-import { errorText, workerPort } from '../scope.ts';
+import { workerPort } from '../scope.ts';
+import { errorMessage } from '../../data/errors.ts';
 import { startWorkerTf } from '../tf-wasm.ts';
 import { yieldToMessages } from '../yield.ts';
 import type { TrainReport, TrainRequest } from './protocol.ts';
@@ -43,6 +44,6 @@ port.listen((request) => {
   running = true;
   stopRequested = false;
   train(request)
-    .catch((error: unknown) => port.post({ type: 'error', message: errorText(error) }))
+    .catch((error: unknown) => port.post({ type: 'error', message: errorMessage(error) }))
     .finally(() => (running = false));
 });
