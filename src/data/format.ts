@@ -22,3 +22,19 @@ export function sentence(text: string): string {
 export function clause(text: string): string {
   return text.trimEnd().replace(/(?<!\.)\.$/, '');
 }
+
+/**
+ * A duration in words, as precise as a wait needs: "under a second", "41 s", "1 min 22 s",
+ * "12 min", "1 h 5 min".
+ * Past ten minutes the seconds are noise in an estimate, so they are rounded away.
+ */
+export function duration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 0.5) return 'under a second';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  return m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m / 60} h`;
+}

@@ -191,6 +191,14 @@ describe('chapter 4: skip-gram trained live', () => {
         .filter({ hasText: /^superb$/ })
         .count(),
     ).toBe(1);
+    // The word and its neighbours are named where no label covers another.
+    const labelBoxes = await w
+      .locator('[data-role="map"] svg g[aria-label="text"] text')
+      .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+    expect(labelBoxes.length).toBeGreaterThan(1);
+    for (const [i, a] of labelBoxes.entries())
+      for (const b of labelBoxes.slice(i + 1))
+        expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).toBe(false);
     await w.locator('input[name="search"]').fill('zebra');
     expect(await text(page, 'kit-skipgram [data-role="map-readout"]')).toMatch(/"zebra" is not among the \d+ words/);
     // Hovering over a dot names its word.
@@ -399,7 +407,7 @@ describe('chapter 4: skip-gram neighbours beside the sentiment model', () => {
       const w = await widget(page, 'kit-embedding-compare');
       await expect.poll(() => w.getAttribute('data-model'), { timeout: 30_000 }).toBe('ready');
       expect(await text(page, 'kit-embedding-compare [data-role="model-source"]')).toMatch(
-        /^Sentiment model: the Embedding layer of the custom \(r-keras layout\) classifier trained for 1 epoch, 22 rows, d = 8\.$/,
+        /^Sentiment model: the Embedding layer of your trained model \(custom \(r-keras layout\), maxlen 16, 1 epoch\), 22 rows, d = 8\.$/,
       );
 
       // The classifier's side, against the same search in Node on the same files.

@@ -15,7 +15,8 @@ const site = useSite();
 const CHAPTER = 'chapters/05-sentiment-imdb/';
 // A tiny custom setting: one review per batch, many epochs, so that there is time to pause and stop.
 const QUERY =
-  '?train.embedding=4&train.units=3&train.maxlen=12&train.batchSize=1&train.epochs=100&train.dropout=0&train.recurrentDropout=0';
+  '?train.embedding=4&train.units=3&train.maxlen=12&train.batchSize=1&train.epochs=100&train.dropout=0&train.recurrentDropout=0' +
+  '&train.keepBest=false';
 
 const TEST_COUNT = FIXTURE_REVIEWS.filter((r) => r.split === 'test').length;
 
@@ -140,6 +141,41 @@ describe('chapter 5: training, evaluation and your own review', () => {
     await expect
       .poll(() => text(page, 'kit-sentiment-review [data-role="verdict"]'))
       .toBe('Type a review: there are no words to judge yet.');
+
+    // Chapter 6 names the same model with the scores chapter 5's evaluation kept.
+    await page.goto(`${served.server.url}chapters/06-inside-classifier/`);
+    await widget(page, 'kit-classifier-model');
+    await page.waitForSelector('kit-classifier-model[data-model="ready"]', { timeout: 60_000 });
+    expect(await text(page, 'kit-classifier-model [data-role="model-facts"]')).toMatch(
+      new RegExp(`On the ${TEST_COUNT} test reviews: accuracy \\d`),
+    );
+  });
+
+  it("says, before training, what the short default run and the article's full run cost on this machine", async () => {
+    const page = await site.open();
+    await page.goto(`${served.server.url}${CHAPTER}`);
+    await loadReviews(page);
+    const w = await widget(page, train);
+    expect(await w.locator('input[name="epochs"]').inputValue()).toBe('2');
+    expect(await w.locator('input[name="keepBest"]').isChecked()).toBe(true);
+    expect(await text(page, `${train} [data-role="custom"]`)).toBe(
+      "The r-keras model and training, for 2 of the article's 15 epochs.",
+    );
+    const cost = () => text(page, `${train} [data-role="cost"]`);
+    await expect
+      .poll(cost, { timeout: 60_000 })
+      .toMatch(
+        /^On this machine \(a few batches timed just now\): about .+ an epoch, so this run of 2 epochs takes about .+; the article's full 15 epochs of r-keras would take about .+\.$/,
+      );
+    // Only the epochs changed: the same timing answers at once, for the new count.
+    await w.locator('input[name="epochs"]').fill('4');
+    await w.locator('input[name="epochs"]').press('Tab');
+    await expect.poll(cost).toMatch(/so this run of 4 epochs takes about/);
+    // The article's own count is the preset itself, with nothing more to compare.
+    await w.locator('input[name="epochs"]').fill('15');
+    await w.locator('input[name="epochs"]').press('Tab');
+    expect(await text(page, `${train} [data-role="custom"]`)).toBe('These are the r-keras settings.');
+    await expect.poll(cost).toMatch(/so this run of 15 epochs takes about [^;]+\.$/);
   });
 
   it('refuses model files that are not a kit model, with a clear message, and keeps nothing', async () => {

@@ -181,7 +181,7 @@ describe('chapter 7 with a model loaded from files', () => {
     expect(await svg.getAttribute('aria-label')).toMatch(/^Accuracy of the trained model/);
     expect(await svg.locator('g[aria-label="line"] path').count()).toBe(2);
     expect(await w.locator('[data-role="plot"] figure').innerText()).toMatch(/accuracy on 10 test reviews/);
-    expect(await page.locator('#cell-length [data-role="backend"]').innerText()).toMatch(/in a Web Worker$/);
+    expect(await page.locator('#cell-length [data-role="backend"]').textContent()).toMatch(/in a Web Worker$/);
     expect(await w.locator('[data-role="study-progress"]').evaluate((p: HTMLProgressElement) => p.value)).toBe(1);
 
     // Stop ends a run at once and keeps what was measured.

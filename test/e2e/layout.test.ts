@@ -152,4 +152,42 @@ describe('layouts that fit', () => {
       await page.context().close();
     }
   });
+
+  it('gives every chapter a table of contents: a side column that follows the reader when wide, a list at the top when narrow', async () => {
+    const chapters = allPages().filter((url) => url.includes('/chapters/'));
+    expect(chapters).toHaveLength(7);
+    for (const url of chapters) {
+      const page = await site.open(url, { width: 1280, height: 900 });
+      const side = page.locator('nav.chapter-toc');
+      const links = side.locator('a');
+      const count = await links.count();
+      expect(count, url).toBeGreaterThanOrEqual(5);
+      // Every link leads to a heading of the chapter.
+      for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+        expect(await page.locator(`h2${href}`).count(), `${url} ${href}`).toBe(1);
+      // Far down the chapter, the column is still in view, clear of every cell, and marks the section read.
+      const last = page.locator('article h2').nth(count - 2);
+      await last.evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 100));
+      await expect.poll(() => side.locator('a[aria-current="location"]').count()).toBe(1);
+      const box = (await side.boundingBox())!;
+      expect(box.y, url).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, url).toBeLessThanOrEqual(900);
+      const cellLefts = await page
+        .locator('.cell')
+        .evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().left));
+      for (const left of cellLefts) expect(box.x + box.width, url).toBeLessThan(left);
+      expect(await side.locator('a[aria-current="location"]').getAttribute('href')).toBe(
+        `#${await last.getAttribute('id')}`,
+      );
+      await page.context().close();
+
+      // On a phone: no side column, a closed list at the top that opens to the same links.
+      const phone = await site.open(url, { width: 390, height: 844 });
+      expect(await phone.locator('nav.chapter-toc').isVisible()).toBe(false);
+      const top = phone.locator('details.chapter-toc-top');
+      await top.locator('summary').click();
+      expect(await top.locator('a').count()).toBe(count);
+      await phone.context().close();
+    }
+  });
 });

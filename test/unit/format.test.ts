@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clause, percent, sentence } from '../../src/data/format';
+import { clause, duration, percent, sentence } from '../../src/data/format';
 
 describe('percent, the one percentage formatter', () => {
   it('writes a share with the given decimals', () => {
@@ -27,5 +27,22 @@ describe('messages inside sentences', () => {
     expect(`(${clause(tfjs)}).`).toBe("(Cannot find model with path 'lstm-kit-sentiment' in IndexedDB).");
     expect(clause('the quota is exceeded')).toBe('the quota is exceeded');
     expect(clause('and so on...')).toBe('and so on...');
+  });
+});
+
+describe('duration, a wait in words', () => {
+  it('keeps the seconds under ten minutes and drops them after', () => {
+    expect(duration(0.2)).toBe('under a second');
+    expect(duration(41.4)).toBe('41 s');
+    expect(duration(82)).toBe('1 min 22 s');
+    expect(duration(120)).toBe('2 min');
+    expect(duration(599.4)).toBe('9 min 59 s');
+    expect(duration(725)).toBe('12 min');
+    expect(duration(3900)).toBe('1 h 5 min');
+    expect(duration(7200)).toBe('2 h');
+  });
+  it('writes a dash for what is not a duration', () => {
+    expect(duration(Number.NaN)).toBe('–');
+    expect(duration(-1)).toBe('–');
   });
 });

@@ -10,7 +10,9 @@ import {
   formSettings,
   presetFields,
   runForm,
+  SHORT_RUN_EPOCHS,
   settingsFields,
+  type RunChoice,
   type TrainingForm,
 } from '../../src/lstm/sentiment/settings-form';
 import type { BatchLog, EpochLog } from '../../src/lstm/sentiment/train';
@@ -21,6 +23,7 @@ import {
   startRun,
   trainingStep,
   type CheckpointInfo,
+  type TrainingReport,
 } from '../../src/widgets/sentiment-imdb/training-run';
 
 const epoch = (n: number, valAccuracy: number | null = 0.8): EpochLog => ({
@@ -88,6 +91,7 @@ describe('the training form', () => {
     ...presetFields('r-keras'),
     validation: 'split',
     sample: 'all',
+    keepBest: true,
     ...over,
   });
 
@@ -95,8 +99,10 @@ describe('the training form', () => {
     for (const name of ['r-keras', 'py-keras'] as const) {
       const fields = presetFields(name);
       expect(fields.preset).toBe(name);
-      expect(formSettings(fields)).toEqual(PRESETS[name]);
-      expect(settingsFields(PRESETS[name])).toEqual(fields);
+      // The article's model and training, for the chapter's short run.
+      expect(fields.epochs).toBe(SHORT_RUN_EPOCHS);
+      expect(formSettings(fields)).toEqual({ ...PRESETS[name], epochs: SHORT_RUN_EPOCHS });
+      expect(settingsFields(PRESETS[name])).toEqual({ ...fields, epochs: PRESETS[name].epochs });
     }
     expect(presetFields('py-keras')).toMatchObject({ numWords: 0, units: '128,128' });
   });
@@ -143,6 +149,12 @@ describe('the training form', () => {
     expect(back).toMatchObject({ preset: 'py-keras', units: '8', sample: '200', validation: 'test' });
     expect(formRun(back)).toEqual(run);
   });
+
+  it('reads a checkpoint an earlier version kept, without keepBest, as keeping the last epoch', () => {
+    const { keepBest: _, ...old } = formRun(form());
+    expect(runForm(old as RunChoice).keepBest).toBe(false);
+    expect(runForm(formRun(form())).keepBest).toBe(true);
+  });
 });
 
 describe('run progress', () => {
@@ -174,7 +186,7 @@ describe('run progress', () => {
 });
 
 describe('the training reducer', () => {
-  const choice = formRun({ ...presetFields('r-keras'), validation: 'split', sample: '200' });
+  const choice = formRun({ ...presetFields('r-keras'), validation: 'split', sample: '200', keepBest: true });
   const begin = {
     type: 'begin' as const,
     info: { startEpoch: 0, epochs: 2, batchesPerEpoch: 40, trainCount: 1600, validationCount: 400 },
@@ -216,6 +228,13 @@ describe('the training reducer', () => {
     expect(s).toMatchObject({ running: 'idle', choice: null, checkpoint: null });
     expect(s.status).toMatch(/^Trained 2 epochs and saved in this browser\./);
     expect(s.epochs).toHaveLength(2);
+  });
+
+  it('says which epoch it kept when the best on validation was not the last', () => {
+    const history = [epoch(0, 0.8312), epoch(1, 0.8105)];
+    const kept = { type: 'trained' as const, stopped: false, metadata: { epochsDone: 2, keptEpoch: 1, history } };
+    const s = trainingStep(startRun(idleRun(null), choice, 7), kept as unknown as TrainingReport);
+    expect(s.status).toMatch(/^Trained 2 epochs, kept epoch 1 \(the best on validation, 83\.12%\) and saved in/);
   });
 
   it('keeps the checkpoint of a stopped run, and says when there is none', () => {

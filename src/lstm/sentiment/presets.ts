@@ -179,5 +179,15 @@ export function checkSettings(value: unknown): SentimentSettings {
 export function settingsLabel(settings: Readonly<SentimentSettings>): string {
   const preset = matchingPreset(settings);
   if (preset) return preset;
+  const shorter = presetButEpochs(settings);
+  if (shorter) return `${shorter}, ${settings.epochs} ${settings.epochs === 1 ? 'epoch' : 'epochs'}`;
   return `custom (${settings.layout === 'imdb' ? 'r-keras' : 'py-keras'} layout)`;
+}
+
+/**
+ * The preset whose model these settings are, trained for another number of epochs (the
+ * chapter's short default run), or null: the model and its training are the article's.
+ */
+export function presetButEpochs(settings: Readonly<SentimentSettings>): PresetName | null {
+  return PRESET_NAMES.find((name) => sameSettings({ ...PRESETS[name], epochs: settings.epochs }, settings)) ?? null;
 }

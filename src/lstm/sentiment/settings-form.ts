@@ -28,6 +28,8 @@ export interface SettingsFields {
 /** The whole form: the settings and what to train and validate on. */
 export interface TrainingForm extends SettingsFields {
   validation: string;
+  /** Keep the weights of the epoch with the best validation accuracy, not the last. */
+  keepBest: boolean;
   /** 'all', or how many training reviews to train on ("5000"). */
   sample: string;
 }
@@ -39,6 +41,8 @@ export interface RunChoice {
   validation: 'split' | 'test';
   /** Train on this many training reviews, or null for all of them. */
   sample: number | null;
+  /** Keep the epoch with the best validation accuracy at the end (Keras' restore_best_weights). */
+  keepBest: boolean;
 }
 
 /**
@@ -91,6 +95,7 @@ export function formRun(form: TrainingForm): RunChoice {
     settings: formSettings(form),
     validation: form.validation as RunChoice['validation'],
     sample: form.sample === 'all' ? null : Number(form.sample),
+    keepBest: form.keepBest,
   };
 }
 
@@ -111,9 +116,18 @@ export function settingsFields(settings: Readonly<SentimentSettings>): SettingsF
   };
 }
 
-/** The fields of a preset, as choosing it in the form sets them. */
+/**
+ * Epochs of the chapter's default run: the articles train 15 and 10, but chapter 5's own curves
+ * show the r-keras model overfitting after its first epoch or two, and each epoch takes a
+ * reader's browser most of a minute. The run keeps its best epoch (see `keepBest`), and the
+ * form says what the article's full run would cost before it starts.
+ */
+export const SHORT_RUN_EPOCHS = 2;
+
+/** The fields of a preset, as choosing it in the form sets them: the article's model and
+ *  training, for the short run's epochs. */
 export function presetFields(name: PresetName): SettingsFields {
-  return { ...settingsFields(PRESETS[name]), preset: name };
+  return { ...settingsFields(PRESETS[name]), preset: name, epochs: Math.min(SHORT_RUN_EPOCHS, PRESETS[name].epochs) };
 }
 
 /** The whole form that shows a run (a checkpoint's, to resume it). */
@@ -122,5 +136,7 @@ export function runForm(run: RunChoice): TrainingForm {
     ...settingsFields(run.settings),
     validation: run.validation,
     sample: run.sample === null ? 'all' : String(run.sample),
+    // A checkpoint kept by an earlier version has no such field: it kept the last epoch.
+    keepBest: run.keepBest ?? false,
   };
 }

@@ -10,6 +10,7 @@ import { dataTable, el } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { installFiles, trainedSummary, trainingHref, watchClassifier, type ClassifierStatus } from '../kit/trained';
+import { backToKitButton, type BackToKit } from '../kit/back-to-kit';
 import '../kit/classifier.css';
 
 const schema = {} as const;
@@ -21,6 +22,7 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
   private details!: HTMLElement;
   private input!: HTMLInputElement;
   private loadStatus!: HTMLElement;
+  private backToKit!: BackToKit;
   private model: ClassifierStatus = { kind: 'loading' };
   private installing = false;
 
@@ -40,12 +42,14 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
       if (files.length > 0) void this.install(files);
     });
     this.loadStatus = el('p', { className: 'note', 'data-role': 'load-status', 'aria-live': 'polite' });
+    this.backToKit = backToKitButton((message) => this.showError(message));
     this.append(
       this.status,
       this.details,
       el(
         'div',
         { className: 'controls' },
+        this.backToKit.root,
         el(
           'label',
           { className: 'wide classifier-files' },
@@ -82,6 +86,7 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
   protected update(): void {
     const m = this.model;
     this.status.dataset.kind = m.kind;
+    this.backToKit.show(m.kind === 'ready' ? m.classifier.origin : null);
     this.dataset.model = m.kind;
     this.input.disabled = this.installing;
     if (m.kind === 'loading') {

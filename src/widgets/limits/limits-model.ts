@@ -11,6 +11,7 @@ import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
 import { withBase } from '../../paths';
 import { el } from '../kit/dom';
 import { installFiles, watchClassifier } from '../kit/trained';
+import { backToKitButton } from '../kit/back-to-kit';
 
 /** Where the model is. */
 export type ModelState =
@@ -108,9 +109,11 @@ export function modelPanel(onError: (message: string) => void): ModelPanel {
     onError('');
     installFiles(files).catch((error: Error) => onError(`Load model files: ${error.message}`));
   });
-  const root = el('div', { className: 'limits-model', 'data-role': 'model-panel' }, status, picker);
+  const backToKit = backToKitButton(onError);
+  const root = el('div', { className: 'limits-model', 'data-role': 'model-panel' }, status, picker, backToKit.root);
   const render = (s: ModelState) => {
     root.dataset.phase = s.phase;
+    backToKit.show(s.phase === 'ready' ? s.origin : null);
     picker.hidden = s.phase === 'loading';
     label.textContent =
       s.phase === 'ready' ? 'Load other model files' : 'Load model files (model.json and weights.bin)';

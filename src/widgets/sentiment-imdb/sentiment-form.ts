@@ -5,12 +5,12 @@
  * src/lstm/sentiment/settings-form.ts. Not a widget itself.
  */
 import { LIMITS, OPTIMIZERS, PRESETS, type PresetName } from '../../lstm/sentiment/presets';
-import { presetFields, type TrainingForm } from '../../lstm/sentiment/settings-form';
+import { presetFields, SHORT_RUN_EPOCHS, type TrainingForm } from '../../lstm/sentiment/settings-form';
 import { el } from '../kit/dom';
 
 const R = PRESETS['r-keras'];
 
-/** The widget's state: the form's fields, r-keras's settings by default. */
+/** The widget's state: the form's fields, r-keras's settings for a short run by default. */
 export const TRAIN_SCHEMA = {
   preset: { kind: 'enum', default: 'r-keras', values: ['r-keras', 'py-keras'] },
   numWords: { kind: 'integer', default: R.numWords!, min: 0, max: LIMITS.numWords.max },
@@ -22,7 +22,8 @@ export const TRAIN_SCHEMA = {
   optimizer: { kind: 'enum', default: R.optimizer, values: OPTIMIZERS },
   learningRate: { kind: 'number', default: R.learningRate, ...LIMITS.learningRate, step: 0.00001 },
   batchSize: { kind: 'integer', default: R.batchSize, ...LIMITS.batchSize },
-  epochs: { kind: 'integer', default: R.epochs, ...LIMITS.epochs },
+  epochs: { kind: 'integer', default: SHORT_RUN_EPOCHS, ...LIMITS.epochs },
+  keepBest: { kind: 'boolean', default: true },
   validation: { kind: 'enum', default: 'split', values: ['split', 'test'] },
   sample: { kind: 'enum', default: 'all', values: ['all', '5000', '1000', '200'] },
 } as const;
@@ -51,6 +52,8 @@ export interface SettingsFieldset {
   show(form: TrainingForm): void;
   /** Says beside the preset whether the settings are the preset's. */
   note(text: string): void;
+  /** Says under the fields what the run would cost on this machine. */
+  cost(text: string): void;
 }
 
 /**
@@ -106,6 +109,9 @@ export function settingsFieldset(
     el('option', { value: 'test' }, 'the test reviews, as the R Keras article does'),
   );
   validationSelect.addEventListener('change', (e) => set({ validation: validationSelect.value }, e));
+  const keepBest = el('input', { type: 'checkbox', name: 'keepBest' });
+  keepBest.addEventListener('change', (e) => set({ keepBest: keepBest.checked }, e));
+  const costLine = el('p', { className: 'readout sentiment-cost', 'data-role': 'cost', 'aria-live': 'polite' });
   const sampleSelect = el(
     'select',
     { name: 'sample', 'aria-label': 'Training reviews' },
@@ -127,7 +133,9 @@ export function settingsFieldset(
       { className: 'controls' },
       el('label', {}, 'Validate on', validationSelect),
       el('label', {}, 'Train on', sampleSelect),
+      el('label', {}, keepBest, 'Keep the epoch with the best validation accuracy'),
     ),
+    costLine,
   );
   return {
     root,
@@ -139,7 +147,9 @@ export function settingsFieldset(
       }
       validationSelect.value = form.validation;
       sampleSelect.value = form.sample;
+      keepBest.checked = form.keepBest;
     },
     note: (text) => void (customNote.textContent = text),
+    cost: (text) => void (costLine.textContent = text),
   };
 }

@@ -7,10 +7,13 @@
  * files.
  */
 import type { ImdbData } from '../../data/loader';
-import { matchingPreset, settingsLabel } from '../../lstm/sentiment/presets';
+import { matchingPreset, presetButEpochs, PRESETS, settingsLabel } from '../../lstm/sentiment/presets';
+import { costSentence, type BatchTiming, type RunSize } from '../../lstm/sentiment/run-cost';
+import type { SentimentSettings } from '../../lstm/sentiment/presets';
 import { formRun, formSettings, runForm } from '../../lstm/sentiment/settings-form';
 import type { SentimentReport, SentimentRequest } from '../../workers/sentiment/protocol';
-import { startWorker, type WorkerClient } from '../../workers/client';
+import { requestInWorker, startWorker, type WorkerClient } from '../../workers/client';
+import { errorMessage } from '../../data/errors';
 import { el } from '../kit/dom';
 import { isolationNote } from '../kit/isolation';
 import { announceTrained, discardCheckpoint, keptCheckpoint, onTrainedChange } from '../kit/trained';
@@ -29,6 +32,8 @@ const schema = TRAIN_SCHEMA;
 
 const CHECKPOINT_KEY = 'lstm-kit:checkpoint';
 const SEED = 7;
+// Typing "128" into a field changes it three times: time the batches once the reader pauses.
+const TIMING_DELAY_MS = 700;
 
 function readCheckpoint(): CheckpointInfo | null {
   return readStored(CHECKPOINT_KEY) as CheckpointInfo | null;
@@ -62,6 +67,9 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   private epochPlot!: HTMLElement;
   private epochTable!: HTMLElement;
   private modelBox!: TrainedModelBox;
+  /** The last timing, and the run (settings but epochs, validation, sample) it measured. */
+  private timing: { key: string; timing: BatchTiming; size: RunSize } | null = null;
+  private timingRun: { key: string; abort: AbortController; timer: number } | null = null;
 
   protected build(): void {
     const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: 'The reviews in this page' } });
@@ -109,6 +117,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     this.modelBox.refresh();
     this.listen(onTrainedChange(() => this.modelBox.refresh()));
     this.own({ stop: () => this.worker?.terminate() });
+    this.own({ stop: () => this.stopTiming() });
   }
 
   protected update(): void {
@@ -123,15 +132,73 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
       return;
     }
     const preset = matchingPreset(settings);
+    const shortened = preset ? null : presetButEpochs(settings);
     this.form.note(
       preset
         ? `These are the ${preset} settings.`
-        : `Custom settings, on the ${settings.layout === 'imdb' ? 'r-keras' : 'py-keras'} layout: changed from the preset.`,
+        : shortened
+          ? `The ${shortened} model and training, for ${settings.epochs} of the article's ${PRESETS[shortened].epochs} epochs.`
+          : `Custom settings, on the ${settings.layout === 'imdb' ? 'r-keras' : 'py-keras'} layout: changed from the preset.`,
     );
+    this.showCost(settings);
     const vocabularySize = this.data?.dataset.manifest.vocabulary.words ?? null;
     this.modelView.render(settings, vocabularySize, s.validation as 'split' | 'test');
     this.trainButton.disabled = this.run.running !== 'idle' || this.data === null;
     this.trainButton.title = this.data === null ? 'Load the reviews first (the data cell above)' : '';
+  }
+
+  /**
+   * Says what the run in the form would cost here: from the last timing when only the epochs
+   * changed, else after timing a few batches of the new settings in a worker of their own.
+   */
+  private showCost(settings: SentimentSettings): void {
+    if (!this.data || this.run.running !== 'idle') return;
+    const s = this.state;
+    const key = JSON.stringify([{ ...settings, epochs: 0 }, s.validation, s.sample]);
+    const full = presetButEpochs(settings);
+    if (this.timing?.key === key) {
+      const fullRun = full && { name: full, epochs: PRESETS[full].epochs };
+      this.form.cost(costSentence(this.timing.timing, this.timing.size, settings.epochs, fullRun));
+      return;
+    }
+    if (this.timingRun?.key === key) return;
+    this.stopTiming();
+    this.form.cost('Timing a few batches of this model on this machine…');
+    const data = workerData(this.data);
+    const abort = new AbortController();
+    const timer = window.setTimeout(() => {
+      const request = { type: 'time' as const, ...formRun(s), seed: SEED, data };
+      requestInWorker<SentimentRequest, SentimentReport, SentimentReport & { type: 'timed' }>(
+        sentimentWorker,
+        request,
+        {
+          signal: abort.signal,
+          onReport: (r) => (r.type === 'timed' ? r : undefined),
+          what: 'timing worker',
+        },
+      ).then(
+        ({ timing, size }) => {
+          this.timingRun = null;
+          this.timing = { key, timing, size };
+          this.update();
+        },
+        (error: unknown) => {
+          if (abort.signal.aborted) return;
+          this.timingRun = null;
+          this.form.cost(
+            `The batches could not be timed here (${errorMessage(error)}); training itself may still work.`,
+          );
+        },
+      );
+    }, TIMING_DELAY_MS);
+    this.timingRun = { key, abort, timer };
+  }
+
+  private stopTiming(): void {
+    if (!this.timingRun) return;
+    window.clearTimeout(this.timingRun.timer);
+    this.timingRun.abort.abort();
+    this.timingRun = null;
   }
 
   /**
@@ -197,7 +264,13 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     const info = resume ? readCheckpoint() : null;
     let choice;
     if (info) {
-      choice = { settings: info.settings, validation: info.validation, sample: info.sample };
+      // A checkpoint of an earlier version has no keepBest: it kept the last epoch.
+      choice = {
+        settings: info.settings,
+        validation: info.validation,
+        sample: info.sample,
+        keepBest: info.keepBest ?? false,
+      };
       this.set(runForm(choice));
     } else {
       try {
@@ -207,6 +280,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
         return;
       }
     }
+    this.stopTiming();
     this.apply(startRun(this.run, choice, SEED, info));
     this.stopping = false;
     this.resumeBox.hidden = true;
@@ -225,7 +299,8 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
       this.showBackend(report.label, report.reason, report.label.includes('WASM') ? isolationNote() : '');
       return;
     }
-    if (report.type === 'evaluating' || report.type === 'evaluated') return; // the evaluation's, not training's
+    // The evaluation's and the timing's, not training's.
+    if (report.type === 'evaluating' || report.type === 'evaluated' || report.type === 'timed') return;
     const wasRunning = this.run.running !== 'idle';
     this.apply(trainingStep(this.run, report));
     if (report.type === 'error') this.showError(report.message);
@@ -291,6 +366,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   }
 
   protected override onReset(): void {
+    this.stopTiming();
     this.worker?.terminate();
     this.worker = null;
     this.run = { ...this.run, running: 'idle', choice: null };

@@ -8,6 +8,7 @@
 import { percent } from '../../data/format';
 import { batchPoint, runProgress, type BatchPoint } from '../../lstm/sentiment/progress';
 import type { RunChoice } from '../../lstm/sentiment/settings-form';
+import type { KitModelMetadata } from '../../lstm/sentiment/model-files';
 import type { BatchLog, EpochLog } from '../../lstm/sentiment/train';
 import type { SentimentReport } from '../../workers/sentiment/protocol';
 import { fmtInt } from '../kit/format';
@@ -20,7 +21,7 @@ export interface CheckpointInfo extends RunChoice {
 }
 
 /** The reports of a training run (the evaluation's and the backend's are not the run's). */
-export type TrainingReport = Exclude<SentimentReport, { type: 'backend' | 'evaluating' | 'evaluated' }>;
+export type TrainingReport = Exclude<SentimentReport, { type: 'backend' | 'evaluating' | 'evaluated' | 'timed' }>;
 
 /** The progress bar: `done` of `total` batches. */
 export interface ProgressBar {
@@ -119,6 +120,13 @@ function checkpointFailure(reason: string | null | undefined, kept: CheckpointIn
   );
 }
 
+/** ", kept epoch 1 (the best on validation, 83.10%)" when the model is not its last epoch's. */
+function keptNote(m: KitModelMetadata): string {
+  if (m.keptEpoch === undefined) return '';
+  const accuracy = m.history.find((e) => e.epoch === m.keptEpoch! - 1)?.valAccuracy ?? null;
+  return `, kept epoch ${m.keptEpoch} (the best on validation${accuracy === null ? '' : `, ${percent(accuracy, 2)}`})`;
+}
+
 /** The state after one report of the worker. `trained` and `error` end the run. */
 export function trainingStep(state: TrainingRun, report: TrainingReport): TrainingRun {
   switch (report.type) {
@@ -185,7 +193,8 @@ export function trainingStep(state: TrainingRun, report: TrainingReport): Traini
               (checkpoint
                 ? 'the checkpoint lets you resume after a reload.'
                 : 'no epoch was complete, so there is no checkpoint.')
-            : `Trained ${m.epochsDone} epochs and saved in this browser. The next section evaluates it on the test reviews.`,
+            : `Trained ${m.epochsDone} ${m.epochsDone === 1 ? 'epoch' : 'epochs'}${keptNote(m)} and saved in this browser. ` +
+              'The next section evaluates it on the test reviews.',
       };
     }
     case 'error':

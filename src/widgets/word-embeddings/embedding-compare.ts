@@ -65,7 +65,8 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
     const modelLine: (string | Node)[] =
       m.kind === 'ready'
         ? [
-            `Sentiment model: the Embedding layer of the ${m.classifier.label} classifier trained for ${m.classifier.metadata.epochsDone} epoch${m.classifier.metadata.epochsDone === 1 ? '' : 's'}, ${fmtInt(m.classifier.weights.embedding.rows)} rows, d = ${m.classifier.weights.embedding.dim}.`,
+            `Sentiment model: the Embedding layer of ${m.classifier.origin === 'kit' ? "the kit's model" : 'your trained model'} ` +
+              `(${m.classifier.description}), ${fmtInt(m.classifier.weights.embedding.rows)} rows, d = ${m.classifier.weights.embedding.dim}.`,
           ]
         : m.kind === 'loading'
           ? ['Sentiment model: looking for a trained model in this browser…']

@@ -12,6 +12,7 @@ import {
 } from '../../embedding/skipgram-session';
 import type { MapView, ProbeColumn } from '../../embedding/skipgram-view';
 import type { MapPoint } from '../../embedding/word-map';
+import { placeLabels, textWidth } from '../../embedding/label-placement';
 import { el, type Slider } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
@@ -181,26 +182,87 @@ export function drawLoss(
 export function drawWordMap(box: HTMLElement, view: MapView, size: number, halo: string, description: string): void {
   const { map, named, foundPoint } = view;
   const found = foundPoint ? [foundPoint] : [];
-  const label = { x: 'x', y: 'y', text: 'word', stroke: halo, strokeWidth: 3, paintOrder: 'stroke' } as const;
+  const frame = mapFrame(map.points, size, Math.round(size * 0.85));
+  // The word searched for is labelled first, then the others where they do not cover it.
+  const labels = [
+    ...found.map((p) => ({ point: p, fontSize: 14, fill: FOUND_COLOR, fontWeight: 700 })),
+    ...named.map((p) => ({ point: p, fontSize: 12, fill: PROBE_COLOR, fontWeight: 600 })),
+  ];
+  const places = placeLabels(
+    labels.map(({ point, fontSize }) => ({
+      x: frame.px(point.x),
+      y: frame.py(point.y),
+      width: textWidth(point.word, fontSize),
+      height: fontSize + 2,
+    })),
+    frame.bounds,
+  );
+  const text = { x: 'x', y: 'y', text: 'word', stroke: halo, strokeWidth: 3, paintOrder: 'stroke' } as const;
+  const labelMarks = labels.flatMap(({ point, fontSize, fill, fontWeight }, k) => {
+    const place = places[k];
+    if (!place) return [];
+    return [
+      Plot.text([point], { ...text, dx: place.dx, dy: place.dy, textAnchor: place.anchor, fill, fontWeight, fontSize }),
+    ];
+  });
+  const hidden = places.filter((p) => p === null).length;
+  box.dataset.hiddenLabels = String(hidden);
   drawPlot(box, {
     width: size,
-    height: Math.round(size * 0.85),
-    marginLeft: 44,
-    marginRight: 24,
-    inset: 12,
-    x: { label: `PC 1 (${fmt(map.explained[0] * 100, 0)}% of the variance) →`, ticks: 4 },
-    y: { label: `↑ PC 2 (${fmt(map.explained[1] * 100, 0)}%)`, ticks: 4 },
+    height: frame.height,
+    marginTop: frame.margin.top,
+    marginRight: frame.margin.right,
+    marginBottom: frame.margin.bottom,
+    marginLeft: frame.margin.left,
+    inset: frame.inset,
+    x: { domain: frame.x, label: `PC 1 (${fmt(map.explained[0] * 100, 0)}% of the variance) →`, ticks: 4 },
+    y: { domain: frame.y, label: `↑ PC 2 (${fmt(map.explained[1] * 100, 0)}%)`, ticks: 4 },
     marks: [
       Plot.dot(map.points, { x: 'x', y: 'y', r: 2.5, fill: 'currentColor', fillOpacity: 0.35 }),
       Plot.dot(named, { x: 'x', y: 'y', r: 4, fill: PROBE_COLOR }),
-      Plot.text(named, { ...label, dy: -9, fill: PROBE_COLOR, fontWeight: 600 }),
       Plot.dot(found, { x: 'x', y: 'y', r: 6, fill: FOUND_COLOR, stroke: 'white', strokeWidth: 1.5 }),
-      Plot.text(found, { ...label, dy: -12, fill: FOUND_COLOR, fontWeight: 700, fontSize: 14 }),
+      ...labelMarks,
       Plot.tip(map.points, Plot.pointer({ x: 'x', y: 'y', title: (p: MapPoint) => p.word, fill: halo })),
     ],
     ariaLabel: 'Map of the most frequent words',
-    ariaDescription: description,
+    ariaDescription:
+      hidden === 0
+        ? description
+        : `${description} ${hidden} ${hidden === 1 ? 'label is' : 'labels are'} left out where ${hidden === 1 ? 'it' : 'they'} would cover others.`,
   });
+}
+
+/**
+ * The map's frame: margins, the data's extent as the scales' domains, and the data-to-pixel
+ * maps they imply (Plot draws a linear scale with an explicit domain exactly so), so that
+ * labels can be placed before drawing.
+ */
+function mapFrame(points: readonly MapPoint[], width: number, height: number) {
+  const margin = { top: 20, right: 24, bottom: 36, left: 44 };
+  const inset = 12;
+  const extent = (values: number[]): [number, number] => {
+    if (values.length === 0) return [0, 1];
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    return lo < hi ? [lo, hi] : [lo - 1, lo + 1];
+  };
+  const x = extent(points.map((p) => p.x));
+  const y = extent(points.map((p) => p.y));
+  const left = margin.left + inset;
+  const right = width - margin.right - inset;
+  const top = margin.top + inset;
+  const bottom = height - margin.bottom - inset;
+  return {
+    margin,
+    inset,
+    height,
+    x,
+    y,
+    px: (v: number) => left + ((v - x[0]) / (x[1] - x[0])) * (right - left),
+    py: (v: number) => bottom - ((v - y[0]) / (y[1] - y[0])) * (bottom - top),
+    // Labels may use the inset but not the margins, where the axes are.
+    bounds: { left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom },
+  };
 }
 
 /** What the map's readout says about the search in `view`, on a corpus of `words` words named `label`. */

@@ -6,6 +6,7 @@ import type { RankedReviews } from '../../data/views.ts';
 import type { BinaryMetrics } from '../../lstm/sentiment/metrics.ts';
 import type { KitModelMetadata } from '../../lstm/sentiment/model-files.ts';
 import type { SentimentSettings } from '../../lstm/sentiment/presets.ts';
+import type { BatchTiming, RunSize } from '../../lstm/sentiment/run-cost.ts';
 import type { BatchLog, EpochLog, TrainBegin } from '../../lstm/sentiment/train.ts';
 import type { WorkerError } from '../client.ts';
 
@@ -36,6 +37,17 @@ export type SentimentRequest =
       seed: number;
       /** Continue from the checkpoint in IndexedDB instead of starting afresh. */
       resume: boolean;
+      /** Keep the epoch with the best validation accuracy at the end, not the last. */
+      keepBest: boolean;
+      data: WorkerData;
+    }
+  /** Times a few batches of these settings on this machine, to say what a run would cost. */
+  | {
+      type: 'time';
+      settings: SentimentSettings;
+      validation: ValidationMode;
+      sample: number | null;
+      seed: number;
       data: WorkerData;
     }
   | { type: 'pause' }
@@ -67,6 +79,8 @@ export type SentimentReport =
   | { type: 'trained'; stopped: boolean; metadata: KitModelMetadata; saveError?: string | null }
   /** The share of the test reviews predicted so far, in [0, 1]. */
   | { type: 'evaluating'; done: number }
+  /** What timing a few batches measured, and the size of the run it was for. */
+  | { type: 'timed'; timing: BatchTiming; size: RunSize }
   /**
    * `seconds`: how long the evaluation took. `metadata`: the model as kept, with the scores only
    * when they were kept with it; `saveError` says why not, or is null.

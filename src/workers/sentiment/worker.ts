@@ -22,6 +22,7 @@ import {
   type SlotOptions,
 } from '../../lstm/sentiment/model-slots.ts';
 import { sentimentModel } from '../../lstm/sentiment/model.ts';
+import { timeBatches } from '../../lstm/sentiment/run-cost.ts';
 import { predictProbabilities, trainModel, type EpochLog } from '../../lstm/sentiment/train.ts';
 import { workerPort } from '../scope.ts';
 import { errorMessage } from '../../data/errors.ts';
@@ -92,6 +93,7 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     epochs: settings.epochs,
     startEpoch,
     seed,
+    keepBest: request.keepBest,
     callbacks: {
       onTrainBegin: (info) => post({ type: 'begin', info, history }),
       onBatchEnd: (log) => post({ type: 'batch', log }),
@@ -109,7 +111,9 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     },
     control: { shouldStop: () => stopped, between },
   });
-  const final = metadata(end.epochsDone);
+  // Which epoch the model holds, when it is not the last one trained (as `npm run train` keeps it).
+  const kept = end.keptEpoch !== null && end.keptEpoch !== end.epochsDone ? { keptEpoch: end.keptEpoch } : {};
+  const final = { ...metadata(end.epochsDone), ...kept };
   let saveError: string | null = null;
   try {
     await saveConfirmed(model, TRAINED_MODEL_SLOTS, final, STORAGE);
@@ -122,6 +126,28 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
   tf.dispose(model.weights.map((w) => w.read()));
   model.optimizer?.dispose();
   post({ type: 'trained', stopped: end.stopped, metadata: final, saveError });
+}
+
+/** Times a few batches of a throwaway model with the run's settings (src/lstm/sentiment/run-cost.ts). */
+async function time(request: Extract<SentimentRequest, { type: 'time' }>): Promise<void> {
+  const { settings, validation, sample, seed, data } = request;
+  await startTf();
+  const split = trainingData(data.train, data.test, { validation, sample, seed });
+  const model = sentimentModel(settings, { vocabularySize: data.words.length, seed });
+  try {
+    const timing = await timeBatches(model, data.train, split.trainIndices, settingsView(settings), {
+      batchSize: settings.batchSize,
+    });
+    const size = {
+      trainCount: split.trainIndices.length,
+      validationCount: split.validationIndices.length,
+      batchSize: settings.batchSize,
+    };
+    post({ type: 'timed', timing, size });
+  } finally {
+    model.optimizer?.dispose();
+    model.dispose();
+  }
 }
 
 async function evaluate(data: TestData): Promise<void> {
@@ -196,6 +222,7 @@ port.listen((request) => {
     paused = null;
     return;
   }
-  const job = request.type === 'train' ? train(request) : evaluate(request.data);
+  const job =
+    request.type === 'train' ? train(request) : request.type === 'time' ? time(request) : evaluate(request.data);
   job.catch((error: unknown) => post({ type: 'error', message: errorMessage(error) }));
 });

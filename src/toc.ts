@@ -1,0 +1,40 @@
+/**
+ * The side table of contents marks the section being read (`aria-current="location"`), so a
+ * reader who scrolled far into a long chapter sees where they are. The section is the last one
+ * whose heading has passed the top third of the window.
+ */
+
+/** The index of the section being read: the last heading above `line`, or 0 before the first. */
+export function currentSection(headingTops: readonly number[], line: number): number {
+  let current = 0;
+  for (let k = 0; k < headingTops.length; k++) if (headingTops[k]! <= line) current = k;
+  return current;
+}
+
+/** Keeps the current section's link marked in `nav` while the page scrolls. */
+export function followSections(nav: Element | null): void {
+  if (!nav) return;
+  const links = [...nav.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')];
+  const headings = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+  if (headings.some((h) => h === null)) return;
+  let shown = -1;
+  let queued = false;
+  const mark = (): void => {
+    queued = false;
+    const tops = headings.map((h) => h!.getBoundingClientRect().top);
+    const k = currentSection(tops, window.innerHeight / 3);
+    if (k === shown) return;
+    if (shown >= 0) links[shown]!.removeAttribute('aria-current');
+    links[k]!.setAttribute('aria-current', 'location');
+    shown = k;
+  };
+  // One measurement per frame at most, however fast the scroll events come.
+  const queue = (): void => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(mark);
+  };
+  addEventListener('scroll', queue, { passive: true });
+  addEventListener('resize', queue);
+  mark();
+}
