@@ -98,6 +98,7 @@ const READER_SENTENCE = 'the plot was thin but the acting was not bad at all';
 const biases = Array.from({ length: 33 }, (_, k) => -2 + k * 0.25);
 const scales = Array.from({ length: 39 }, (_, k) => Number((0.1 + k * 0.05).toFixed(2)));
 const smallestBias = biases.find((b) => lstmReach(100, b) > 0.1) ?? Number.NaN;
+const biasDips = biases.filter((b) => b > smallestBias && lstmReach(100, b) <= 0.1);
 const openBias = biases.find((b) => (smallestForgetGate(READER_SENTENCE, b) ?? 0) > 0.9) ?? Number.NaN;
 const rnnWorks = scales.filter((s) => {
   const g = gradientReach({ length: 100, rnnScale: s, forgetBias: 1 }).rnnH[0];
@@ -331,11 +332,11 @@ export const EXERCISES: readonly Exercise[] = [
     task: 'Set T = 100 and find the smallest forget-gate bias at which the gradient on the LSTM’s cell state reaching t = 0 is above 0.1.',
     hints: [
       'At the default bias of 1 it is about 10⁻⁹: raise the bias a step at a time and read the line below the plot.',
-      'The answer is where one step lower falls to 0.1 or below.',
+      'Several biases carry it, and not all in a row: the challenge asks for the lowest on the slider.',
     ],
     solution: {
       state: { length: 100, bias: smallestBias },
-      why: `At b_f = ${fmt(smallestBias, 2)} the cell-state gradient at t = 0 is ${fmtSci(lstmReach(100, smallestBias))}; at ${fmt(smallestBias - 0.25, 2)} it is ${fmtSci(lstmReach(100, smallestBias - 0.25))}. A larger bias keeps the forget gates near 1, so the belt carries the gradient across all 100 steps.`,
+      why: `At b_f = ${fmt(smallestBias, 2)} the cell-state gradient at t = 0 is ${fmtSci(lstmReach(100, smallestBias))}; at ${fmt(smallestBias - 0.25, 2)} it is ${fmtSci(lstmReach(100, smallestBias - 0.25))}. A larger bias keeps the forget gates near 1, so the belt carries the gradient across all 100 steps; yet higher biases do not all carry it (${biasDips.map((b) => fmt(b, 2)).join(', ')} do not), so test each step on the way.`,
     },
   },
   {

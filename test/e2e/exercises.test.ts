@@ -97,14 +97,13 @@ describe('exercises', () => {
     );
     await widget(page, 'kit-lstm-vanishing');
     await press(page, '#cell-reach input[name="length"]', 'End');
-    // Down from the top: every bias from 6 to 2.5 carries the gradient, but none is the smallest.
-    await press(page, '#cell-reach input[name="bias"]', 'End');
-    await press(page, '#cell-reach input[name="bias"]', 'ArrowLeft', 14);
+    // Up from Keras' default of 1 a step at a time: 2 does not carry the gradient, 2.25 does.
+    await press(page, '#cell-reach input[name="bias"]', 'ArrowRight', 4);
     await page.waitForFunction(() =>
-      document.querySelector('#ex-smallest-bias [data-role="now"]')?.textContent?.includes('b_f = 2.50'),
+      document.querySelector('#ex-smallest-bias [data-role="now"]')?.textContent?.includes('b_f = 2.00:'),
     );
     await expect(page.locator('#ex-smallest-bias').getAttribute('data-solved')).resolves.toBe('false');
-    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
     await expectSolved(page, 'smallest-bias');
     await page.reload();
     await widget(page, 'kit-lstm-vanishing');

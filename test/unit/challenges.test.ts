@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CELL } from '../../src/lstm/cell/cell-presets';
-import { CHECKS, type WidgetState } from '../../src/exercises/checks';
+import { CHECKS, lstmReach, type WidgetState } from '../../src/exercises/checks';
 import { EXERCISES, exerciseLink, widgetLink, type Challenge } from '../../src/exercises/list';
 import { scoreGuess } from '../../src/exercises/score';
 
@@ -172,7 +172,13 @@ describe('chapter 3 challenges', () => {
   it('smallest-bias: 2.25 at T = 100; larger biases carry too but are not the smallest', () => {
     expect(check('smallest-bias', { length: 100, scale: 1, bias: 2.25 }).met).toBe(true);
     expect(check('smallest-bias', { length: 100, scale: 1, bias: 2 }).met).toBe(false);
-    expect(check('smallest-bias', { length: 100, scale: 1, bias: 2.5 }).met).toBe(false);
+    expect(check('smallest-bias', { length: 100, scale: 1, bias: 2.5 })).toMatchObject({
+      met: false,
+      now: expect.stringMatching(/a lower bias, 2\.25, carries it too\.$/) as unknown,
+    });
+    // Above a dip (3.25 and 3.5 do not carry it), 3.75 carries it again: still not the smallest.
+    expect(lstmReach(100, 3.5)).toBeLessThan(0.1);
+    expect(check('smallest-bias', { length: 100, scale: 1, bias: 3.75 }).met).toBe(false);
     expect(check('smallest-bias', { length: 60, scale: 1, bias: 2.25 }).met).toBe(false);
   });
 
