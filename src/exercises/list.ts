@@ -426,6 +426,91 @@ export const EXERCISES: readonly Exercise[] = [
       why: `With a = (2, 0) the cosine is bₓ/‖b‖ = 1/√(1 + 1.7²) = ${fmt(cosine([2, 0], [1, 1.7]))}; √3 ≈ 1.73 would give exactly 0.5, and 1.7 is the nearest step.`,
     },
   },
+  // Chapter 5: predictions only; their answers are the chapter's own measurements.
+  {
+    kind: 'prediction',
+    id: 'forest-coin',
+    chapter: '05-sentiment-imdb',
+    cell: 'baselines',
+    prompt:
+      'The R Keras article compares the LSTM with a random forest of 1,000 trees fitted on the same 80 padded ids, each position one feature. On the test reviews, where tossing a coin gets 50 % right, how does the forest do?',
+    label: 'Your prediction',
+    answer: {
+      kind: 'choice',
+      options: [
+        { value: 'coin', label: 'Little better than a coin (50 % to 60 %)' },
+        { value: 'between', label: 'Between a coin and the LSTM (60 % to 80 %)' },
+        { value: 'lstm', label: 'About as well as the LSTM (80 % to 85 %)' },
+        { value: 'better', label: 'Better than the LSTM (above 85 %)' },
+      ],
+      correct: 'coin',
+    },
+    explanation:
+      'An id is a frequency rank, not a meaning, and which word stands at a position depends on how long the review is: the trees find little to split on. The paragraph below gives the accuracy measured here, and the cell below fits the forest in your browser.',
+    shows: {},
+  },
+  {
+    kind: 'prediction',
+    id: 'bag-of-words',
+    chapter: '05-sentiment-imdb',
+    cell: 'baselines',
+    prompt:
+      'A bag of words ignores the order of the words: a logistic regression only sees which words a review contains, and how often. Against the LSTM, which reads them in order, how does it do on the test reviews?',
+    label: 'Your prediction',
+    answer: {
+      kind: 'choice',
+      options: [
+        { value: 'lstm', label: 'The LSTM is clearly more accurate' },
+        { value: 'same', label: 'About the same' },
+        { value: 'bow', label: 'The bag of words is clearly more accurate' },
+      ],
+      correct: 'bow',
+    },
+    explanation:
+      'The bag of words wins by several points: a review’s sentiment shows mostly in which words it uses, the bag of words reads all of them, and the LSTM reads only the last 80 ids of each review. The chapter’s key ideas give both accuracies as measured here.',
+    shows: {},
+  },
+  // Chapter 7: predictions only.
+  {
+    kind: 'prediction',
+    id: 'same-parameters',
+    chapter: '07-limits',
+    cell: 'length',
+    prompt:
+      'The r-keras model’s LSTM layer reads rows of 80 ids, as word vectors of 128 numbers, with 64 units. Rebuilt for rows of 320 ids, how many parameters does that layer have?',
+    label: 'Your prediction',
+    answer: {
+      kind: 'choice',
+      options: [
+        { value: 'quarter', label: 'A quarter as many' },
+        { value: 'same', label: 'The same number' },
+        { value: 'four', label: 'Four times as many' },
+      ],
+      correct: 'same',
+    },
+    explanation: `The same: 4u(d + u + 1) = 4 · 64 · (128 + 64 + 1) = ${(4 * 64 * (128 + 64 + 1)).toLocaleString('en-US')}, whatever the length, because every step uses the same weights. That is why the cell below can score your model at any maxlen.`,
+    shows: {},
+  },
+  {
+    kind: 'prediction',
+    id: 'post-padding',
+    chapter: '07-limits',
+    cell: 'padding',
+    prompt:
+      'The model was trained on rows padded with zeros in front (‘pre’). Pad a short review with its zeros after it (‘post’) instead: does the model’s prediction for the review change?',
+    label: 'Your prediction',
+    answer: {
+      kind: 'choice',
+      options: [
+        { value: 'same', label: 'No: the zeros stand for nothing' },
+        { value: 'changes', label: 'Yes: the zeros change it' },
+      ],
+      correct: 'changes',
+    },
+    explanation:
+      'Without masking, every zero is an input like a word: each one moves hₜ and Cₜ, so reading the zeros after the review changes the state the prediction comes from. How much depends on the review and the model; the cell below shows both paddings and the prediction with the zeros skipped.',
+    shows: {},
+  },
 ];
 
 /** The exercises of one chapter, in reading order. */

@@ -132,9 +132,11 @@ function drawProgressLine(el: HTMLElement): void {
   const challenges = split(el.dataset.challenges);
   const predictions = split(el.dataset.predictions);
   const done = countDone(loadProgress(), { challenges, predictions });
-  el.textContent =
-    `Exercises: ${done.solved} of ${challenges.length} challenges solved, ` +
-    `${done.answered} of ${predictions.length} predictions made.`;
+  const parts = [
+    challenges.length > 0 ? `${done.solved} of ${challenges.length} challenges solved` : '',
+    predictions.length > 0 ? `${done.answered} of ${predictions.length} predictions made` : '',
+  ];
+  el.textContent = `Exercises: ${parts.filter(Boolean).join(', ')}.`;
   el.dataset.solved = String(done.solved);
   el.dataset.answered = String(done.answered);
 }

@@ -132,6 +132,25 @@ describe('exercises', () => {
     );
   });
 
+  it('chapter 7: a prediction without a challenge, counted on the home page', async () => {
+    const page = await site.open('chapters/07-limits/');
+    const predict = page.locator('#ex-same-parameters');
+    await predict.scrollIntoViewIfNeeded();
+    await predict.getByRole('button', { name: 'Check my guess' }).click();
+    await expect(predict.locator('[data-role="feedback"]').textContent()).resolves.toBe('Pick one first.');
+    await predict.getByLabel('Four times as many').check();
+    await predict.getByRole('button', { name: 'Check my guess' }).click();
+    await expect(predict.locator('[data-role="feedback"]').textContent()).resolves.toBe(
+      'Not quite: the answer is “The same number”.',
+    );
+    expect(await predict.locator('[data-role="explanation"]').textContent()).toMatch(/= 49,408, whatever the length/);
+    await page.goto(site.url);
+    await expect(page.locator('li:has(a[href$="chapters/07-limits/"]) [data-progress]').textContent()).resolves.toBe(
+      'Exercises: 1 of 2 predictions made.',
+    );
+    expect(await page.locator('li:has(a[href$="chapters/06-inside-classifier/"]) [data-progress]').count()).toBe(0);
+  });
+
   it('a solution link sets the widget to a state that meets the challenge', async () => {
     const page = await site.open('chapters/01-sequences/');
     const challenge = page.locator('#ex-gradient-balance');

@@ -51,12 +51,20 @@ describe('the list of exercises', () => {
     }
   });
 
-  it('gives at least two predictions and three challenges to each chapter it covers', () => {
+  it('gives at least two predictions to each chapter it covers, and three challenges to chapters 1 to 4', () => {
     const chapters = new Set(EXERCISES.map((e) => e.chapter));
+    expect([...chapters]).toEqual([
+      '01-sequences',
+      '02-lstm-cell',
+      '03-lstm-over-time',
+      '04-word-embeddings',
+      '05-sentiment-imdb',
+      '07-limits',
+    ]);
     for (const chapter of chapters) {
       const of = EXERCISES.filter((e) => e.chapter === chapter);
       expect(of.filter((e) => e.kind === 'prediction').length, chapter).toBeGreaterThanOrEqual(2);
-      expect(of.filter((e) => e.kind === 'challenge').length, chapter).toBeGreaterThanOrEqual(3);
+      if (chapter < '05') expect(of.filter((e) => e.kind === 'challenge').length, chapter).toBeGreaterThanOrEqual(3);
     }
   });
 
