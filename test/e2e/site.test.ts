@@ -118,7 +118,14 @@ describe('the site', () => {
   it('has no WCAG 2.1 A/AA violations on any page, with every widget started, in both themes', async () => {
     const page = await site.open();
     const pages = await page.$$eval('.toc a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const all = [site.url, ...pages, `${site.url}glossary/`, `${site.url}references/`, `${site.url}no-such-page/`];
+    const all = [
+      site.url,
+      ...pages,
+      `${site.url}glossary/`,
+      `${site.url}references/`,
+      `${site.url}exercises/`,
+      `${site.url}no-such-page/`,
+    ];
     site.expectProblem(/status of 404/);
     const found: string[] = [];
     for (const theme of ['light', 'dark']) {

@@ -7,6 +7,7 @@
  * src/lstm, src/embedding and src/data: a widget only calls pure functions and draws.
  */
 import { slider, type Slider } from './dom';
+import { KIT_STATE_EVENT, type KitStateDetail } from './state-event';
 import { defaults, patchState, readState, writeState, type Schema, type StateOf } from './state';
 
 // Browsers throttle history.replaceState when it is called on every slider move.
@@ -81,12 +82,28 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
     this.showBackend(this.engine);
     this.observeWidth();
     this.dataset.ready = 'true';
+    this.publish();
   }
 
   disconnectedCallback(): void {
     clearTimeout(this.urlTimer);
     for (const thing of this.owned) thing.stop();
     for (const stop of this.listeners.splice(0)) stop();
+  }
+
+  /** The current state, for whatever follows this widget from outside (a challenge beside it); read only. */
+  get kitState(): Readonly<StateOf<S>> {
+    return this.state;
+  }
+
+  /**
+   * Tells the page the state has changed: a `kit-state` event that bubbles from the element,
+   * with the cell's id and a copy of the state. Exercises listen for it; the widget knows
+   * nothing of them.
+   */
+  private publish(): void {
+    const detail: KitStateDetail = { cell: this.key, state: { ...this.state } };
+    this.dispatchEvent(new CustomEvent(KIT_STATE_EVENT, { bubbles: true, detail }));
   }
 
   /** Changes the state, redraws, and records how long the redraw took after the input event. */
@@ -99,6 +116,7 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
     } catch (e) {
       this.showError((e as Error).message);
     }
+    this.publish();
     if (event) {
       // event.timeStamp shares performance.now()'s clock: this is input-to-redrawn latency.
       performance.measure(`kit-update ${this.localName}`, { start: event.timeStamp, end: performance.now() });

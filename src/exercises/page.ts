@@ -1,0 +1,151 @@
+/**
+ * The exercises on a page, in the browser: predictions take a guess and show how far off it
+ * was, challenges follow their widget's state and mark themselves solved, progress lines count
+ * what is done. Everything is kept in this browser (progress.ts); the checks load only on pages
+ * with a challenge.
+ */
+import { KIT_STATE_EVENT, stateOfWidget, type KitStateDetail } from '../widgets/kit/state-event';
+import { loadProgress, onProgress, saveProgress, withAnswer, withSolved, countDone } from './progress';
+import { parseGuess, scoreGuess, type Answer } from './score';
+import type { Check, WidgetState } from './checks';
+
+let started = false;
+
+/** Wires every prediction, challenge, progress line and reset button on the page, once. */
+export function startExercises(): void {
+  if (started) return;
+  started = true;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-prediction]')) wirePrediction(el);
+  const challenges = [...document.querySelectorAll<HTMLElement>('[data-challenge]')];
+  for (const el of challenges) drawSolved(el);
+  if (challenges.length > 0)
+    void import('./checks').then(
+      ({ CHECKS }) => challenges.forEach((el) => wireChallenge(el, CHECKS[el.dataset.challenge ?? ''])),
+      (e: Error) => console.error(`The exercises' checks failed to load: ${e.message}`),
+    );
+  for (const el of document.querySelectorAll<HTMLElement>('[data-progress]')) drawProgressLine(el);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-role="reset-progress"]')) wireReset(button);
+  onProgress(() => {
+    for (const el of challenges) drawSolved(el);
+    for (const el of document.querySelectorAll<HTMLElement>('[data-prediction]')) drawPrediction(el);
+    for (const el of document.querySelectorAll<HTMLElement>('[data-progress]')) drawProgressLine(el);
+  });
+}
+
+/** Says on the page that storage refused the progress (it still counts on this page). */
+function storageNote(el: HTMLElement, error: string | null): void {
+  const note = el.querySelector<HTMLElement>('[data-role="storage"]');
+  if (!note) return;
+  note.textContent = error ? `Your browser did not keep this for your next visit (${error}).` : '';
+  note.hidden = !error;
+}
+
+function wirePrediction(el: HTMLElement): void {
+  const form = el.querySelector<HTMLFormElement>('form');
+  form?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = el.dataset.prediction!;
+    const answer = JSON.parse(el.dataset.answer!) as Answer;
+    const feedback = el.querySelector<HTMLElement>('[data-role="feedback"]')!;
+    let guess: number | string | null;
+    if (answer.kind === 'choice') guess = form.querySelector<HTMLInputElement>('input:checked')?.value ?? null;
+    else guess = parseGuess(form.querySelector<HTMLInputElement>('input')!.value);
+    if (guess === null) {
+      feedback.textContent = answer.kind === 'choice' ? 'Pick one first.' : 'Type a number first.';
+      return;
+    }
+    storageNote(el, saveProgress(withAnswer(loadProgress(), id, guess)));
+  });
+  drawPrediction(el);
+}
+
+/** Shows the stored guess of a prediction, its score and the explanation; or nothing before a guess. */
+function drawPrediction(el: HTMLElement): void {
+  const id = el.dataset.prediction!;
+  const answer = JSON.parse(el.dataset.answer!) as Answer;
+  const guess = loadProgress().answered[id];
+  const feedback = el.querySelector<HTMLElement>('[data-role="feedback"]')!;
+  const explanation = el.querySelector<HTMLElement>('[data-role="explanation"]')!;
+  el.dataset.answered = String(guess !== undefined);
+  explanation.hidden = guess === undefined;
+  if (guess === undefined) {
+    feedback.textContent = '';
+    delete feedback.dataset.verdict;
+    return;
+  }
+  const score = scoreGuess(answer, guess);
+  feedback.textContent = score.message;
+  feedback.dataset.verdict = score.verdict;
+  if (answer.kind === 'choice') {
+    const radio = el.querySelector<HTMLInputElement>(`input[value="${CSS.escape(String(guess))}"]`);
+    if (radio) radio.checked = true;
+  } else {
+    const input = el.querySelector<HTMLInputElement>('input')!;
+    if (parseGuess(input.value) !== guess) input.value = String(guess).replace('-', '−');
+  }
+}
+
+function drawSolved(el: HTMLElement): void {
+  const solved = loadProgress().solved.includes(el.dataset.challenge!);
+  el.dataset.solved = String(solved);
+  el.querySelector<HTMLElement>('[data-role="done"]')!.hidden = !solved;
+}
+
+function wireChallenge(el: HTMLElement, check: Check | undefined): void {
+  const id = el.dataset.challenge!;
+  const cell = el.dataset.forCell!;
+  const now = el.querySelector<HTMLElement>('[data-role="now"]')!;
+  const announce = el.querySelector<HTMLElement>('[data-role="announce"]')!;
+  if (!check) {
+    now.textContent = 'This challenge cannot be checked here.';
+    console.error(`No check for the challenge "${id}"`);
+    return;
+  }
+  let pending: WidgetState | null = null;
+  // A slider sends many changes per frame; checking once per frame keeps the widget quick.
+  const run = () => {
+    const state = pending;
+    pending = null;
+    if (!state) return;
+    const result = check(state);
+    now.textContent = result.now;
+    el.dataset.met = String(result.met);
+    if (result.met && !loadProgress().solved.includes(id)) {
+      announce.textContent = 'Solved! This challenge is marked done.';
+      storageNote(el, saveProgress(withSolved(loadProgress(), id)));
+    }
+  };
+  const follow = (state: WidgetState) => {
+    if (pending === null) requestAnimationFrame(run);
+    pending = state;
+  };
+  document.addEventListener(KIT_STATE_EVENT, (event) => {
+    const detail = (event as CustomEvent<KitStateDetail>).detail;
+    if (detail.cell === cell) follow(detail.state);
+  });
+  const state = stateOfWidget(document.querySelector(`[data-cell="${CSS.escape(cell)}"] .cell-body > *`));
+  if (state) follow(state);
+}
+
+function drawProgressLine(el: HTMLElement): void {
+  const split = (s: string | undefined) => (s ?? '').split(' ').filter(Boolean);
+  const challenges = split(el.dataset.challenges);
+  const predictions = split(el.dataset.predictions);
+  const done = countDone(loadProgress(), { challenges, predictions });
+  const parts = [
+    challenges.length > 0 ? `${done.solved} of ${challenges.length} challenges solved` : '',
+    predictions.length > 0 ? `${done.answered} of ${predictions.length} predictions made` : '',
+  ];
+  el.textContent = `Exercises: ${parts.filter(Boolean).join(', ')}.`;
+  el.dataset.solved = String(done.solved);
+  el.dataset.answered = String(done.answered);
+}
+
+function wireReset(button: HTMLButtonElement): void {
+  const status = document.querySelector<HTMLElement>('[data-role="reset-status"]');
+  button.disabled = false;
+  button.addEventListener('click', () => {
+    const error = saveProgress(null);
+    if (status) status.textContent = error ? `Your browser refused: ${error}.` : 'Your progress is reset.';
+  });
+}
