@@ -19,6 +19,9 @@ const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
   base,
+  // The address the kit is published at, e.g. SITE_URL=https://example.org: makes the other
+  // edition's hreflang link absolute. Optional; the kit works at any address without it.
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'ignore',
   integrations: [mdx()],

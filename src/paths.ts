@@ -6,9 +6,19 @@ export function withBase(base: string, path: string): string {
   return b + path.replace(/^\/+/, '');
 }
 
-/** The URL path of a chapter page, from its content id (the file name without `.mdx`). */
+/** A chapter's name, the same in both editions: its content id without the edition's folder. */
+export function chapterSlug(id: string): string {
+  return id.replace(/^zh\//, '');
+}
+
+/** The edition of a chapter, from its content id (`zh/02-lstm-cell` is Chinese). */
+export function chapterLocale(id: string): 'en' | 'zh' {
+  return id.startsWith('zh/') ? 'zh' : 'en';
+}
+
+/** The URL path of a chapter page inside the site, from its content id: `chapters/<name>/`, under `zh/` for Chinese. */
 export function chapterPath(id: string): string {
-  return `chapters/${id}/`;
+  return `${chapterLocale(id) === 'zh' ? 'zh/' : ''}chapters/${chapterSlug(id)}/`;
 }
 
 /** Sorts chapters by their number and rejects duplicate numbers with a clear message. */

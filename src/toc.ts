@@ -38,3 +38,31 @@ export function followSections(nav: Element | null): void {
   addEventListener('resize', queue);
   mark();
 }
+
+/**
+ * The language switch names a section by its place, `#section-3`, because its heading's id is
+ * written in the page's language and differs in the other edition; both editions have the same
+ * sections in the same order. The number is 1-based; null for any other hash.
+ */
+export function sectionFromHash(hash: string): number | null {
+  const m = /^#section-([1-9]\d{0,2})$/.exec(hash);
+  return m ? Number(m[1]) : null;
+}
+
+/** On arrival from the language switch, scrolls to the section it named and gives the hash its real id. */
+export function openSectionByNumber(headings: NodeListOf<HTMLElement>): void {
+  const n = sectionFromHash(location.hash);
+  if (n === null) return;
+  const heading = headings[n - 1];
+  if (!heading) return;
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${heading.id}`);
+  heading.scrollIntoView();
+}
+
+/** The hash that names the section being read now, or '' near the top of the page. */
+export function currentSectionHash(headings: NodeListOf<HTMLElement>): string {
+  if (headings.length === 0 || window.scrollY < 50) return '';
+  const tops = [...headings].map((h) => h.getBoundingClientRect().top);
+  if (tops[0]! > window.innerHeight / 3) return '';
+  return `#section-${currentSection(tops, window.innerHeight / 3) + 1}`;
+}
