@@ -16,7 +16,8 @@ export interface ImportEdge {
 
 /** The layers of the flow, upstream first; a file may import its own layer or one above it. */
 export const LAYERS: { name: string; rank: number; test: (path: string) => boolean }[] = [
-  { name: 'data', rank: 0, test: (p) => p.startsWith('src/data/') },
+  // The editions' words (src/i18n) sit with the data: any layer may say something.
+  { name: 'data', rank: 0, test: (p) => p.startsWith('src/data/') || p.startsWith('src/i18n/') },
   { name: 'models', rank: 1, test: (p) => /^src\/(lstm|embedding|baselines)\//.test(p) },
   { name: 'workers', rank: 2, test: (p) => p.startsWith('src/workers/') },
   { name: 'widgets', rank: 3, test: (p) => p.startsWith('src/widgets/') || p === 'src/paths.ts' },

@@ -9,7 +9,7 @@ import {
   otherLocale,
   pathInLocale,
 } from '../../src/i18n/locales';
-import { chosenLocale, LOCALE_KEY } from '../../src/i18n/switch';
+import { chosenLocale, LOCALE_KEY } from '../../src/language-switch';
 import { chapterLocale, chapterPath, chapterSlug } from '../../src/paths';
 
 /** Every leaf of a catalogue: its path and value (functions are called with 3 to compare their text). */

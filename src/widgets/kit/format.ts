@@ -1,3 +1,6 @@
+import { LANG_TAG } from '../../i18n/locales';
+import { pageLocale } from '../../i18n/words';
+
 /** Number formatting for readouts: fixed decimals, a true minus sign, no "-0.000". */
 export function fmt(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '∞' : '−∞';
@@ -35,9 +38,9 @@ function superscript(s: string): string {
   return [...s].map((c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
-/** Thousands separators: 20000 -> "20,000". */
+/** Thousands separators in the page's edition (Intl): 20000 -> "20,000". */
 export function fmtInt(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
+  return Math.round(x).toLocaleString(LANG_TAG[pageLocale()]);
 }
 
 /** Tick labels for a log axis: "1", "10²", "10⁻⁶" at powers of ten, nothing in between. */

@@ -4,6 +4,7 @@
  * in its state; the stepper asks for changes through `onStep` and shows what `show` tells it.
  */
 import { el, slider, textInput, type Slider } from './dom';
+import { KIT_WORDS } from './kit.words';
 
 /** Options of {@link stepper}. */
 export interface StepperOptions {
@@ -37,16 +38,17 @@ export interface Stepper {
 
 /** Builds a {@link Stepper}. */
 export function stepper({ onStep, max, interval = 700, text, onText }: StepperOptions): Stepper {
+  const w = KIT_WORDS.now();
   const input = textInput({ value: text, maxLength: 300, onInput: onText });
-  const sentenceRow = el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', input));
-  const back = el('button', { type: 'button', 'aria-label': 'Back one word' }, '◀ Back');
-  const next = el('button', { type: 'button', 'aria-label': 'Next word' }, 'Next ▶');
-  const play = el('button', { type: 'button', 'aria-label': 'Play the sentence' }, 'Play');
-  const stepSlider = slider({ label: 'Step t', name: 'step', min: 1, max, step: 1, value: 1, onInput: onStep });
+  const sentenceRow = el('div', { className: 'controls' }, el('label', { className: 'wide' }, w.sentence, input));
+  const back = el('button', { type: 'button', 'aria-label': w.backLabel }, w.back);
+  const next = el('button', { type: 'button', 'aria-label': w.nextLabel }, w.next);
+  const play = el('button', { type: 'button', 'aria-label': w.playLabel }, w.play);
+  const stepSlider = slider({ label: w.stepLabel, name: 'step', min: 1, max, step: 1, value: 1, onInput: onStep });
   const words = el('div', {
     className: 'tokens',
     role: 'group',
-    'aria-label': 'Words of the sentence; choose one to go to its step',
+    'aria-label': w.wordsLabel,
   });
   // What `show` last displayed: playing and Back/Next continue from it.
   let shown = 1;
@@ -57,16 +59,16 @@ export function stepper({ onStep, max, interval = 700, text, onText }: StepperOp
   const stop = () => {
     clearInterval(timer);
     timer = undefined;
-    play.textContent = 'Play';
-    play.setAttribute('aria-label', 'Play the sentence');
+    play.textContent = w.play;
+    play.setAttribute('aria-label', w.playLabel);
   };
   back.addEventListener('click', (e) => onStep(shown - 1, e));
   next.addEventListener('click', (e) => onStep(shown + 1, e));
   play.addEventListener('click', () => {
     if (timer) return stop();
     if (shown >= count) onStep(1);
-    play.textContent = 'Pause';
-    play.setAttribute('aria-label', 'Pause');
+    play.textContent = w.pause;
+    play.setAttribute('aria-label', w.pause);
     timer = setInterval(() => {
       onStep(shown + 1);
       // Stop on the last word at once, so the button offers to play again.

@@ -8,6 +8,7 @@
  */
 import { slider, type Slider } from './dom';
 import { KIT_STATE_EVENT, type KitStateDetail } from './state-event';
+import { KIT_WORDS } from './kit.words';
 import { defaults, patchState, readState, writeState, type Schema, type StateOf } from './state';
 
 // Browsers throttle history.replaceState when it is called on every slider move.
@@ -37,7 +38,7 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
   /** Redraws everything from `this.state`. */
   protected abstract update(): void;
   /** What computes this widget, shown in its cell until a widget reports a tfjs backend. */
-  protected engine = 'computed in plain TypeScript, no tfjs';
+  protected engine = KIT_WORDS.now().plainTypeScript;
   /** Called after a reset to defaults, for widgets that hold more than their state (e.g. a trained model). */
   protected onReset(): void {}
   private owned: { stop(): void }[] = [];
@@ -73,11 +74,10 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
       this.build();
       this.update();
     } catch (e) {
-      this.showError(`This widget could not start: ${(e as Error).message}`);
+      this.showError(KIT_WORDS.now().couldNotStart((e as Error).message));
       return;
     }
-    if (errors.length > 0)
-      this.showError(`Some values in the link were not valid and were replaced: ${errors.join('; ')}.`);
+    if (errors.length > 0) this.showError(KIT_WORDS.now().badLink(errors.join('; ')));
     this.wireCell();
     this.showBackend(this.engine);
     this.observeWidth();
@@ -219,7 +219,7 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
       link.addEventListener('click', () => {
         // The link also works as a plain link; copying it is a convenience where allowed.
         navigator.clipboard?.writeText(new URL(link.href, location.href).href).then(
-          () => (link.title = 'Link copied to the clipboard'),
+          () => (link.title = KIT_WORDS.now().linkCopied),
           () => undefined,
         );
       });

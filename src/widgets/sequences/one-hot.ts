@@ -7,6 +7,7 @@ import { el, textInput } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
+import { ONE_HOT_WORDS } from './one-hot.words';
 
 // Beyond this the matrix cells become too small to read; the counts still use every word.
 const MAX_SHOWN = 24;
@@ -34,6 +35,7 @@ class OneHotWidget extends KitWidget<typeof schema> {
   private summary!: HTMLElement;
 
   protected build(): void {
+    const w = ONE_HOT_WORDS.now();
     this.input = textInput({ value: this.state.text, maxLength: 400, onInput: (text, e) => this.set({ text }, e) });
     this.vocabInput = el('input', {
       type: 'number',
@@ -47,31 +49,30 @@ class OneHotWidget extends KitWidget<typeof schema> {
       // A value the box cannot take is said, never silently ignored; the last good one stays.
       const ok = this.vocabInput.validity.valid && this.vocabInput.value !== '';
       this.vocabInput.setAttribute('aria-invalid', String(!ok));
-      hint.textContent = ok
-        ? ''
-        : `Type a whole number from 1 to 1,000,000: the vocabulary stays ${fmtInt(this.state.vocabulary)} words until then.`;
+      hint.textContent = ok ? '' : w.vocabularyHint(fmtInt(this.state.vocabulary));
       if (ok) this.set({ vocabulary: Number(this.vocabInput.value) }, e);
     });
-    this.tokens = el('div', { className: 'tokens', 'aria-label': 'Words and their indices' });
+    this.tokens = el('div', { className: 'tokens', 'aria-label': w.tokensLabel });
     this.plot = el('div', { className: 'plot' });
     this.summary = el('p', { className: 'readout', 'data-role': 'summary', 'aria-live': 'polite' });
     this.append(
-      el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', this.input)),
+      el('div', { className: 'controls' }, el('label', { className: 'wide' }, w.sentence, this.input)),
       this.tokens,
       this.plot,
       this.summary,
-      el('div', { className: 'controls' }, el('label', {}, 'A real vocabulary of', this.vocabInput, 'words'), hint),
+      el('div', { className: 'controls' }, el('label', {}, w.realVocabulary, this.vocabInput, w.wordsUnit), hint),
     );
   }
 
   protected update(): void {
+    const w = ONE_HOT_WORDS.now();
     const { text, vocabulary } = this.state;
     if (this.input.value !== text) this.input.value = text;
     if (Number(this.vocabInput.value) !== vocabulary) this.vocabInput.value = String(vocabulary);
     const { words, vocabulary: vocab, ids } = encodeSentence(text);
     if (words.length === 0) {
       this.tokens.replaceChildren();
-      this.plot.replaceChildren(el('p', { className: 'note' }, 'Type a sentence to see it encoded.'));
+      this.plot.replaceChildren(el('p', { className: 'note' }, w.empty));
       this.summary.textContent = '';
       return;
     }
@@ -97,12 +98,12 @@ class OneHotWidget extends KitWidget<typeof schema> {
       marginTop: 70,
       padding: 0.06,
       x: {
-        label: 'vocabulary index and word',
+        label: w.xLabel,
         domain: Array.from({ length: Vs }, (_, j) => colName(j)),
         axis: 'top',
         tickRotate: -40,
       },
-      y: { label: 'position in the sentence', domain: Array.from({ length: T }, (_, t) => rowName(t)) },
+      y: { label: w.yLabel, domain: Array.from({ length: T }, (_, t) => rowName(t)) },
       color: { type: 'identity' },
       marks: [
         Plot.cell(cells, {
@@ -121,14 +122,20 @@ class OneHotWidget extends KitWidget<typeof schema> {
           fillOpacity: (d: Cell) => (d.value ? 1 : 0.45),
         }),
       ],
-      ariaLabel: 'One-hot matrix of the sentence',
-      ariaDescription: `${words.length} words over a vocabulary of ${V}: each row has a single 1, in the column of its word.`,
+      ariaLabel: w.plotLabel,
+      ariaDescription: w.plotDescription(words.length, V),
     });
-    const cut = words.length > T || V > Vs ? ` (the matrix shows the first ${T} rows and ${Vs} columns)` : '';
-    this.summary.textContent =
-      `${fmtInt(words.length)} words, ${fmtInt(V)} distinct. Integer encoding: ${fmtInt(sizes.integers)} numbers. ` +
-      `One-hot with this sentence's vocabulary: ${fmtInt(words.length)} × ${fmtInt(V)} = ${fmtInt(sizes.oneHot)} numbers, only ${fmtInt(sizes.ones)} of them 1${cut}. ` +
-      `With a vocabulary of ${fmtInt(vocabulary)} words: ${fmtInt(encodingSizes(words.length, vocabulary).oneHot)} numbers.`;
+    const cut = words.length > T || V > Vs ? w.cut(T, Vs) : '';
+    this.summary.textContent = w.summary({
+      words: fmtInt(words.length),
+      distinct: fmtInt(V),
+      integers: fmtInt(sizes.integers),
+      oneHot: fmtInt(sizes.oneHot),
+      ones: fmtInt(sizes.ones),
+      cut,
+      vocabulary: fmtInt(vocabulary),
+      withVocabulary: fmtInt(encodingSizes(words.length, vocabulary).oneHot),
+    });
   }
 }
 

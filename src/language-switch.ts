@@ -3,8 +3,8 @@
  * carries the widgets' state (the URL's query) and the section being read (by its place, see
  * src/toc.ts), and remembers the edition chosen.
  */
-import { currentSectionHash } from '../toc';
-import { LOCALES, type Locale } from './locales';
+import { currentSectionHash } from './toc';
+import { LOCALES, type Locale } from './i18n/locales';
 
 /** Where the reader's choice of edition is kept. */
 export const LOCALE_KEY = 'kit-locale';
