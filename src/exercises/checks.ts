@@ -214,3 +214,40 @@ export const CHECKS: Record<string, Check> = {
     };
   },
 };
+
+/** What chapter 6's review cell read with the trained model: the review's words and the prediction after each step. */
+export interface ReviewReading {
+  /** The words of the review after the tokenizer. */
+  tokens: readonly string[];
+  /** p_t after each step, `[time]`, padding steps included; the last is the model's prediction. */
+  p: ArrayLike<number>;
+}
+
+/** A challenge's check on what the review cell read. */
+export type ReviewCheck = (reading: ReviewReading) => CheckResult;
+
+/** The checks of the challenges on chapter 6's review cell, by id: they need the model's reading, not only the text. */
+export const REVIEW_CHECKS: Record<string, ReviewCheck> = {
+  negation: ({ tokens, p }) => {
+    const final = p[p.length - 1];
+    return {
+      met: tokens.length <= 6 && tokens.includes('not') && final > 0.5,
+      now: `Now: ${tokens.length} words, ${tokens.includes('not') ? 'with' : 'without'} “not”; the model says p = ${fmt(final)}.`,
+    };
+  },
+  'one-word': ({ tokens, p }) => {
+    const final = p[p.length - 1];
+    return {
+      met: tokens.length === 1 && final > 0.85,
+      now: `Now: ${tokens.length} word${tokens.length === 1 ? '' : 's'}; the model says p = ${fmt(final)}.`,
+    };
+  },
+  'last-word-turns': ({ tokens, p }) => {
+    const final = p[p.length - 1];
+    const before = p.length > 1 ? p[p.length - 2] : Number.NaN;
+    return {
+      met: tokens.length >= 8 && before < 0.5 && final > 0.5,
+      now: `Now: ${tokens.length} words; p = ${fmt(before)} before the last word, ${fmt(final)} after it.`,
+    };
+  },
+};

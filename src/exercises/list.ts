@@ -55,6 +55,11 @@ export interface Challenge {
   hints: string[];
   /** A state that meets the challenge, and a sentence on why it works. */
   solution: { state: WidgetFields; why: string };
+  /**
+   * What the check reads: the widget's state (CHECKS), or, for chapter 6's review cell, the
+   * review as the trained model read it (REVIEW_CHECKS). Without it, the state.
+   */
+  reads?: 'review';
 }
 
 /** One exercise. */
@@ -469,6 +474,56 @@ export const EXERCISES: readonly Exercise[] = [
     explanation:
       'The bag of words wins by several points: a review’s sentiment shows mostly in which words it uses, the bag of words reads all of them, and the LSTM reads only the last 80 ids of each review. The chapter’s key ideas give both accuracies as measured here.',
     shows: {},
+  },
+  // Chapter 6: challenges on what the trained model makes of a review. Their solutions were
+  // checked with the kit's own model (public/models/kit); a model the reader trained may differ.
+  {
+    kind: 'challenge',
+    id: 'negation',
+    chapter: '06-inside-classifier',
+    cell: 'review',
+    reads: 'review',
+    title: 'Not fooled?',
+    task: 'Write a review of at most six words in which “not” turns a word of praise into criticism, and that the model still calls positive (p above 0.5).',
+    hints: [
+      'Start from the strongest word of praise you can think of, then put “not” in front of it.',
+      'Watch the plot: the word of praise comes last, nearest the output.',
+    ],
+    solution: {
+      state: { text: 'not excellent' },
+      why: 'With the kit’s model, “not excellent” gets p = 0.798: the word “excellent” raises the prediction far more than “not” lowers it. A model that reads words one at a time has to learn negation from examples, and this small one mostly has not.',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'one-word',
+    chapter: '06-inside-classifier',
+    cell: 'review',
+    reads: 'review',
+    title: 'One word of praise',
+    task: 'Find a review of a single word that the model calls positive with p above 0.85.',
+    hints: ['Words that reviewers use for the films they rate highest carry the most.'],
+    solution: {
+      state: { text: 'excellent' },
+      why: 'With the kit’s model, “excellent” alone gets p = 0.885: one step of the LSTM after the start marker, and the word’s embedding does the rest.',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'last-word-turns',
+    chapter: '06-inside-classifier',
+    cell: 'review',
+    reads: 'review',
+    title: 'The last word decides',
+    task: 'Write a review of at least eight words that the model calls negative until its last word, and positive after it: p below 0.5 before the last word and above 0.5 after it.',
+    hints: [
+      'Complain first, then praise: “but” is a good turning point.',
+      'The last words are read nearest the output, so they weigh the most.',
+    ],
+    solution: {
+      state: { text: 'the story was boring and slow but the ending was superb' },
+      why: 'With the kit’s model the prediction is 0.231 before “superb” and 0.521 after it: a single word at the end outweighs the complaints before it. Rows padded in front put the last words nearest the output.',
+    },
   },
   // Chapter 7: predictions only.
   {

@@ -1,6 +1,15 @@
+import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vocabularyFromWords } from '../../src/data/vocabulary';
+import { REVIEW_CHECKS } from '../../src/exercises/checks';
 import { EXERCISES } from '../../src/exercises/list';
+import { loadKitModel } from '../../src/lstm/sentiment/model-files';
+import { settingsView } from '../../src/lstm/sentiment/presets';
+import { reviewSteps } from '../../src/lstm/sentiment/review-steps';
+import { classifierWeights, traceClassifier, type LayerLike } from '../../src/lstm/sentiment/trace';
+import { directoryHandler } from '../../scripts/lib/model-directory';
+import { createKitModelFixture, type KitModelFixture } from '../fixtures/kit-model';
 import { useSite, widget } from './harness';
 
 const site = useSite();
@@ -148,7 +157,9 @@ describe('exercises', () => {
     await expect(page.locator('li:has(a[href$="chapters/07-limits/"]) [data-progress]').textContent()).resolves.toBe(
       'Exercises: 1 of 2 predictions made.',
     );
-    expect(await page.locator('li:has(a[href$="chapters/06-inside-classifier/"]) [data-progress]').count()).toBe(0);
+    await expect(
+      page.locator('li:has(a[href$="chapters/06-inside-classifier/"]) [data-progress]').textContent(),
+    ).resolves.toBe('Exercises: 0 of 3 challenges solved.');
   });
 
   it('a solution link sets the widget to a state that meets the challenge', async () => {
@@ -194,5 +205,51 @@ describe('exercises', () => {
       await page.goto(new URL(path, site.url).href);
       for (const id of ids) expect(await page.locator(`#${id}`).count(), `${path}#${id}`).toBe(1);
     }
+  });
+});
+
+describe('exercises on a trained model', () => {
+  let fixture: KitModelFixture;
+
+  beforeAll(async () => {
+    // The Node side trains the tiny fixture model and reads reviews with it on the cpu backend.
+    await tf.setBackend('cpu');
+    fixture = await createKitModelFixture();
+  }, 120_000);
+
+  afterAll(() => fixture?.remove());
+
+  /** What the fixture model makes of `text`, as the review cell reads it. */
+  async function readInNode(text: string) {
+    const { model, metadata } = await loadKitModel(directoryHandler(fixture.dir));
+    const weights = classifierWeights(model.layers as unknown as LayerLike[]);
+    model.dispose();
+    const vocabulary = vocabularyFromWords(metadata.words, new Array<number>(metadata.words.length).fill(0));
+    const steps = reviewSteps(text, vocabulary, settingsView(metadata.settings));
+    return { tokens: steps.tokens, p: traceClassifier(weights, steps.ids).p };
+  }
+
+  it('chapter 6: a review typed into the review cell solves a challenge checked on the model’s reading', async () => {
+    // Of a few negated words of praise, one that this model calls positive: the challenge's own check says which.
+    const candidates = ['not excellent', 'not superb', 'not wonderful', 'not great'];
+    const readings = await Promise.all(candidates.map(readInNode));
+    const review = candidates.find((_, k) => REVIEW_CHECKS['negation'](readings[k]).met);
+    expect(review, 'a negated word of praise the fixture calls positive').toBeDefined();
+
+    const page = await site.open('chapters/06-inside-classifier/');
+    const model = await widget(page, 'kit-classifier-model');
+    await expect.poll(() => model.getAttribute('data-model')).toBe('none');
+    await model.locator('input[name="model-files"]').setInputFiles([fixture.modelJson, fixture.weightsBin]);
+    await page.waitForSelector('kit-classifier-model[data-model="ready"]', { timeout: 60_000 });
+    const cell = await widget(page, 'kit-classifier-review');
+    await cell.locator('textarea[name="review"]').fill('not a word of praise here at all, not one');
+    await page.waitForFunction(() =>
+      document.querySelector('#ex-negation [data-role="now"]')?.textContent?.startsWith('Now: 10 words'),
+    );
+    await expect(page.locator('#ex-negation').getAttribute('data-solved')).resolves.toBe('false');
+    await cell.locator('textarea[name="review"]').fill(review!);
+    await expectSolved(page, 'negation');
+    await page.reload();
+    await expectSolved(page, 'negation');
   });
 });
