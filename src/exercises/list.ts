@@ -11,6 +11,8 @@ import { gradientReach } from '../lstm/cell/demos-over-time';
 import { beltGradient, oneUnitStep, type OneUnitCell } from '../lstm/cell/one-unit';
 import { DEFAULT_CELL } from '../lstm/cell/cell-presets';
 import { cosine } from '../embedding/cosine';
+import { modelSummary } from '../lstm/sentiment/model';
+import { presetSettings } from '../lstm/sentiment/presets';
 import { chapterPath, withBase } from '../paths';
 import { fmt, fmtSci } from '../widgets/kit/format';
 import { lstmReach, smallestForgetGate } from './checks';
@@ -113,6 +115,15 @@ const lstmWorks = biases.filter((b) => {
   const g = lstmReach(100, b);
   return g >= 0.01 && g <= 10;
 });
+
+// Chapter 6: the kit's model is r-keras; its summary counts every parameter.
+const rKeras = presetSettings('r-keras');
+// Any vocabulary of at least num_words words gives r-keras its 20,000 rows.
+const rKerasSummary = modelSummary(rKeras, 100_000);
+const rKerasTotal = rKerasSummary.reduce((sum, row) => sum + row.params, 0);
+const embeddingShare = (100 * rKerasSummary[0].params) / rKerasTotal;
+const TEN_WORDS = 'the plot was thin but the acting was truly wonderful';
+const tenWordPadding = rKeras.maxlen - 1 - TEN_WORDS.split(' ').length;
 
 /** Every exercise, chapter by chapter, each in the order a reader meets it. */
 export const EXERCISES: readonly Exercise[] = [
@@ -478,6 +489,17 @@ export const EXERCISES: readonly Exercise[] = [
   // Chapter 6: challenges on what the trained model makes of a review. Their solutions were
   // checked with the kit's own model (public/models/kit); a model the reader trained may differ.
   {
+    kind: 'prediction',
+    id: 'padding-steps',
+    chapter: '06-inside-classifier',
+    cell: 'review',
+    prompt: `The kit’s model (r-keras) reads every review as a row of ${rKeras.maxlen} ids: a start marker, then the words, with padding zeros in front. For a review of 10 words, how many of the ${rKeras.maxlen} steps read padding?`,
+    label: 'Your guess for the padding steps',
+    answer: { kind: 'number', value: tenWordPadding, scale: 'linear', close: 2, digits: 0 },
+    explanation: `${rKeras.maxlen} − 1 − 10 = ${tenWordPadding}: most of what the LSTM reads for a short review is zeros, before the start marker and the words. Tick “Show the padding steps” to see what they do to the prediction.`,
+    shows: { text: TEN_WORDS, padding: true },
+  },
+  {
     kind: 'challenge',
     id: 'negation',
     chapter: '06-inside-classifier',
@@ -524,6 +546,17 @@ export const EXERCISES: readonly Exercise[] = [
       state: { text: 'the story was boring and slow but the ending was superb' },
       why: 'With the kit’s model the prediction is 0.231 before “superb” and 0.521 after it: a single word at the end outweighs the complaints before it. Rows padded in front put the last words nearest the output.',
     },
+  },
+  {
+    kind: 'prediction',
+    id: 'embedding-share',
+    chapter: '06-inside-classifier',
+    cell: 'neighbours',
+    prompt: `The r-keras model has ${rKerasTotal.toLocaleString('en-US')} parameters. What share of them sits in its Embedding table, one vector of ${rKeras.embedding} numbers for each of its ${(rKerasSummary[0].params / rKeras.embedding).toLocaleString('en-US')} words? Type a percentage.`,
+    label: 'Your guess, in percent',
+    answer: { kind: 'number', value: embeddingShare, scale: 'linear', close: 5, digits: 1 },
+    explanation: `${fmt(embeddingShare, 1)} %: ${rKerasSummary[0].params.toLocaleString('en-US')} numbers in the table against ${(rKerasTotal - rKerasSummary[0].params).toLocaleString('en-US')} in the LSTM and the output layer together. Almost all of its parameters say where each word sits, which is why the neighbours below tell so much about what it learned.`,
+    shows: {},
   },
   // Chapter 7: predictions only.
   {

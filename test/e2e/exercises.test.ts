@@ -159,7 +159,7 @@ describe('exercises', () => {
     );
     await expect(
       page.locator('li:has(a[href$="chapters/06-inside-classifier/"]) [data-progress]').textContent(),
-    ).resolves.toBe('Exercises: 0 of 3 challenges solved.');
+    ).resolves.toBe('Exercises: 0 of 3 challenges solved, 0 of 2 predictions made.');
   });
 
   it('a solution link sets the widget to a state that meets the challenge', async () => {

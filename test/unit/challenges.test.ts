@@ -62,7 +62,7 @@ describe('the list of exercises', () => {
     }
   });
 
-  it('gives two predictions to each chapter it covers but 6, and three challenges to chapters 1 to 4 and 6', () => {
+  it('gives two predictions to each chapter it covers, and three challenges to chapters 1 to 4 and 6', () => {
     const chapters = new Set(EXERCISES.map((e) => e.chapter));
     expect([...chapters]).toEqual([
       '01-sequences',
@@ -75,8 +75,7 @@ describe('the list of exercises', () => {
     ]);
     for (const chapter of chapters) {
       const of = EXERCISES.filter((e) => e.chapter === chapter);
-      if (chapter !== '06-inside-classifier')
-        expect(of.filter((e) => e.kind === 'prediction').length, chapter).toBeGreaterThanOrEqual(2);
+      expect(of.filter((e) => e.kind === 'prediction').length, chapter).toBeGreaterThanOrEqual(2);
       if (chapter < '05' || chapter === '06-inside-classifier')
         expect(of.filter((e) => e.kind === 'challenge').length, chapter).toBeGreaterThanOrEqual(3);
     }
@@ -92,6 +91,14 @@ describe('the list of exercises', () => {
       '/kit/chapters/04-word-embeddings/?cosine.ax=2&cosine.by=-1.5#cell-cosine',
     );
     expect(exerciseLink('/kit/', EXERCISES[0])).toBe(`/kit/chapters/${EXERCISES[0].chapter}/#ex-${EXERCISES[0].id}`);
+  });
+
+  it('quotes the r-keras model’s parameters as chapter 7 does, and counts its padding steps', () => {
+    const share = EXERCISES.find((e) => e.id === 'embedding-share')!;
+    expect(share.kind === 'prediction' && share.prompt).toMatch(/has 2,609,473 parameters/);
+    expect(readFileSync(join(root, 'chapters', '07-limits.mdx'), 'utf8')).toContain('2,609,473 parameters');
+    const padding = EXERCISES.find((e) => e.id === 'padding-steps')!;
+    expect(padding.kind === 'prediction' && padding.answer).toMatchObject({ value: 69 });
   });
 
   it('makes no number in its texts NaN', () => {
