@@ -4,6 +4,11 @@
  * challenge is met. A challenge beside the widget runs its check on every change of the state.
  */
 import { encodeSentence } from '../data/encoding';
+import { oovReport } from '../data/oov';
+import { padSequence } from '../data/pad';
+import { encodeText, type SequenceView } from '../data/views';
+import type { Vocabulary } from '../data/vocabulary';
+import { traceClassifier, type ClassifierWeights } from '../lstm/sentiment/trace';
 import { textToWordSequence } from '../data/tokenizer';
 import { cosine, norm } from '../embedding/cosine';
 import { sigmoid } from '../lstm/cell/activations';
@@ -248,6 +253,52 @@ export const REVIEW_CHECKS: Record<string, ReviewCheck> = {
     return {
       met: tokens.length >= 8 && before < 0.5 && final > 0.5,
       now: `Now: ${tokens.length} words; p = ${fmt(before)} before the last word, ${fmt(final)} after it.`,
+    };
+  },
+};
+
+/** The trained model a check reads with, as the page's trained classifier holds it. */
+export interface ModelReader {
+  /** Its weights in the kit's layout. */
+  weights: ClassifierWeights;
+  /** Its vocabulary, to encode a review as training did. */
+  vocabulary: Vocabulary;
+  /** Its data view: layout, num_words, maxlen. */
+  view: SequenceView;
+}
+
+/** A challenge's check on a widget's state that needs the trained model. */
+export type ModelCheck = (state: WidgetState, model: ModelReader) => CheckResult;
+
+/**
+ * The model's final prediction for `text` padded to its maxlen with zeros before the review
+ * ('pre', as it was trained) or after it ('post'), read by the kit's own LSTM cell.
+ */
+export function paddedPrediction(text: string, model: ModelReader, padding: 'pre' | 'post'): number {
+  const { maxlen = 80, ...unpadded } = model.view;
+  const ids = encodeText(text, model.vocabulary, unpadded);
+  const row = padSequence(ids, { maxlen, padding });
+  return traceClassifier(model.weights, row).p[maxlen - 1];
+}
+
+/** The checks of the challenges on widgets that read with the trained model (chapter 7), by id. */
+export const MODEL_CHECKS: Record<string, ModelCheck> = {
+  'post-positive': (s, model) => {
+    const text = str(s, 'text');
+    const pre = paddedPrediction(text, model, 'pre');
+    const post = paddedPrediction(text, model, 'post');
+    return {
+      met: pre > 0.5 && post > 0.5,
+      now: `Now: p = ${fmt(pre)} with 'pre' padding, ${fmt(post)} with 'post' padding.`,
+    };
+  },
+  'all-unknown': (s, model) => {
+    const text = str(s, 'text');
+    const report = oovReport(text, model.vocabulary.index, model.view);
+    const p = paddedPrediction(text, model, 'pre');
+    return {
+      met: report.count >= 6 && report.oov === report.count,
+      now: `Now: ${report.oov} of ${report.count} words out of the vocabulary; the model says p = ${fmt(p)}.`,
     };
   },
 };

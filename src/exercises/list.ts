@@ -58,10 +58,11 @@ export interface Challenge {
   /** A state that meets the challenge, and a sentence on why it works. */
   solution: { state: WidgetFields; why: string };
   /**
-   * What the check reads: the widget's state (CHECKS), or, for chapter 6's review cell, the
-   * review as the trained model read it (REVIEW_CHECKS). Without it, the state.
+   * What the check reads: the widget's state (CHECKS, the default); for chapter 6's review cell,
+   * the review as the trained model read it (REVIEW_CHECKS); or the widget's state with the
+   * trained model (MODEL_CHECKS).
    */
-  reads?: 'review';
+  reads?: 'review' | 'model';
 }
 
 /** One exercise. */
@@ -122,6 +123,8 @@ const rKeras = presetSettings('r-keras');
 const rKerasSummary = modelSummary(rKeras, 100_000);
 const rKerasTotal = rKerasSummary.reduce((sum, row) => sum + row.params, 0);
 const embeddingShare = (100 * rKerasSummary[0].params) / rKerasTotal;
+// A positive review long enough to leave few padding zeros after it in a row of 80 ids.
+const LONG_PRAISE = Array.from({ length: 7 }, () => 'A wonderful film. I loved every minute of it.').join(' ');
 const TEN_WORDS = 'the plot was thin but the acting was truly wonderful';
 const tenWordPadding = rKeras.maxlen - 1 - TEN_WORDS.split(' ').length;
 
@@ -558,7 +561,7 @@ export const EXERCISES: readonly Exercise[] = [
     explanation: `${fmt(embeddingShare, 1)} %: ${rKerasSummary[0].params.toLocaleString('en-US')} numbers in the table against ${(rKerasTotal - rKerasSummary[0].params).toLocaleString('en-US')} in the LSTM and the output layer together. Almost all of its parameters say where each word sits, which is why the neighbours below tell so much about what it learned.`,
     shows: {},
   },
-  // Chapter 7: predictions only.
+  // Chapter 7: the challenges' solutions were checked with the kit's own model (public/models/kit).
   {
     kind: 'prediction',
     id: 'same-parameters',
@@ -598,6 +601,37 @@ export const EXERCISES: readonly Exercise[] = [
     explanation:
       'Without masking, every zero is an input like a word: each one moves hₜ and Cₜ, so reading the zeros after the review changes the state the prediction comes from. How much depends on the review and the model; the cell below shows both paddings and the prediction with the zeros skipped.',
     shows: {},
+  },
+  {
+    kind: 'challenge',
+    id: 'post-positive',
+    chapter: '07-limits',
+    cell: 'padding',
+    reads: 'model',
+    title: 'A verdict that survives the zeros',
+    task: 'Write a review that the model calls positive with ‘post’ padding as well as with ‘pre’ padding: p above 0.5 both ways.',
+    hints: [
+      'With ‘post’ padding the model reads the zeros after your review: the more zeros, the more of its verdict they wash out.',
+      'Leave fewer zeros: a longer review fills more of the row. The box keeps 400 characters.',
+    ],
+    solution: {
+      state: { text: LONG_PRAISE },
+      why: 'With the kit’s model, after about 70 zeros every review ends at the same p = 0.390, whatever it said; seven sentences of praise, 63 words, leave 16 zeros, and the model still says 0.580 with ‘post’ padding (0.973 with ‘pre’).',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'all-unknown',
+    chapter: '07-limits',
+    cell: 'languages',
+    reads: 'model',
+    title: 'Nothing it knows',
+    task: 'Write a review of at least six words none of which the model knows: an out-of-vocabulary rate of 100 %. Then read what the model says about it.',
+    hints: ['Words that English shares with other languages, such as “film”, are known: avoid them.'],
+    solution: {
+      state: { text: 'Eine wunderschöne Geschichte, herzlich erzählt, sehr empfehlenswert' },
+      why: 'With the kit’s model all seven German words are out of its vocabulary, so it reads the start marker and seven times id 2: its answer says nothing about the review, only what the model makes of a row of unknown words.',
+    },
   },
 ];
 

@@ -7,7 +7,7 @@
 import { KIT_STATE_EVENT, stateOfWidget, type KitStateDetail } from '../widgets/kit/state-event';
 import { loadProgress, onProgress, saveProgress, withAnswer, withSolved, countDone } from './progress';
 import { parseGuess, scoreGuess, type Answer } from './score';
-import type { CheckResult, ReviewReading, WidgetState } from './checks';
+import type { CheckResult, ModelReader, ReviewReading, WidgetState } from './checks';
 
 let started = false;
 
@@ -20,11 +20,15 @@ export function startExercises(): void {
   for (const el of challenges) drawSolved(el);
   if (challenges.length > 0)
     void import('./checks').then(
-      ({ CHECKS, REVIEW_CHECKS }) =>
+      ({ CHECKS, REVIEW_CHECKS, MODEL_CHECKS }) =>
         challenges.forEach((el) => {
           const id = el.dataset.challenge ?? '';
+          const cell = el.dataset.forCell ?? '';
           if (el.dataset.reads === 'review') wireChallenge(el, REVIEW_CHECKS[id], followReview);
-          else wireChallenge(el, CHECKS[id], followWidget(el.dataset.forCell ?? ''));
+          else if (el.dataset.reads === 'model') {
+            const check = MODEL_CHECKS[id];
+            wireChallenge(el, check && ((i: WithModel) => check(i.state, i.model)), followWithModel(cell));
+          } else wireChallenge(el, CHECKS[id], followWidget(cell));
         }),
       (e: Error) => console.error(`The exercises' checks failed to load: ${e.message}`),
     );
@@ -118,6 +122,39 @@ function followReview(follow: (reading: ReviewReading) => void): void {
     onReview(send);
     send();
   });
+}
+
+/** A widget's state and the trained model, for the checks that read with it. */
+interface WithModel {
+  state: WidgetState;
+  model: ModelReader;
+}
+
+/**
+ * Calls `follow` with a widget's state and the page's trained model whenever either changes and
+ * both are there. The model is asked for only once the widget has started (which loads it anyway).
+ */
+function followWithModel(cell: string): (follow: (input: WithModel) => void) => void {
+  return (follow) => {
+    let state: WidgetState | null = null;
+    let model: ModelReader | null = null;
+    let watching = false;
+    const send = () => {
+      if (state && model) follow({ state, model });
+    };
+    followWidget(cell)((next) => {
+      state = next;
+      send();
+      if (watching) return;
+      watching = true;
+      void import('../widgets/kit/trained').then(({ watchClassifier }) =>
+        watchClassifier((status) => {
+          model = status.kind === 'ready' ? status.classifier : null;
+          send();
+        }),
+      );
+    });
+  };
 }
 
 function wireChallenge<T>(

@@ -252,4 +252,26 @@ describe('exercises on a trained model', () => {
     await page.reload();
     await expectSolved(page, 'negation');
   });
+
+  it('chapter 7: a review of unknown words, checked with the model the reader loaded in chapter 6', async () => {
+    const page = await site.open('chapters/06-inside-classifier/');
+    const model = await widget(page, 'kit-classifier-model');
+    await expect.poll(() => model.getAttribute('data-model')).toBe('none');
+    await model.locator('input[name="model-files"]').setInputFiles([fixture.modelJson, fixture.weightsBin]);
+    await page.waitForSelector('kit-classifier-model[data-model="ready"]', { timeout: 60_000 });
+
+    // The model is kept in this browser, so chapter 7 reads with it too.
+    await page.goto(`${site.url}chapters/07-limits/`);
+    const languages = await widget(page, 'kit-limits-languages');
+    const review = languages.getByLabel('Review (edit it, or write your own)');
+    await review.fill('zorp blick the quam veld trusk');
+    await page.waitForFunction(() =>
+      document.querySelector('#ex-all-unknown [data-role="now"]')?.textContent?.startsWith('Now: 5 of 6 words'),
+    );
+    await expect(page.locator('#ex-all-unknown').getAttribute('data-solved')).resolves.toBe('false');
+    await review.fill('zorp blick snarf quam veld trusk');
+    expect(await expectSolved(page, 'all-unknown')).toMatch(
+      /^Now: 6 of 6 words out of the vocabulary; the model says p = /,
+    );
+  });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CELL } from '../../src/lstm/cell/cell-presets';
-import { CHECKS, lstmReach, REVIEW_CHECKS, type WidgetState } from '../../src/exercises/checks';
+import { CHECKS, lstmReach, MODEL_CHECKS, REVIEW_CHECKS, type WidgetState } from '../../src/exercises/checks';
 import { EXERCISES, exerciseLink, widgetLink, type Challenge } from '../../src/exercises/list';
 import { scoreGuess } from '../../src/exercises/score';
 
@@ -40,6 +40,12 @@ describe('the list of exercises', () => {
     expect(Object.keys(CHECKS).sort()).toEqual(
       challenges
         .filter((c) => !c.reads)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(Object.keys(MODEL_CHECKS).sort()).toEqual(
+      challenges
+        .filter((c) => c.reads === 'model')
         .map((c) => c.id)
         .sort(),
     );

@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { padSequence } from '../../src/data/pad';
+import { encodeText } from '../../src/data/views';
+import { vocabularyFromWords } from '../../src/data/vocabulary';
+import { MODEL_CHECKS, paddedPrediction, type ModelReader } from '../../src/exercises/checks';
+import { loadKitModel } from '../../src/lstm/sentiment/model-files';
+import { settingsView } from '../../src/lstm/sentiment/presets';
+import { classifierWeights, type LayerLike } from '../../src/lstm/sentiment/trace';
+import { directoryHandler } from '../../scripts/lib/model-directory';
+import { createKitModelFixture, type KitModelFixture } from '../fixtures/kit-model';
+
+let fixture: KitModelFixture;
+let model: tf.LayersModel;
+let reader: ModelReader;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  fixture = await createKitModelFixture();
+  const loaded = await loadKitModel(directoryHandler(fixture.dir));
+  model = loaded.model;
+  reader = {
+    weights: classifierWeights(model.layers as unknown as LayerLike[]),
+    vocabulary: vocabularyFromWords(loaded.metadata.words, new Array<number>(loaded.metadata.words.length).fill(0)),
+    view: settingsView(loaded.metadata.settings),
+  };
+}, 120_000);
+
+afterAll(() => {
+  model?.dispose();
+  fixture?.remove();
+});
+
+describe('chapter 7 challenges, read with a trained model', () => {
+  it("reads a review padded either way as tfjs's predict does", () => {
+    const text = 'the acting was excellent but the plot was boring';
+    const { maxlen = 0, ...unpadded } = reader.view;
+    const ids = encodeText(text, reader.vocabulary, unpadded);
+    for (const padding of ['pre', 'post'] as const) {
+      const row = padSequence(ids, { maxlen, padding });
+      const theirs = tf.tidy(
+        () => (model.predict(tf.tensor2d([Array.from(row)], [1, maxlen])) as tf.Tensor).dataSync()[0],
+      );
+      expect(paddedPrediction(text, reader, padding)).toBeCloseTo(theirs, 5);
+    }
+  });
+
+  it('post-positive: met exactly when the review is positive both ways', () => {
+    for (const text of ['excellent superb wonderful great', 'awful worst boring terrible', 'the film']) {
+      const pre = paddedPrediction(text, reader, 'pre');
+      const post = paddedPrediction(text, reader, 'post');
+      expect(MODEL_CHECKS['post-positive']({ text }, reader)).toEqual({
+        met: pre > 0.5 && post > 0.5,
+        now: expect.stringContaining(`with 'post' padding`) as unknown,
+      });
+    }
+    expect(MODEL_CHECKS['post-positive']({ text: 'awful worst boring terrible' }, reader).met).toBe(false);
+  });
+
+  it('all-unknown: six words or more, none in the vocabulary', () => {
+    expect(MODEL_CHECKS['all-unknown']({ text: 'zorp blick snarf quam veld trusk' }, reader)).toMatchObject({
+      met: true,
+      now: expect.stringMatching(/^Now: 6 of 6 words out of the vocabulary; the model says p = 0\.\d{3}\.$/) as unknown,
+    });
+    expect(MODEL_CHECKS['all-unknown']({ text: 'zorp blick the quam veld trusk' }, reader).met).toBe(false);
+    expect(MODEL_CHECKS['all-unknown']({ text: 'zorp blick snarf quam veld' }, reader).met).toBe(false);
+  });
+});
