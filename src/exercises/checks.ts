@@ -8,6 +8,7 @@ import { oovReport } from '../data/oov';
 import { padSequence } from '../data/pad';
 import { encodeText, type SequenceView } from '../data/views';
 import type { Vocabulary } from '../data/vocabulary';
+import { reviewSteps } from '../lstm/sentiment/review-steps';
 import { traceClassifier, type ClassifierWeights } from '../lstm/sentiment/trace';
 import { textToWordSequence } from '../data/tokenizer';
 import { cosine, norm } from '../embedding/cosine';
@@ -281,8 +282,34 @@ export function paddedPrediction(text: string, model: ModelReader, padding: 'pre
   return traceClassifier(model.weights, row).p[maxlen - 1];
 }
 
-/** The checks of the challenges on widgets that read with the trained model (chapter 7), by id. */
+/** The model's prediction for `text` as it reads it (its own maxlen and padding), and the fate of each word. */
+export function modelReading(text: string, model: ModelReader): { p: number; tokens: string[]; cut: boolean[] } {
+  const steps = reviewSteps(text, model.vocabulary, model.view);
+  const trace = traceClassifier(model.weights, steps.ids);
+  return { p: trace.p[steps.ids.length - 1], tokens: steps.tokens, cut: steps.fates.map((f) => f === 'cut') };
+}
+
+/** The checks of the challenges on widgets that read with the trained model (chapters 5 and 7), by id. */
 export const MODEL_CHECKS: Record<string, ModelCheck> = {
+  'rating-leak': (s, model) => {
+    const { p, tokens } = modelReading(str(s, 'text'), model);
+    return {
+      met: tokens.length >= 1 && tokens.length <= 3 && p > 0.99,
+      now: `Now: ${tokens.length} word${tokens.length === 1 ? '' : 's'}; the model says p = ${fmt(p)}.`,
+    };
+  },
+  'cut-praise': (s, model) => {
+    const { p, tokens, cut } = modelReading(str(s, 'text'), model);
+    const first = tokens[0] ?? '';
+    const firstCut = cut[0] ?? false;
+    return {
+      met: first === 'excellent' && firstCut && p < 0.5,
+      now:
+        tokens.length === 0
+          ? 'Now: the review is empty.'
+          : `Now: ${tokens.length} words; the first, “${first}”, is ${firstCut ? 'cut' : 'read'}; the model says p = ${fmt(p)}.`,
+    };
+  },
   'post-positive': (s, model) => {
     const text = str(s, 'text');
     const pre = paddedPrediction(text, model, 'pre');

@@ -123,6 +123,9 @@ const rKeras = presetSettings('r-keras');
 const rKerasSummary = modelSummary(rKeras, 100_000);
 const rKerasTotal = rKerasSummary.reduce((sum, row) => sum + row.params, 0);
 const embeddingShare = (100 * rKerasSummary[0].params) / rKerasTotal;
+// A review whose first word of praise 'pre' truncation cuts at maxlen 80: nine sentences of criticism after it.
+const CUT_PRAISE = `Excellent? No. ${Array.from({ length: 9 }, () => 'The plot was thin and the acting was weak.').join(' ')}`;
+const CUT_PRAISE_WORDS = CUT_PRAISE.split(/\s+/).length;
 // A positive review long enough to leave few padding zeros after it in a row of 80 ids.
 const LONG_PRAISE = Array.from({ length: 7 }, () => 'A wonderful film. I loved every minute of it.').join(' ');
 const TEN_WORDS = 'the plot was thin but the acting was truly wonderful';
@@ -488,6 +491,40 @@ export const EXERCISES: readonly Exercise[] = [
     explanation:
       'The bag of words wins by several points: a review’s sentiment shows mostly in which words it uses, the bag of words reads all of them, and the LSTM reads only the last 80 ids of each review. The chapter’s key ideas give both accuracies as measured here.',
     shows: {},
+  },
+  {
+    kind: 'challenge',
+    id: 'rating-leak',
+    chapter: '05-sentiment-imdb',
+    cell: 'own-review',
+    reads: 'model',
+    title: 'Three words, no doubt',
+    task: 'Find a review of at most three words that the model calls positive with p above 0.99.',
+    hints: [
+      'Single words of praise get the model to about 0.9; something reviewers write besides words does better.',
+      'Many reviewers end with their rating out of ten.',
+    ],
+    solution: {
+      state: { text: '7/10' },
+      why: 'With the kit’s model, “7/10” (the words “7” and “10”) gets p = 0.994, more than any word of praise: IMDB counts a rating of 7 or more as positive, and reviewers who write “7/10” in the text have given the film exactly that. The model learned the rating, not the opinion.',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'cut-praise',
+    chapter: '05-sentiment-imdb',
+    cell: 'own-review',
+    reads: 'model',
+    title: 'Praise it never reads',
+    task: 'Write a review that starts with “Excellent”, which the model never reads because truncation cuts it, and that the model calls negative (p below 0.5).',
+    hints: [
+      'With ‘pre’ truncation the model keeps the last maxlen ids of a review and cuts the beginning.',
+      'Follow “Excellent” with enough criticism to fill the whole row: about 80 words.',
+    ],
+    solution: {
+      state: { text: CUT_PRAISE },
+      why: `The review has ${CUT_PRAISE_WORDS} words and the kit’s model reads only the last ${rKeras.maxlen} (‘pre’ truncation cuts the start marker too), so “Excellent” is cut and the model reads only the criticism: p = 0.010. A verdict given first and explained at length is lost on this model.`,
+    },
   },
   // Chapter 6: challenges on what the trained model makes of a review. Their solutions were
   // checked with the kit's own model (public/models/kit); a model the reader trained may differ.

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vocabularyFromWords } from '../../src/data/vocabulary';
-import { REVIEW_CHECKS } from '../../src/exercises/checks';
+import { MODEL_CHECKS, REVIEW_CHECKS } from '../../src/exercises/checks';
 import { EXERCISES } from '../../src/exercises/list';
 import { loadKitModel } from '../../src/lstm/sentiment/model-files';
 import { settingsView } from '../../src/lstm/sentiment/presets';
@@ -141,7 +141,7 @@ describe('exercises', () => {
     );
   });
 
-  it('chapter 7: a prediction without a challenge, counted on the home page', async () => {
+  it('chapter 7: a prediction, counted on the home page', async () => {
     const page = await site.open('chapters/07-limits/');
     const predict = page.locator('#ex-same-parameters');
     await predict.scrollIntoViewIfNeeded();
@@ -219,14 +219,30 @@ describe('exercises on a trained model', () => {
 
   afterAll(() => fixture?.remove());
 
-  /** What the fixture model makes of `text`, as the review cell reads it. */
-  async function readInNode(text: string) {
+  /** The fixture model as the page's trained classifier holds it. */
+  async function readerInNode() {
     const { model, metadata } = await loadKitModel(directoryHandler(fixture.dir));
     const weights = classifierWeights(model.layers as unknown as LayerLike[]);
     model.dispose();
     const vocabulary = vocabularyFromWords(metadata.words, new Array<number>(metadata.words.length).fill(0));
-    const steps = reviewSteps(text, vocabulary, settingsView(metadata.settings));
+    return { weights, vocabulary, view: settingsView(metadata.settings) };
+  }
+
+  /** What the fixture model makes of `text`, as the review cell reads it. */
+  async function readInNode(text: string) {
+    const { weights, vocabulary, view } = await readerInNode();
+    const steps = reviewSteps(text, vocabulary, view);
     return { tokens: steps.tokens, p: traceClassifier(weights, steps.ids).p };
+  }
+
+  /** Opens chapter 6 and loads the fixture through its model cell: it becomes the model of every chapter. */
+  async function loadFixture(): Promise<Page> {
+    const page = await site.open('chapters/06-inside-classifier/');
+    const model = await widget(page, 'kit-classifier-model');
+    await expect.poll(() => model.getAttribute('data-model')).toBe('none');
+    await model.locator('input[name="model-files"]').setInputFiles([fixture.modelJson, fixture.weightsBin]);
+    await page.waitForSelector('kit-classifier-model[data-model="ready"]', { timeout: 60_000 });
+    return page;
   }
 
   it('chapter 6: a review typed into the review cell solves a challenge checked on the model’s reading', async () => {
@@ -236,11 +252,7 @@ describe('exercises on a trained model', () => {
     const review = candidates.find((_, k) => REVIEW_CHECKS['negation'](readings[k]).met);
     expect(review, 'a negated word of praise the fixture calls positive').toBeDefined();
 
-    const page = await site.open('chapters/06-inside-classifier/');
-    const model = await widget(page, 'kit-classifier-model');
-    await expect.poll(() => model.getAttribute('data-model')).toBe('none');
-    await model.locator('input[name="model-files"]').setInputFiles([fixture.modelJson, fixture.weightsBin]);
-    await page.waitForSelector('kit-classifier-model[data-model="ready"]', { timeout: 60_000 });
+    const page = await loadFixture();
     const cell = await widget(page, 'kit-classifier-review');
     await cell.locator('textarea[name="review"]').fill('not a word of praise here at all, not one');
     await page.waitForFunction(() =>
@@ -254,11 +266,7 @@ describe('exercises on a trained model', () => {
   });
 
   it('chapter 7: a review of unknown words, checked with the model the reader loaded in chapter 6', async () => {
-    const page = await site.open('chapters/06-inside-classifier/');
-    const model = await widget(page, 'kit-classifier-model');
-    await expect.poll(() => model.getAttribute('data-model')).toBe('none');
-    await model.locator('input[name="model-files"]').setInputFiles([fixture.modelJson, fixture.weightsBin]);
-    await page.waitForSelector('kit-classifier-model[data-model="ready"]', { timeout: 60_000 });
+    const page = await loadFixture();
 
     // The model is kept in this browser, so chapter 7 reads with it too.
     await page.goto(`${site.url}chapters/07-limits/`);
@@ -273,5 +281,19 @@ describe('exercises on a trained model', () => {
     expect(await expectSolved(page, 'all-unknown')).toMatch(
       /^Now: 6 of 6 words out of the vocabulary; the model says p = /,
     );
+  });
+
+  it('chapter 5: praise that truncation cuts, typed into “Your own review”', async () => {
+    const text = `excellent ${'awful boring '.repeat(45)}`;
+    expect(MODEL_CHECKS['cut-praise']({ text }, await readerInNode()).met, 'the fixture calls it negative').toBe(true);
+    const page = await loadFixture();
+    await page.goto(`${site.url}chapters/05-sentiment-imdb/`);
+    const review = await widget(page, 'kit-sentiment-review');
+    await review.locator('textarea[name="review"]').fill('excellent awful boring');
+    await page.waitForFunction(() =>
+      document.querySelector('#ex-cut-praise [data-role="now"]')?.textContent?.includes('“excellent”, is read'),
+    );
+    await review.locator('textarea[name="review"]').fill(text);
+    expect(await expectSolved(page, 'cut-praise')).toMatch(/^Now: 91 words; the first, “excellent”, is cut;/);
   });
 });

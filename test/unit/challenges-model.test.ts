@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { padSequence } from '../../src/data/pad';
 import { encodeText } from '../../src/data/views';
 import { vocabularyFromWords } from '../../src/data/vocabulary';
-import { MODEL_CHECKS, paddedPrediction, type ModelReader } from '../../src/exercises/checks';
+import { MODEL_CHECKS, modelReading, paddedPrediction, type ModelReader } from '../../src/exercises/checks';
 import { loadKitModel } from '../../src/lstm/sentiment/model-files';
 import { settingsView } from '../../src/lstm/sentiment/presets';
 import { classifierWeights, type LayerLike } from '../../src/lstm/sentiment/trace';
@@ -29,6 +29,31 @@ beforeAll(async () => {
 afterAll(() => {
   model?.dispose();
   fixture?.remove();
+});
+
+describe('chapter 5 challenges, read with a trained model', () => {
+  it('reads a review as its own trace does: the last step is the prediction with the usual padding', () => {
+    const text = 'the acting was excellent but the plot was boring';
+    expect(modelReading(text, reader).p).toBeCloseTo(paddedPrediction(text, reader, 'pre'), 12);
+  });
+
+  it('rating-leak: at most three words, above 0.99', () => {
+    for (const text of ['excellent superb wonderful', 'excellent', 'awful']) {
+      expect(MODEL_CHECKS['rating-leak']({ text }, reader).met).toBe(modelReading(text, reader).p > 0.99);
+    }
+    expect(MODEL_CHECKS['rating-leak']({ text: 'excellent superb wonderful great' }, reader).met).toBe(false);
+    expect(MODEL_CHECKS['rating-leak']({ text: '' }, reader).met).toBe(false);
+  });
+
+  it('cut-praise: “excellent” first, cut by truncation, and a negative verdict', () => {
+    const long = `excellent ${'awful boring '.repeat(45)}`;
+    expect(modelReading(long, reader).cut[0]).toBe(true);
+    expect(MODEL_CHECKS['cut-praise']({ text: long }, reader).met).toBe(modelReading(long, reader).p < 0.5);
+    expect(MODEL_CHECKS['cut-praise']({ text: long }, reader).met).toBe(true);
+    expect(MODEL_CHECKS['cut-praise']({ text: 'excellent awful boring' }, reader).met).toBe(false); // read
+    expect(MODEL_CHECKS['cut-praise']({ text: `great ${'awful boring '.repeat(45)}` }, reader).met).toBe(false);
+    expect(MODEL_CHECKS['cut-praise']({ text: '' }, reader).now).toBe('Now: the review is empty.');
+  });
 });
 
 describe('chapter 7 challenges, read with a trained model', () => {
