@@ -282,6 +282,16 @@ export function paddedPrediction(text: string, model: ModelReader, padding: 'pre
   return traceClassifier(model.weights, row).p[maxlen - 1];
 }
 
+/** The model's prediction for `text` with no padding at all: what Keras' mask_zero would give. */
+export function maskedPrediction(text: string, model: ModelReader): number {
+  const { maxlen = 80, ...unpadded } = model.view;
+  const ids = encodeText(text, model.vocabulary, unpadded);
+  // A review longer than maxlen is cut as padding would cut it, 'pre': its last maxlen ids.
+  const kept = ids.length > maxlen ? ids.subarray(ids.length - maxlen) : ids;
+  if (kept.length === 0) return traceClassifier(model.weights, padSequence(ids, { maxlen, padding: 'pre' })).p0;
+  return traceClassifier(model.weights, kept).p[kept.length - 1];
+}
+
 /** The model's prediction for `text` as it reads it (its own maxlen and padding), and the fate of each word. */
 export function modelReading(text: string, model: ModelReader): { p: number; tokens: string[]; cut: boolean[] } {
   const steps = reviewSteps(text, model.vocabulary, model.view);
@@ -317,6 +327,15 @@ export const MODEL_CHECKS: Record<string, ModelCheck> = {
     return {
       met: pre > 0.5 && post > 0.5,
       now: `Now: p = ${fmt(pre)} with 'pre' padding, ${fmt(post)} with 'post' padding.`,
+    };
+  },
+  'zeros-flip': (s, model) => {
+    const text = str(s, 'text');
+    const pre = paddedPrediction(text, model, 'pre');
+    const masked = maskedPrediction(text, model);
+    return {
+      met: (pre - 0.5) * (masked - 0.5) < 0,
+      now: `Now: p = ${fmt(masked)} with the zeros skipped, ${fmt(pre)} with the zeros read first.`,
     };
   },
   'all-unknown': (s, model) => {

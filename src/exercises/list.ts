@@ -658,6 +658,23 @@ export const EXERCISES: readonly Exercise[] = [
   },
   {
     kind: 'challenge',
+    id: 'zeros-flip',
+    chapter: '07-limits',
+    cell: 'padding',
+    reads: 'model',
+    title: 'Turned by zeros',
+    task: 'Find a review that the zeros in front turn around: the model calls it positive with the zeros skipped (as mask_zero would read it) and negative with ‘pre’ padding, or the other way round.',
+    hints: [
+      'The zeros move the prediction by a few hundredths only: look for a review the model finds almost neutral.',
+      'Try one or two plain words, such as the name of what is reviewed.',
+    ],
+    solution: {
+      state: { text: 'the movie' },
+      why: 'With the kit’s model, “the movie” gets p = 0.538 with the zeros skipped and 0.458 after the 77 zeros in front of it: reading the zeros moves a review’s prediction by a few hundredths, and one close to 0.5 changes side.',
+    },
+  },
+  {
+    kind: 'challenge',
     id: 'all-unknown',
     chapter: '07-limits',
     cell: 'languages',

@@ -155,7 +155,7 @@ describe('exercises', () => {
     expect(await predict.locator('[data-role="explanation"]').textContent()).toMatch(/= 49,408, whatever the length/);
     await page.goto(site.url);
     await expect(page.locator('li:has(a[href$="chapters/07-limits/"]) [data-progress]').textContent()).resolves.toBe(
-      'Exercises: 0 of 2 challenges solved, 1 of 2 predictions made.',
+      'Exercises: 0 of 3 challenges solved, 1 of 2 predictions made.',
     );
     await expect(
       page.locator('li:has(a[href$="chapters/06-inside-classifier/"]) [data-progress]').textContent(),

@@ -3,8 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { padSequence } from '../../src/data/pad';
 import { encodeText } from '../../src/data/views';
 import { vocabularyFromWords } from '../../src/data/vocabulary';
-import { MODEL_CHECKS, modelReading, paddedPrediction, type ModelReader } from '../../src/exercises/checks';
+import {
+  MODEL_CHECKS,
+  maskedPrediction,
+  modelReading,
+  paddedPrediction,
+  type ModelReader,
+} from '../../src/exercises/checks';
 import { loadKitModel } from '../../src/lstm/sentiment/model-files';
+import { paddingTrace, stepwiseModel, summarizePadding } from '../../src/lstm/sentiment/padding-study';
 import { settingsView } from '../../src/lstm/sentiment/presets';
 import { classifierWeights, type LayerLike } from '../../src/lstm/sentiment/trace';
 import { directoryHandler } from '../../scripts/lib/model-directory';
@@ -80,6 +87,23 @@ describe('chapter 7 challenges, read with a trained model', () => {
       });
     }
     expect(MODEL_CHECKS['post-positive']({ text: 'awful worst boring terrible' }, reader).met).toBe(false);
+  });
+
+  it('zeros-flip: the prediction with the zeros skipped is the one after the last word of the post row', async () => {
+    // The reference: tfjs's every-step model over the 'post' row, as chapter 7's padding cell reads it.
+    const text = 'the acting was excellent but the plot was boring';
+    const { maxlen = 0, ...unpadded } = reader.view;
+    const ids = encodeText(text, reader.vocabulary, unpadded);
+    const weights = model.getWeights().map((w) => ({ shape: [...w.shape], data: Float32Array.from(w.dataSync()) }));
+    const stepwise = stepwiseModel(fixture.settings, fixture.metadata.vocabularySize, weights);
+    const masked = summarizePadding(await paddingTrace(stepwise, ids, maxlen)).masked;
+    stepwise.dispose();
+    expect(maskedPrediction(text, reader)).toBeCloseTo(masked, 5);
+    for (const t of ['the film', 'excellent', 'awful worst', 'a film was it']) {
+      const flips = (paddedPrediction(t, reader, 'pre') - 0.5) * (maskedPrediction(t, reader) - 0.5) < 0;
+      expect(MODEL_CHECKS['zeros-flip']({ text: t }, reader).met, t).toBe(flips);
+    }
+    expect(MODEL_CHECKS['zeros-flip']({ text: 'excellent superb wonderful great' }, reader).met).toBe(false);
   });
 
   it('all-unknown: six words or more, none in the vocabulary', () => {
