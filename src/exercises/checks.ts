@@ -308,6 +308,13 @@ export const MODEL_CHECKS: Record<string, ModelCheck> = {
       now: `Now: ${tokens.length} word${tokens.length === 1 ? '' : 's'}; the model says p = ${fmt(p)}.`,
     };
   },
+  'not-bad': (s, model) => {
+    const { p, tokens } = modelReading(str(s, 'text'), model);
+    return {
+      met: tokens.length <= 6 && tokens.includes('not') && p < 0.5,
+      now: `Now: ${tokens.length} words, ${tokens.includes('not') ? 'with' : 'without'} “not”; the model says p = ${fmt(p)}.`,
+    };
+  },
   'cut-praise': (s, model) => {
     const { p, tokens, cut } = modelReading(str(s, 'text'), model);
     const first = tokens[0] ?? '';

@@ -511,6 +511,20 @@ export const EXERCISES: readonly Exercise[] = [
   },
   {
     kind: 'challenge',
+    id: 'not-bad',
+    chapter: '05-sentiment-imdb',
+    cell: 'own-review',
+    reads: 'model',
+    title: 'Not bad, says the reader',
+    task: 'Write a review of at most six words in which “not” turns a criticism into praise, and that the model still calls negative (p below 0.5).',
+    hints: ['Put “not” in front of a word reviewers use for films they disliked.'],
+    solution: {
+      state: { text: 'not bad' },
+      why: 'With the kit’s model, “not bad” gets p = 0.105: the word “bad” weighs far more than the “not” in front of it. The model has learned which words come with which ratings, not how “not” changes them.',
+    },
+  },
+  {
+    kind: 'challenge',
     id: 'cut-praise',
     chapter: '05-sentiment-imdb',
     cell: 'own-review',

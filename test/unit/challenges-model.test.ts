@@ -52,6 +52,14 @@ describe('chapter 5 challenges, read with a trained model', () => {
     expect(MODEL_CHECKS['rating-leak']({ text: '' }, reader).met).toBe(false);
   });
 
+  it('not-bad: at most six words, with “not”, called negative', () => {
+    for (const text of ['not awful', 'not boring', 'not terrible at all']) {
+      expect(MODEL_CHECKS['not-bad']({ text }, reader).met, text).toBe(modelReading(text, reader).p < 0.5);
+    }
+    expect(MODEL_CHECKS['not-bad']({ text: 'awful worst boring terrible' }, reader).met).toBe(false); // no “not”
+    expect(MODEL_CHECKS['not-bad']({ text: 'not awful at all but boring and worst' }, reader).met).toBe(false);
+  });
+
   it('cut-praise: “excellent” first, cut by truncation, and a negative verdict', () => {
     const long = `excellent ${'awful boring '.repeat(45)}`;
     expect(modelReading(long, reader).cut[0]).toBe(true);
