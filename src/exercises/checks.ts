@@ -4,6 +4,12 @@
  * challenge is met. A challenge beside the widget runs its check on every change of the state.
  */
 import { encodeSentence } from '../data/encoding';
+import { oovReport } from '../data/oov';
+import { padSequence } from '../data/pad';
+import { encodeText, type SequenceView } from '../data/views';
+import type { Vocabulary } from '../data/vocabulary';
+import { reviewSteps } from '../lstm/sentiment/review-steps';
+import { traceClassifier, type ClassifierWeights } from '../lstm/sentiment/trace';
 import { textToWordSequence } from '../data/tokenizer';
 import { cosine, norm } from '../embedding/cosine';
 import { sigmoid } from '../lstm/cell/activations';
@@ -211,6 +217,141 @@ export const CHECKS: Record<string, Check> = {
       now: Number.isNaN(c)
         ? 'Now: a zero vector has no angle.'
         : `Now: cosine ${fmt(c)}, an angle of ${fmt(angle, 1)}°.`,
+    };
+  },
+};
+
+/** What chapter 6's review cell read with the trained model: the review's words and the prediction after each step. */
+export interface ReviewReading {
+  /** The words of the review after the tokenizer. */
+  tokens: readonly string[];
+  /** p_t after each step, `[time]`, padding steps included; the last is the model's prediction. */
+  p: ArrayLike<number>;
+}
+
+/** A challenge's check on what the review cell read. */
+export type ReviewCheck = (reading: ReviewReading) => CheckResult;
+
+/** The checks of the challenges on chapter 6's review cell, by id: they need the model's reading, not only the text. */
+export const REVIEW_CHECKS: Record<string, ReviewCheck> = {
+  negation: ({ tokens, p }) => {
+    const final = p[p.length - 1];
+    return {
+      met: tokens.length <= 6 && tokens.includes('not') && final > 0.5,
+      now: `Now: ${tokens.length} words, ${tokens.includes('not') ? 'with' : 'without'} “not”; the model says p = ${fmt(final)}.`,
+    };
+  },
+  'one-word': ({ tokens, p }) => {
+    const final = p[p.length - 1];
+    return {
+      met: tokens.length === 1 && final > 0.85,
+      now: `Now: ${tokens.length} word${tokens.length === 1 ? '' : 's'}; the model says p = ${fmt(final)}.`,
+    };
+  },
+  'last-word-turns': ({ tokens, p }) => {
+    const final = p[p.length - 1];
+    const before = p.length > 1 ? p[p.length - 2] : Number.NaN;
+    return {
+      met: tokens.length >= 8 && before < 0.5 && final > 0.5,
+      now: `Now: ${tokens.length} words; p = ${fmt(before)} before the last word, ${fmt(final)} after it.`,
+    };
+  },
+};
+
+/** The trained model a check reads with, as the page's trained classifier holds it. */
+export interface ModelReader {
+  /** Its weights in the kit's layout. */
+  weights: ClassifierWeights;
+  /** Its vocabulary, to encode a review as training did. */
+  vocabulary: Vocabulary;
+  /** Its data view: layout, num_words, maxlen. */
+  view: SequenceView;
+}
+
+/** A challenge's check on a widget's state that needs the trained model. */
+export type ModelCheck = (state: WidgetState, model: ModelReader) => CheckResult;
+
+/**
+ * The model's final prediction for `text` padded to its maxlen with zeros before the review
+ * ('pre', as it was trained) or after it ('post'), read by the kit's own LSTM cell.
+ */
+export function paddedPrediction(text: string, model: ModelReader, padding: 'pre' | 'post'): number {
+  const { maxlen = 80, ...unpadded } = model.view;
+  const ids = encodeText(text, model.vocabulary, unpadded);
+  const row = padSequence(ids, { maxlen, padding });
+  return traceClassifier(model.weights, row).p[maxlen - 1];
+}
+
+/** The model's prediction for `text` with no padding at all: what Keras' mask_zero would give. */
+export function maskedPrediction(text: string, model: ModelReader): number {
+  const { maxlen = 80, ...unpadded } = model.view;
+  const ids = encodeText(text, model.vocabulary, unpadded);
+  // A review longer than maxlen is cut as padding would cut it, 'pre': its last maxlen ids.
+  const kept = ids.length > maxlen ? ids.subarray(ids.length - maxlen) : ids;
+  if (kept.length === 0) return traceClassifier(model.weights, padSequence(ids, { maxlen, padding: 'pre' })).p0;
+  return traceClassifier(model.weights, kept).p[kept.length - 1];
+}
+
+/** The model's prediction for `text` as it reads it (its own maxlen and padding), and the fate of each word. */
+export function modelReading(text: string, model: ModelReader): { p: number; tokens: string[]; cut: boolean[] } {
+  const steps = reviewSteps(text, model.vocabulary, model.view);
+  const trace = traceClassifier(model.weights, steps.ids);
+  return { p: trace.p[steps.ids.length - 1], tokens: steps.tokens, cut: steps.fates.map((f) => f === 'cut') };
+}
+
+/** The checks of the challenges on widgets that read with the trained model (chapters 5 and 7), by id. */
+export const MODEL_CHECKS: Record<string, ModelCheck> = {
+  'rating-leak': (s, model) => {
+    const { p, tokens } = modelReading(str(s, 'text'), model);
+    return {
+      met: tokens.length >= 1 && tokens.length <= 3 && p > 0.99,
+      now: `Now: ${tokens.length} word${tokens.length === 1 ? '' : 's'}; the model says p = ${fmt(p)}.`,
+    };
+  },
+  'not-bad': (s, model) => {
+    const { p, tokens } = modelReading(str(s, 'text'), model);
+    return {
+      met: tokens.length <= 6 && tokens.includes('not') && p < 0.5,
+      now: `Now: ${tokens.length} words, ${tokens.includes('not') ? 'with' : 'without'} “not”; the model says p = ${fmt(p)}.`,
+    };
+  },
+  'cut-praise': (s, model) => {
+    const { p, tokens, cut } = modelReading(str(s, 'text'), model);
+    const first = tokens[0] ?? '';
+    const firstCut = cut[0] ?? false;
+    return {
+      met: first === 'excellent' && firstCut && p < 0.5,
+      now:
+        tokens.length === 0
+          ? 'Now: the review is empty.'
+          : `Now: ${tokens.length} words; the first, “${first}”, is ${firstCut ? 'cut' : 'read'}; the model says p = ${fmt(p)}.`,
+    };
+  },
+  'post-positive': (s, model) => {
+    const text = str(s, 'text');
+    const pre = paddedPrediction(text, model, 'pre');
+    const post = paddedPrediction(text, model, 'post');
+    return {
+      met: pre > 0.5 && post > 0.5,
+      now: `Now: p = ${fmt(pre)} with 'pre' padding, ${fmt(post)} with 'post' padding.`,
+    };
+  },
+  'zeros-flip': (s, model) => {
+    const text = str(s, 'text');
+    const pre = paddedPrediction(text, model, 'pre');
+    const masked = maskedPrediction(text, model);
+    return {
+      met: (pre - 0.5) * (masked - 0.5) < 0,
+      now: `Now: p = ${fmt(masked)} with the zeros skipped, ${fmt(pre)} with the zeros read first.`,
+    };
+  },
+  'all-unknown': (s, model) => {
+    const text = str(s, 'text');
+    const report = oovReport(text, model.vocabulary.index, model.view);
+    const p = paddedPrediction(text, model, 'pre');
+    return {
+      met: report.count >= 6 && report.oov === report.count,
+      now: `Now: ${report.oov} of ${report.count} words out of the vocabulary; the model says p = ${fmt(p)}.`,
     };
   },
 };

@@ -11,6 +11,8 @@ import { gradientReach } from '../lstm/cell/demos-over-time';
 import { beltGradient, oneUnitStep, type OneUnitCell } from '../lstm/cell/one-unit';
 import { DEFAULT_CELL } from '../lstm/cell/cell-presets';
 import { cosine } from '../embedding/cosine';
+import { modelSummary } from '../lstm/sentiment/model';
+import { presetSettings } from '../lstm/sentiment/presets';
 import { chapterPath, withBase } from '../paths';
 import { fmt, fmtSci } from '../widgets/kit/format';
 import { lstmReach, smallestForgetGate } from './checks';
@@ -55,6 +57,12 @@ export interface Challenge {
   hints: string[];
   /** A state that meets the challenge, and a sentence on why it works. */
   solution: { state: WidgetFields; why: string };
+  /**
+   * What the check reads: the widget's state (CHECKS, the default); for chapter 6's review cell,
+   * the review as the trained model read it (REVIEW_CHECKS); or the widget's state with the
+   * trained model (MODEL_CHECKS).
+   */
+  reads?: 'review' | 'model';
 }
 
 /** One exercise. */
@@ -108,6 +116,20 @@ const lstmWorks = biases.filter((b) => {
   const g = lstmReach(100, b);
   return g >= 0.01 && g <= 10;
 });
+
+// Chapter 6: the kit's model is r-keras; its summary counts every parameter.
+const rKeras = presetSettings('r-keras');
+// Any vocabulary of at least num_words words gives r-keras its 20,000 rows.
+const rKerasSummary = modelSummary(rKeras, 100_000);
+const rKerasTotal = rKerasSummary.reduce((sum, row) => sum + row.params, 0);
+const embeddingShare = (100 * rKerasSummary[0].params) / rKerasTotal;
+// A review whose first word of praise 'pre' truncation cuts at maxlen 80: nine sentences of criticism after it.
+const CUT_PRAISE = `Excellent? No. ${Array.from({ length: 9 }, () => 'The plot was thin and the acting was weak.').join(' ')}`;
+const CUT_PRAISE_WORDS = CUT_PRAISE.split(/\s+/).length;
+// A positive review long enough to leave few padding zeros after it in a row of 80 ids.
+const LONG_PRAISE = Array.from({ length: 7 }, () => 'A wonderful film. I loved every minute of it.').join(' ');
+const TEN_WORDS = 'the plot was thin but the acting was truly wonderful';
+const tenWordPadding = rKeras.maxlen - 1 - TEN_WORDS.split(' ').length;
 
 /** Every exercise, chapter by chapter, each in the order a reader meets it. */
 export const EXERCISES: readonly Exercise[] = [
@@ -470,7 +492,127 @@ export const EXERCISES: readonly Exercise[] = [
       'The bag of words wins by several points: a review’s sentiment shows mostly in which words it uses, the bag of words reads all of them, and the LSTM reads only the last 80 ids of each review. The chapter’s key ideas give both accuracies as measured here.',
     shows: {},
   },
-  // Chapter 7: predictions only.
+  {
+    kind: 'challenge',
+    id: 'rating-leak',
+    chapter: '05-sentiment-imdb',
+    cell: 'own-review',
+    reads: 'model',
+    title: 'Three words, no doubt',
+    task: 'Find a review of at most three words that the model calls positive with p above 0.99.',
+    hints: [
+      'Single words of praise get the model to about 0.9; something reviewers write besides words does better.',
+      'Many reviewers end with their rating out of ten.',
+    ],
+    solution: {
+      state: { text: '7/10' },
+      why: 'With the kit’s model, “7/10” (the words “7” and “10”) gets p = 0.994, more than any word of praise: IMDB counts a rating of 7 or more as positive, and reviewers who write “7/10” in the text have given the film exactly that. The model learned the rating, not the opinion.',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'not-bad',
+    chapter: '05-sentiment-imdb',
+    cell: 'own-review',
+    reads: 'model',
+    title: 'Not bad, says the reader',
+    task: 'Write a review of at most six words in which “not” turns a criticism into praise, and that the model still calls negative (p below 0.5).',
+    hints: ['Put “not” in front of a word reviewers use for films they disliked.'],
+    solution: {
+      state: { text: 'not bad' },
+      why: 'With the kit’s model, “not bad” gets p = 0.105: the word “bad” weighs far more than the “not” in front of it. The model has learned which words come with which ratings, not how “not” changes them.',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'cut-praise',
+    chapter: '05-sentiment-imdb',
+    cell: 'own-review',
+    reads: 'model',
+    title: 'Praise it never reads',
+    task: 'Write a review that starts with “Excellent”, which the model never reads because truncation cuts it, and that the model calls negative (p below 0.5).',
+    hints: [
+      'With ‘pre’ truncation the model keeps the last maxlen ids of a review and cuts the beginning.',
+      'Follow “Excellent” with enough criticism to fill the whole row: about 80 words.',
+    ],
+    solution: {
+      state: { text: CUT_PRAISE },
+      why: `The review has ${CUT_PRAISE_WORDS} words and the kit’s model reads only the last ${rKeras.maxlen} (‘pre’ truncation cuts the start marker too), so “Excellent” is cut and the model reads only the criticism: p = 0.010. A verdict given first and explained at length is lost on this model.`,
+    },
+  },
+  // Chapter 6: challenges on what the trained model makes of a review. Their solutions were
+  // checked with the kit's own model (public/models/kit); a model the reader trained may differ.
+  {
+    kind: 'prediction',
+    id: 'padding-steps',
+    chapter: '06-inside-classifier',
+    cell: 'review',
+    prompt: `The kit’s model (r-keras) reads every review as a row of ${rKeras.maxlen} ids: a start marker, then the words, with padding zeros in front. For a review of 10 words, how many of the ${rKeras.maxlen} steps read padding?`,
+    label: 'Your guess for the padding steps',
+    answer: { kind: 'number', value: tenWordPadding, scale: 'linear', close: 2, digits: 0 },
+    explanation: `${rKeras.maxlen} − 1 − 10 = ${tenWordPadding}: most of what the LSTM reads for a short review is zeros, before the start marker and the words. Tick “Show the padding steps” to see what they do to the prediction.`,
+    shows: { text: TEN_WORDS, padding: true },
+  },
+  {
+    kind: 'challenge',
+    id: 'negation',
+    chapter: '06-inside-classifier',
+    cell: 'review',
+    reads: 'review',
+    title: 'Not fooled?',
+    task: 'Write a review of at most six words in which “not” turns a word of praise into criticism, and that the model still calls positive (p above 0.5).',
+    hints: [
+      'Start from the strongest word of praise you can think of, then put “not” in front of it.',
+      'Watch the plot: the word of praise comes last, nearest the output.',
+    ],
+    solution: {
+      state: { text: 'not excellent' },
+      why: 'With the kit’s model, “not excellent” gets p = 0.798: the word “excellent” raises the prediction far more than “not” lowers it. A model that reads words one at a time has to learn negation from examples, and this small one mostly has not.',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'one-word',
+    chapter: '06-inside-classifier',
+    cell: 'review',
+    reads: 'review',
+    title: 'One word of praise',
+    task: 'Find a review of a single word that the model calls positive with p above 0.85.',
+    hints: ['Words that reviewers use for the films they rate highest carry the most.'],
+    solution: {
+      state: { text: 'excellent' },
+      why: 'With the kit’s model, “excellent” alone gets p = 0.885: one step of the LSTM after the start marker, and the word’s embedding does the rest.',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'last-word-turns',
+    chapter: '06-inside-classifier',
+    cell: 'review',
+    reads: 'review',
+    title: 'The last word decides',
+    task: 'Write a review of at least eight words that the model calls negative until its last word, and positive after it: p below 0.5 before the last word and above 0.5 after it.',
+    hints: [
+      'Complain first, then praise: “but” is a good turning point.',
+      'The last words are read nearest the output, so they weigh the most.',
+    ],
+    solution: {
+      state: { text: 'the story was boring and slow but the ending was superb' },
+      why: 'With the kit’s model the prediction is 0.231 before “superb” and 0.521 after it: a single word at the end outweighs the complaints before it. Rows padded in front put the last words nearest the output.',
+    },
+  },
+  {
+    kind: 'prediction',
+    id: 'embedding-share',
+    chapter: '06-inside-classifier',
+    cell: 'neighbours',
+    prompt: `The r-keras model has ${rKerasTotal.toLocaleString('en-US')} parameters. What share of them sits in its Embedding table, one vector of ${rKeras.embedding} numbers for each of its ${(rKerasSummary[0].params / rKeras.embedding).toLocaleString('en-US')} words? Type a percentage.`,
+    label: 'Your guess, in percent',
+    answer: { kind: 'number', value: embeddingShare, scale: 'linear', close: 5, digits: 1 },
+    explanation: `${fmt(embeddingShare, 1)} %: ${rKerasSummary[0].params.toLocaleString('en-US')} numbers in the table against ${(rKerasTotal - rKerasSummary[0].params).toLocaleString('en-US')} in the LSTM and the output layer together. Almost all of its parameters say where each word sits, which is why the neighbours below tell so much about what it learned.`,
+    shows: {},
+  },
+  // Chapter 7: the challenges' solutions were checked with the kit's own model (public/models/kit).
   {
     kind: 'prediction',
     id: 'same-parameters',
@@ -510,6 +652,54 @@ export const EXERCISES: readonly Exercise[] = [
     explanation:
       'Without masking, every zero is an input like a word: each one moves hₜ and Cₜ, so reading the zeros after the review changes the state the prediction comes from. How much depends on the review and the model; the cell below shows both paddings and the prediction with the zeros skipped.',
     shows: {},
+  },
+  {
+    kind: 'challenge',
+    id: 'post-positive',
+    chapter: '07-limits',
+    cell: 'padding',
+    reads: 'model',
+    title: 'A verdict that survives the zeros',
+    task: 'Write a review that the model calls positive with ‘post’ padding as well as with ‘pre’ padding: p above 0.5 both ways.',
+    hints: [
+      'With ‘post’ padding the model reads the zeros after your review: the more zeros, the more of its verdict they wash out.',
+      'Leave fewer zeros: a longer review fills more of the row. The box keeps 400 characters.',
+    ],
+    solution: {
+      state: { text: LONG_PRAISE },
+      why: 'With the kit’s model, after about 70 zeros every review ends at the same p = 0.390, whatever it said; seven sentences of praise, 63 words, leave 16 zeros, and the model still says 0.580 with ‘post’ padding (0.973 with ‘pre’).',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'zeros-flip',
+    chapter: '07-limits',
+    cell: 'padding',
+    reads: 'model',
+    title: 'Turned by zeros',
+    task: 'Find a review that the zeros in front turn around: the model calls it positive with the zeros skipped (as mask_zero would read it) and negative with ‘pre’ padding, or the other way round.',
+    hints: [
+      'The zeros move the prediction by a few hundredths only: look for a review the model finds almost neutral.',
+      'Try one or two plain words, such as the name of what is reviewed.',
+    ],
+    solution: {
+      state: { text: 'the movie' },
+      why: 'With the kit’s model, “the movie” gets p = 0.538 with the zeros skipped and 0.458 after the 77 zeros in front of it: reading the zeros moves a review’s prediction by a few hundredths, and one close to 0.5 changes side.',
+    },
+  },
+  {
+    kind: 'challenge',
+    id: 'all-unknown',
+    chapter: '07-limits',
+    cell: 'languages',
+    reads: 'model',
+    title: 'Nothing it knows',
+    task: 'Write a review of at least six words none of which the model knows: an out-of-vocabulary rate of 100 %. Then read what the model says about it.',
+    hints: ['Words that English shares with other languages, such as “film”, are known: avoid them.'],
+    solution: {
+      state: { text: 'Eine wunderschöne Geschichte, herzlich erzählt, sehr empfehlenswert' },
+      why: 'With the kit’s model all seven German words are out of its vocabulary, so it reads the start marker and seven times id 2: its answer says nothing about the review, only what the model makes of a row of unknown words.',
+    },
   },
 ];
 

@@ -7,7 +7,7 @@
 import { KIT_STATE_EVENT, stateOfWidget, type KitStateDetail } from '../widgets/kit/state-event';
 import { loadProgress, onProgress, saveProgress, withAnswer, withSolved, countDone } from './progress';
 import { parseGuess, scoreGuess, type Answer } from './score';
-import type { Check, WidgetState } from './checks';
+import type { CheckResult, ModelReader, ReviewReading, WidgetState } from './checks';
 
 let started = false;
 
@@ -20,7 +20,16 @@ export function startExercises(): void {
   for (const el of challenges) drawSolved(el);
   if (challenges.length > 0)
     void import('./checks').then(
-      ({ CHECKS }) => challenges.forEach((el) => wireChallenge(el, CHECKS[el.dataset.challenge ?? ''])),
+      ({ CHECKS, REVIEW_CHECKS, MODEL_CHECKS }) =>
+        challenges.forEach((el) => {
+          const id = el.dataset.challenge ?? '';
+          const cell = el.dataset.forCell ?? '';
+          if (el.dataset.reads === 'review') wireChallenge(el, REVIEW_CHECKS[id], followReview);
+          else if (el.dataset.reads === 'model') {
+            const check = MODEL_CHECKS[id];
+            wireChallenge(el, check && ((i: WithModel) => check(i.state, i.model)), followWithModel(cell));
+          } else wireChallenge(el, CHECKS[id], followWidget(cell));
+        }),
       (e: Error) => console.error(`The exercises' checks failed to load: ${e.message}`),
     );
   for (const el of document.querySelectorAll<HTMLElement>('[data-progress]')) drawProgressLine(el);
@@ -91,9 +100,69 @@ function drawSolved(el: HTMLElement): void {
   el.querySelector<HTMLElement>('[data-role="done"]')!.hidden = !solved;
 }
 
-function wireChallenge(el: HTMLElement, check: Check | undefined): void {
+/** Calls `follow` with a widget's state now (if it has started) and after every change of it. */
+function followWidget(cell: string): (follow: (state: WidgetState) => void) => void {
+  return (follow) => {
+    document.addEventListener(KIT_STATE_EVENT, (event) => {
+      const detail = (event as CustomEvent<KitStateDetail>).detail;
+      if (detail.cell === cell) follow(detail.state);
+    });
+    const state = stateOfWidget(document.querySelector(`[data-cell="${CSS.escape(cell)}"] .cell-body > *`));
+    if (state) follow(state);
+  };
+}
+
+/** Calls `follow` with what chapter 6's review cell has read with the trained model, now and after every new reading. */
+function followReview(follow: (reading: ReviewReading) => void): void {
+  void import('../widgets/kit/trained').then(({ currentReview, onReview }) => {
+    const send = () => {
+      const review = currentReview();
+      if (review) follow({ tokens: review.steps.tokens, p: review.trace.p });
+    };
+    onReview(send);
+    send();
+  });
+}
+
+/** A widget's state and the trained model, for the checks that read with it. */
+interface WithModel {
+  state: WidgetState;
+  model: ModelReader;
+}
+
+/**
+ * Calls `follow` with a widget's state and the page's trained model whenever either changes and
+ * both are there. The model is asked for only once the widget has started (which loads it anyway).
+ */
+function followWithModel(cell: string): (follow: (input: WithModel) => void) => void {
+  return (follow) => {
+    let state: WidgetState | null = null;
+    let model: ModelReader | null = null;
+    let watching = false;
+    const send = () => {
+      if (state && model) follow({ state, model });
+    };
+    followWidget(cell)((next) => {
+      state = next;
+      send();
+      if (watching) return;
+      watching = true;
+      void import('../widgets/kit/trained').then(({ watchClassifier }) =>
+        watchClassifier((status) => {
+          model = status.kind === 'ready' ? status.classifier : null;
+          send();
+        }),
+      );
+    });
+  };
+}
+
+function wireChallenge<T>(
+  el: HTMLElement,
+  check: ((input: T) => CheckResult) | undefined,
+  subscribe: (follow: (input: T) => void) => void,
+): void {
   const id = el.dataset.challenge!;
-  const cell = el.dataset.forCell!;
   const now = el.querySelector<HTMLElement>('[data-role="now"]')!;
   const announce = el.querySelector<HTMLElement>('[data-role="announce"]')!;
   if (!check) {
@@ -101,13 +170,13 @@ function wireChallenge(el: HTMLElement, check: Check | undefined): void {
     console.error(`No check for the challenge "${id}"`);
     return;
   }
-  let pending: WidgetState | null = null;
+  let pending: { input: T } | null = null;
   // A slider sends many changes per frame; checking once per frame keeps the widget quick.
   const run = () => {
-    const state = pending;
+    const next = pending;
     pending = null;
-    if (!state) return;
-    const result = check(state);
+    if (!next) return;
+    const result = check(next.input);
     now.textContent = result.now;
     el.dataset.met = String(result.met);
     if (result.met && !loadProgress().solved.includes(id)) {
@@ -115,16 +184,10 @@ function wireChallenge(el: HTMLElement, check: Check | undefined): void {
       storageNote(el, saveProgress(withSolved(loadProgress(), id)));
     }
   };
-  const follow = (state: WidgetState) => {
+  subscribe((input) => {
     if (pending === null) requestAnimationFrame(run);
-    pending = state;
-  };
-  document.addEventListener(KIT_STATE_EVENT, (event) => {
-    const detail = (event as CustomEvent<KitStateDetail>).detail;
-    if (detail.cell === cell) follow(detail.state);
+    pending = { input };
   });
-  const state = stateOfWidget(document.querySelector(`[data-cell="${CSS.escape(cell)}"] .cell-body > *`));
-  if (state) follow(state);
 }
 
 function drawProgressLine(el: HTMLElement): void {

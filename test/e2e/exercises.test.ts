@@ -1,6 +1,15 @@
+import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vocabularyFromWords } from '../../src/data/vocabulary';
+import { MODEL_CHECKS, REVIEW_CHECKS } from '../../src/exercises/checks';
 import { EXERCISES } from '../../src/exercises/list';
+import { loadKitModel } from '../../src/lstm/sentiment/model-files';
+import { settingsView } from '../../src/lstm/sentiment/presets';
+import { reviewSteps } from '../../src/lstm/sentiment/review-steps';
+import { classifierWeights, traceClassifier, type LayerLike } from '../../src/lstm/sentiment/trace';
+import { directoryHandler } from '../../scripts/lib/model-directory';
+import { createKitModelFixture, type KitModelFixture } from '../fixtures/kit-model';
 import { useSite, widget } from './harness';
 
 const site = useSite();
@@ -132,7 +141,7 @@ describe('exercises', () => {
     );
   });
 
-  it('chapter 7: a prediction without a challenge, counted on the home page', async () => {
+  it('chapter 7: a prediction, counted on the home page', async () => {
     const page = await site.open('chapters/07-limits/');
     const predict = page.locator('#ex-same-parameters');
     await predict.scrollIntoViewIfNeeded();
@@ -146,9 +155,11 @@ describe('exercises', () => {
     expect(await predict.locator('[data-role="explanation"]').textContent()).toMatch(/= 49,408, whatever the length/);
     await page.goto(site.url);
     await expect(page.locator('li:has(a[href$="chapters/07-limits/"]) [data-progress]').textContent()).resolves.toBe(
-      'Exercises: 1 of 2 predictions made.',
+      'Exercises: 0 of 3 challenges solved, 1 of 2 predictions made.',
     );
-    expect(await page.locator('li:has(a[href$="chapters/06-inside-classifier/"]) [data-progress]').count()).toBe(0);
+    await expect(
+      page.locator('li:has(a[href$="chapters/06-inside-classifier/"]) [data-progress]').textContent(),
+    ).resolves.toBe('Exercises: 0 of 3 challenges solved, 0 of 2 predictions made.');
   });
 
   it('a solution link sets the widget to a state that meets the challenge', async () => {
@@ -194,5 +205,95 @@ describe('exercises', () => {
       await page.goto(new URL(path, site.url).href);
       for (const id of ids) expect(await page.locator(`#${id}`).count(), `${path}#${id}`).toBe(1);
     }
+  });
+});
+
+describe('exercises on a trained model', () => {
+  let fixture: KitModelFixture;
+
+  beforeAll(async () => {
+    // The Node side trains the tiny fixture model and reads reviews with it on the cpu backend.
+    await tf.setBackend('cpu');
+    fixture = await createKitModelFixture();
+  }, 120_000);
+
+  afterAll(() => fixture?.remove());
+
+  /** The fixture model as the page's trained classifier holds it. */
+  async function readerInNode() {
+    const { model, metadata } = await loadKitModel(directoryHandler(fixture.dir));
+    const weights = classifierWeights(model.layers as unknown as LayerLike[]);
+    model.dispose();
+    const vocabulary = vocabularyFromWords(metadata.words, new Array<number>(metadata.words.length).fill(0));
+    return { weights, vocabulary, view: settingsView(metadata.settings) };
+  }
+
+  /** What the fixture model makes of `text`, as the review cell reads it. */
+  async function readInNode(text: string) {
+    const { weights, vocabulary, view } = await readerInNode();
+    const steps = reviewSteps(text, vocabulary, view);
+    return { tokens: steps.tokens, p: traceClassifier(weights, steps.ids).p };
+  }
+
+  /** Opens chapter 6 and loads the fixture through its model cell: it becomes the model of every chapter. */
+  async function loadFixture(): Promise<Page> {
+    const page = await site.open('chapters/06-inside-classifier/');
+    const model = await widget(page, 'kit-classifier-model');
+    await expect.poll(() => model.getAttribute('data-model')).toBe('none');
+    await model.locator('input[name="model-files"]').setInputFiles([fixture.modelJson, fixture.weightsBin]);
+    await page.waitForSelector('kit-classifier-model[data-model="ready"]', { timeout: 60_000 });
+    return page;
+  }
+
+  it('chapter 6: a review typed into the review cell solves a challenge checked on the model’s reading', async () => {
+    // Of a few negated words of praise, one that this model calls positive: the challenge's own check says which.
+    const candidates = ['not excellent', 'not superb', 'not wonderful', 'not great'];
+    const readings = await Promise.all(candidates.map(readInNode));
+    const review = candidates.find((_, k) => REVIEW_CHECKS['negation'](readings[k]).met);
+    expect(review, 'a negated word of praise the fixture calls positive').toBeDefined();
+
+    const page = await loadFixture();
+    const cell = await widget(page, 'kit-classifier-review');
+    await cell.locator('textarea[name="review"]').fill('not a word of praise here at all, not one');
+    await page.waitForFunction(() =>
+      document.querySelector('#ex-negation [data-role="now"]')?.textContent?.startsWith('Now: 10 words'),
+    );
+    await expect(page.locator('#ex-negation').getAttribute('data-solved')).resolves.toBe('false');
+    await cell.locator('textarea[name="review"]').fill(review!);
+    await expectSolved(page, 'negation');
+    await page.reload();
+    await expectSolved(page, 'negation');
+  });
+
+  it('chapter 7: a review of unknown words, checked with the model the reader loaded in chapter 6', async () => {
+    const page = await loadFixture();
+
+    // The model is kept in this browser, so chapter 7 reads with it too.
+    await page.goto(`${site.url}chapters/07-limits/`);
+    const languages = await widget(page, 'kit-limits-languages');
+    const review = languages.getByLabel('Review (edit it, or write your own)');
+    await review.fill('zorp blick the quam veld trusk');
+    await page.waitForFunction(() =>
+      document.querySelector('#ex-all-unknown [data-role="now"]')?.textContent?.startsWith('Now: 5 of 6 words'),
+    );
+    await expect(page.locator('#ex-all-unknown').getAttribute('data-solved')).resolves.toBe('false');
+    await review.fill('zorp blick snarf quam veld trusk');
+    expect(await expectSolved(page, 'all-unknown')).toMatch(
+      /^Now: 6 of 6 words out of the vocabulary; the model says p = /,
+    );
+  });
+
+  it('chapter 5: praise that truncation cuts, typed into “Your own review”', async () => {
+    const text = `excellent ${'awful boring '.repeat(45)}`;
+    expect(MODEL_CHECKS['cut-praise']({ text }, await readerInNode()).met, 'the fixture calls it negative').toBe(true);
+    const page = await loadFixture();
+    await page.goto(`${site.url}chapters/05-sentiment-imdb/`);
+    const review = await widget(page, 'kit-sentiment-review');
+    await review.locator('textarea[name="review"]').fill('excellent awful boring');
+    await page.waitForFunction(() =>
+      document.querySelector('#ex-cut-praise [data-role="now"]')?.textContent?.includes('“excellent”, is read'),
+    );
+    await review.locator('textarea[name="review"]').fill(text);
+    expect(await expectSolved(page, 'cut-praise')).toMatch(/^Now: 91 words; the first, “excellent”, is cut;/);
   });
 });

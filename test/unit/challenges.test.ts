@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CELL } from '../../src/lstm/cell/cell-presets';
-import { CHECKS, lstmReach, type WidgetState } from '../../src/exercises/checks';
+import { CHECKS, lstmReach, MODEL_CHECKS, REVIEW_CHECKS, type WidgetState } from '../../src/exercises/checks';
 import { EXERCISES, exerciseLink, widgetLink, type Challenge } from '../../src/exercises/list';
 import { scoreGuess } from '../../src/exercises/score';
 
@@ -37,7 +37,24 @@ describe('the list of exercises', () => {
   it('has unique ids, a check for every challenge and no check without one', () => {
     const ids = EXERCISES.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(Object.keys(CHECKS).sort()).toEqual(challenges.map((c) => c.id).sort());
+    expect(Object.keys(CHECKS).sort()).toEqual(
+      challenges
+        .filter((c) => !c.reads)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(Object.keys(MODEL_CHECKS).sort()).toEqual(
+      challenges
+        .filter((c) => c.reads === 'model')
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(Object.keys(REVIEW_CHECKS).sort()).toEqual(
+      challenges
+        .filter((c) => c.reads === 'review')
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   it('places every exercise once in its chapter, beside the cell it names, and nothing else', () => {
@@ -51,7 +68,7 @@ describe('the list of exercises', () => {
     }
   });
 
-  it('gives at least two predictions to each chapter it covers, and three challenges to chapters 1 to 4', () => {
+  it('gives two predictions to each chapter it covers, and three challenges to chapters 1 to 4 and 6', () => {
     const chapters = new Set(EXERCISES.map((e) => e.chapter));
     expect([...chapters]).toEqual([
       '01-sequences',
@@ -59,12 +76,14 @@ describe('the list of exercises', () => {
       '03-lstm-over-time',
       '04-word-embeddings',
       '05-sentiment-imdb',
+      '06-inside-classifier',
       '07-limits',
     ]);
     for (const chapter of chapters) {
       const of = EXERCISES.filter((e) => e.chapter === chapter);
       expect(of.filter((e) => e.kind === 'prediction').length, chapter).toBeGreaterThanOrEqual(2);
-      if (chapter < '05') expect(of.filter((e) => e.kind === 'challenge').length, chapter).toBeGreaterThanOrEqual(3);
+      if (chapter < '05' || chapter === '06-inside-classifier')
+        expect(of.filter((e) => e.kind === 'challenge').length, chapter).toBeGreaterThanOrEqual(3);
     }
   });
 
@@ -78,6 +97,14 @@ describe('the list of exercises', () => {
       '/kit/chapters/04-word-embeddings/?cosine.ax=2&cosine.by=-1.5#cell-cosine',
     );
     expect(exerciseLink('/kit/', EXERCISES[0])).toBe(`/kit/chapters/${EXERCISES[0].chapter}/#ex-${EXERCISES[0].id}`);
+  });
+
+  it('quotes the r-keras model’s parameters as chapter 7 does, and counts its padding steps', () => {
+    const share = EXERCISES.find((e) => e.id === 'embedding-share')!;
+    expect(share.kind === 'prediction' && share.prompt).toMatch(/has 2,609,473 parameters/);
+    expect(readFileSync(join(root, 'chapters', '07-limits.mdx'), 'utf8')).toContain('2,609,473 parameters');
+    const padding = EXERCISES.find((e) => e.id === 'padding-steps')!;
+    expect(padding.kind === 'prediction' && padding.answer).toMatchObject({ value: 69 });
   });
 
   it('makes no number in its texts NaN', () => {
@@ -94,8 +121,8 @@ describe('the list of exercises', () => {
   });
 });
 
-describe('every challenge: its solution meets it, the widget as it opens does not', () => {
-  for (const c of challenges) {
+describe('every challenge on a widget’s state: its solution meets it, the widget as it opens does not', () => {
+  for (const c of challenges.filter((x) => !x.reads)) {
     it(`${c.chapter} ${c.id}`, () => {
       expect(solved(c).met, solved(c).now).toBe(true);
       expect(check(c.id, DEFAULTS[c.cell]).met).toBe(false);
@@ -218,5 +245,34 @@ describe('chapter 4 challenges', () => {
     expect(check('sixty-degrees', v(2, 0, 1, 1.7)).met).toBe(true);
     expect(check('sixty-degrees', v(2, 0, 1, 1.5)).met).toBe(false);
     expect(check('sixty-degrees', v(0, 0, 1, 1)).met).toBe(false);
+  });
+});
+
+describe('chapter 6 challenges, on what the model read', () => {
+  /** A reading: the words, and p after each step (padding steps first, as 'pre' padding gives them). */
+  const read = (tokens: string[], p: number[]) => ({ tokens, p: [0.5, 0.5, ...p] });
+
+  it('negation: at most six words, with “not”, called positive', () => {
+    expect(REVIEW_CHECKS['negation'](read(['not', 'excellent'], [0.6, 0.4, 0.8])).met).toBe(true);
+    expect(REVIEW_CHECKS['negation'](read(['not', 'excellent'], [0.6, 0.4, 0.45])).met).toBe(false);
+    expect(REVIEW_CHECKS['negation'](read(['truly', 'excellent'], [0.6, 0.7, 0.8])).met).toBe(false);
+    expect(REVIEW_CHECKS['negation'](read('it is not at all a great film'.split(' '), [0.9])).met).toBe(false);
+  });
+
+  it('one-word: a single word above 0.85', () => {
+    expect(REVIEW_CHECKS['one-word'](read(['excellent'], [0.6, 0.885]))).toEqual({
+      met: true,
+      now: 'Now: 1 word; the model says p = 0.885.',
+    });
+    expect(REVIEW_CHECKS['one-word'](read(['perfect'], [0.6, 0.84])).met).toBe(false);
+    expect(REVIEW_CHECKS['one-word'](read(['so', 'excellent'], [0.6, 0.7, 0.9])).met).toBe(false);
+  });
+
+  it('last-word-turns: eight words or more, negative before the last, positive after', () => {
+    const words = 'the story was boring and slow but the ending was superb'.split(' ');
+    expect(REVIEW_CHECKS['last-word-turns'](read(words, [0.231, 0.521])).met).toBe(true);
+    expect(REVIEW_CHECKS['last-word-turns'](read(words, [0.6, 0.7])).met).toBe(false);
+    expect(REVIEW_CHECKS['last-word-turns'](read(words, [0.2, 0.4])).met).toBe(false);
+    expect(REVIEW_CHECKS['last-word-turns'](read(['boring', 'but', 'superb'], [0.2, 0.6])).met).toBe(false);
   });
 });
