@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { loadImdb, urlSource } from '../../src/data/index.ts';
 import { registerFastGather, unregisterFastGather } from '../../src/lstm/fast/gather.ts';
-import { permutation, rKerasModel, timeInterleaved } from '../../src/lstm/sentiment/rkeras.ts';
+import { batchTensors, permutation, R_KERAS, rKerasModel, timeInterleaved } from '../../src/lstm/sentiment/rkeras.ts';
+import type { ImdbSplitData } from '../../src/data/index.ts';
 import { TRAIN_KINDS, type TrainRow } from '../lib/train-report.ts';
 import { registerFastSegmentSum } from '../../src/lstm/fast/segment-sum.ts';
 import { startWasmBackend } from '../../src/workers/wasm-backend.ts';
@@ -55,4 +56,43 @@ async function runTrainBench({ batches = 20, warmup = 3, seed = 7 } = {}) {
   return { threads: wasm.getThreadsCount(), isolated: crossOriginIsolated, reviews: train.count, rows, peak };
 }
 
-(globalThis as { runTrainBench?: typeof runTrainBench }).runTrainBench = runTrainBench;
+/** The last row's model (fused layer, fast kernels, one-pass Adam) and where its batches are. */
+let fast: { model: tf.LayersModel; train: ImdbSplitData; order: Int32Array; next: number } | null = null;
+
+/**
+ * Builds the last row's model alone and trains `warmup` untimed batches: the benchmark's figure
+ * beside the chapter (scripts/bench-train-chapter.ts), which then asks for it in blocks.
+ */
+async function startFastBench({ warmup = 3, seed = 7 } = {}) {
+  wasm.setWasmPaths(new URL('wasm/', location.href).href);
+  await startWasmBackend(tf, wasm);
+  await tf.ready();
+  registerFastSegmentSum(tf, 'wasm');
+  registerFastGather(tf, 'wasm');
+  const data = await loadImdb(urlSource(new URL('data/imdb/', location.href).href), { splits: ['train'] });
+  const train = data.splits.train!;
+  const model = rKerasModel({ lstm: 'fused', optimizer: 'fast', seed });
+  fast = { model, train, order: permutation(train.count, seed), next: 0 };
+  await fastBatches(warmup);
+  return { threads: wasm.getThreadsCount(), isolated: crossOriginIsolated, reviews: train.count };
+}
+
+/**
+ * Trains the next `count` batches of the fast model, as the benchmark times them (trainOnBatch
+ * alone, the batch made before); returns the milliseconds of each.
+ */
+async function fastBatches(count: number): Promise<number[]> {
+  if (!fast) throw new Error('startFastBench first');
+  const times: number[] = [];
+  const batches = Math.ceil(fast.train.count / R_KERAS.batch);
+  for (let k = 0; k < count; k++) {
+    const { x, y } = batchTensors(fast.train, fast.order, fast.next++ % batches);
+    const start = performance.now();
+    await fast.model.trainOnBatch(x, y);
+    times.push(performance.now() - start);
+    tf.dispose([x, y]); // each batch is used once
+  }
+  return times;
+}
+
+Object.assign(globalThis, { runTrainBench, startFastBench, fastBatches });

@@ -27,6 +27,7 @@ import { workerPort } from '../scope.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { startWorkerTf } from '../tf-wasm.ts';
 import { yieldToMessages } from '../yield.ts';
+import { BatchReports } from './batch-reports.ts';
 import type { SentimentReport, SentimentRequest, TestData } from './protocol.ts';
 
 const port = workerPort<SentimentRequest, SentimentReport>();
@@ -34,9 +35,20 @@ const post = (report: SentimentReport) => port.post(report);
 
 let stopped = false;
 let paused: { resolve: () => void; promise: Promise<void> } | null = null;
+// The batch logs of the run going on, sent a few times a second (./batch-reports.ts).
+const batchReports = new BatchReports((logs) => post({ type: 'batch', logs }));
 
+// The last time this worker let its messages in (Pause, Stop), in ms.
+let yielded = 0;
+/**
+ * Between two batches: lets Pause and Stop in, at most every 40 ms (a batch takes about 20 ms;
+ * each yield is a round trip through the event loop), and waits while paused.
+ */
 async function between(): Promise<void> {
-  await yieldToMessages();
+  if (performance.now() - yielded >= 40) {
+    await yieldToMessages();
+    yielded = performance.now();
+  }
   if (paused) await paused.promise;
 }
 
@@ -94,8 +106,9 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     seed,
     callbacks: {
       onTrainBegin: (info) => post({ type: 'begin', info, history }),
-      onBatchEnd: (log) => post({ type: 'batch', log }),
+      onBatchEnd: (log) => batchReports.add(log),
       onEpochEnd: async (log) => {
+        batchReports.flush();
         history.push(log);
         let checkpointError: string | null = null;
         try {
@@ -109,6 +122,7 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     },
     control: { shouldStop: () => stopped, between },
   });
+  batchReports.flush(); // the batches of a stopped epoch
   const final = metadata(end.epochsDone);
   let saveError: string | null = null;
   try {
@@ -180,6 +194,7 @@ port.listen((request) => {
       let resolve = () => {};
       const promise = new Promise<void>((r) => (resolve = r));
       paused = { resolve, promise };
+      batchReports.flush(); // the page shows where training paused
       post({ type: 'paused' });
     }
     return;
