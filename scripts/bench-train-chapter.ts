@@ -21,6 +21,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { median, R_KERAS } from '../src/lstm/sentiment/rkeras.ts';
 import { overlaySite } from './lib/site-overlay.ts';
+import type { Worker } from 'playwright-core';
 import { launchChromium, watchedPage } from './lib/browser.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { optionsOrExit } from './lib/options.ts';
@@ -84,7 +85,46 @@ try {
         document.querySelector('kit-sentiment-train [data-role="status"]')?.textContent?.startsWith('Trained ') ??
         false,
     );
-  const pause = train.locator('[data-role="pause"]');
+  // Clicks Pause (or Resume) when the run has it on; false when the run has ended (a run may end
+  // while paused: the worker's last save does not wait for Resume).
+  const togglePause = () =>
+    page.evaluate(() => {
+      const button = document.querySelector<HTMLButtonElement>('kit-sentiment-train [data-role="pause"]');
+      if (!button || button.disabled) return false;
+      button.click();
+      return true;
+    });
+  // Every batch's seconds, as the worker reports them (cumulative in its epoch), read off its
+  // messages to the page: the chapter's per-batch median, beside the benchmark's.
+  const batchLogs: [number, number, number][] = [];
+  let trainingWorker: Worker | null = null;
+  page.on('worker', (worker) => {
+    if (!worker.url().includes('worker')) return;
+    trainingWorker = worker;
+    void worker
+      .evaluate(() => {
+        const scope = globalThis as unknown as {
+          postMessage: (message: unknown, transfer?: Transferable[]) => void;
+          batchLogs: [number, number, number][];
+        };
+        const original = scope.postMessage.bind(scope);
+        scope.batchLogs = [];
+        scope.postMessage = (message, transfer) => {
+          const m = message as { type?: string; logs?: { epoch: number; batch: number; seconds: number }[] };
+          if (m.type === 'batch') for (const l of m.logs ?? []) scope.batchLogs.push([l.epoch, l.batch, l.seconds]);
+          original(message, transfer);
+        };
+      })
+      .catch(() => undefined);
+  });
+  const collectLogs = async () => {
+    const worker = trainingWorker as Worker | null;
+    if (!worker) return;
+    const logs = await worker
+      .evaluate(() => (globalThis as unknown as { batchLogs?: [number, number, number][] }).batchLogs?.splice(0) ?? [])
+      .catch(() => []);
+    batchLogs.push(...logs);
+  };
   const mainBefore = await mainThreadSeconds();
   const started = Date.now();
   await train.locator('[data-role="train"]').click();
@@ -94,9 +134,9 @@ try {
   let pausedMs = 0;
   for (;;) {
     await page.waitForTimeout(args.every * 1000);
+    await collectLogs();
     if (await trained()) break;
-    if (await pause.isDisabled()) continue; // the worker is still starting
-    await pause.click();
+    if (!(await togglePause())) continue; // the worker is still starting
     await page.waitForFunction(
       () =>
         document.querySelector('kit-sentiment-train [data-role="pause"]')?.getAttribute('aria-pressed') === 'true' ||
@@ -108,9 +148,15 @@ try {
     const pausedAt = Date.now();
     await bench.evaluate('fastBatches(1)');
     benchTimes.push(...((await bench.evaluate('fastBatches(5)')) as number[]));
-    await pause.click();
-    await page.waitForSelector('kit-sentiment-train [data-role="pause"][aria-pressed="false"]');
     pausedMs += Date.now() - pausedAt;
+    if (!(await togglePause())) break;
+    await page.waitForFunction(
+      () =>
+        document.querySelector('kit-sentiment-train [data-role="pause"]')?.getAttribute('aria-pressed') !== 'true' ||
+        document.querySelector('kit-sentiment-train [data-role="status"]')?.textContent?.startsWith('Trained '),
+      null,
+      { polling: 50 },
+    );
   }
   await page.waitForFunction(
     () => document.querySelector('kit-sentiment-train [data-role="status"]')?.textContent?.startsWith('Trained '),
@@ -149,6 +195,18 @@ try {
       `median ${benchMedian.toFixed(1)} ms per batch (mean ${benchMean.toFixed(1)}, ` +
       `min-max ${Math.min(...benchTimes).toFixed(0)}-${Math.max(...benchTimes).toFixed(0)}), ` +
       `${reference.toFixed(1)} s per epoch of ${epochBatches} batches extrapolated from the median.`,
+  );
+  // Per batch: the difference of consecutive cumulative seconds within an epoch.
+  const chapterTimes: number[] = [];
+  for (let k = 1; k < batchLogs.length; k++) {
+    const [e0, b0, s0] = batchLogs[k - 1]!;
+    const [e1, b1, s1] = batchLogs[k]!;
+    if (e1 === e0 && b1 === b0 + 1) chapterTimes.push((s1 - s0) * 1000);
+  }
+  const chapterMedian = median(chapterTimes);
+  console.log(
+    `The chapter's batches (${chapterTimes.length} of them, from the worker's reports; the batch's assembly included): ` +
+      `median ${chapterMedian.toFixed(1)} ms per batch, ${(chapterMedian / benchMedian).toFixed(2)}x the benchmark's median.`,
   );
   const ratio = chapterMean / reference;
   console.log(
