@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
-import { loadImdb, urlSource } from '../../src/data/index.ts';
+import { loadImdb, R_KERAS_VIEW, urlSource } from '../../src/data/index.ts';
+import { batchOf, predictProbabilities } from '../../src/lstm/sentiment/train.ts';
 import { registerFastGather, unregisterFastGather } from '../../src/lstm/fast/gather.ts';
 import { batchTensors, permutation, R_KERAS, rKerasModel, timeInterleaved } from '../../src/lstm/sentiment/rkeras.ts';
 import type { ImdbSplitData } from '../../src/data/index.ts';
@@ -95,4 +96,36 @@ async function fastBatches(count: number): Promise<number[]> {
   return times;
 }
 
-Object.assign(globalThis, { runTrainBench, startFastBench, fastBatches });
+/**
+ * Evaluation of every test review with the fast model as it stands, both ways, taking turns:
+ * tfjs's `model.predict` in batches of 500 (what the chapter did before issue 16), and
+ * predictProbabilities (src/lstm/sentiment/train.ts: the fused prediction) in batches of
+ * `batchSize`. Returns the seconds of each pass and the largest difference of the probabilities.
+ */
+async function evaluationBench({ rounds = 2, batchSize = 500 } = {}) {
+  if (!fast) throw new Error('startFastBench first');
+  const data = await loadImdb(urlSource(new URL('data/imdb/', location.href).href), { splits: ['test'] });
+  const test = data.splits.test!;
+  const all = Int32Array.from({ length: test.count }, (_, i) => i);
+  const layers: number[] = [];
+  const fused: number[] = [];
+  let difference = 0;
+  for (let r = 0; r < rounds; r++) {
+    let start = performance.now();
+    const reference = new Float32Array(test.count);
+    for (let k = 0; k < test.count; k += 500) {
+      const { x, y } = batchOf(test, all.subarray(k, Math.min(test.count, k + 500)), R_KERAS_VIEW);
+      const p = tf.tidy(() => fast!.model.predict(x) as tf.Tensor);
+      reference.set(await p.data(), k);
+      tf.dispose([x, y, p]);
+    }
+    layers.push((performance.now() - start) / 1000);
+    start = performance.now();
+    const probabilities = await predictProbabilities(fast.model, test, all, R_KERAS_VIEW, { batchSize });
+    fused.push((performance.now() - start) / 1000);
+    for (let k = 0; k < test.count; k++) difference = Math.max(difference, Math.abs(probabilities[k]! - reference[k]!));
+  }
+  return { reviews: test.count, layers, fused, difference };
+}
+
+Object.assign(globalThis, { runTrainBench, startFastBench, fastBatches, evaluationBench });
