@@ -28,7 +28,7 @@ import './sentiment.css';
 const schema = TRAIN_SCHEMA;
 
 const CHECKPOINT_KEY = 'lstm-kit:checkpoint';
-// The curves are drawn at most this often while training: each drawing is tens of milliseconds
+// The curves are drawn at most this often while training (400 ms when idle, a checkpoint's history): each drawing is tens of milliseconds
 // of the page's thread (and layout and paint), taken from the two cores the training threads
 // share (issue 16: bench:train:chapter prints the page's busy time).
 const DRAW_MS = 1500;
@@ -282,10 +282,13 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
 
   private drawSoon(): void {
     if (this.drawTimer) return;
-    this.drawTimer = window.setTimeout(() => {
-      this.drawTimer = 0;
-      this.draw();
-    }, DRAW_MS);
+    this.drawTimer = window.setTimeout(
+      () => {
+        this.drawTimer = 0;
+        this.draw();
+      },
+      this.run.running === 'idle' ? 400 : DRAW_MS,
+    );
   }
 
   private draw(): void {
