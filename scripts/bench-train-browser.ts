@@ -5,15 +5,14 @@
  * turns in the same way, on the WASM backend with threads (the page is cross-origin isolated).
  * Needs the prepared data (`npm run data`).
  */
-import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { R_KERAS } from '../src/lstm/sentiment/rkeras.ts';
 import { launchChromium, watchedPage } from './lib/browser';
 import { targetLine, trainTable, type TrainRow } from './lib/train-report.ts';
 import { serveStatic } from './lib/static-server';
 import { optionsOrExit } from './lib/options.ts';
+import { trainBenchSite } from './lib/train-bench-site.ts';
 
 // The Node half's options are accepted too: npm run bench:train passes its options to both.
 const args = optionsOrExit('bench:train:browser', {
@@ -35,28 +34,9 @@ if (!existsSync(join(DATA, 'manifest.json'))) {
   process.exit(1);
 }
 
-const root = mkdtempSync(join(tmpdir(), 'kit-train-bench-'));
+const site = await trainBenchSite(DATA);
 try {
-  await build({
-    entryPoints: ['scripts/bench/train-page.ts'],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    outfile: join(root, 'bench.js'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  writeFileSync(
-    join(root, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><script type="module" src="bench.js"></script>',
-  );
-  mkdirSync(join(root, 'wasm'));
-  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
-    copyFileSync(join('node_modules/@tensorflow/tfjs-backend-wasm/dist', f), join(root, 'wasm', f));
-  }
-  mkdirSync(join(root, 'data'));
-  symlinkSync(DATA, join(root, 'data', 'imdb'));
-
+  const root = site.root;
   const server = await serveStatic({ root, base: '/' });
   const browser = await launchChromium();
   try {
@@ -90,5 +70,5 @@ try {
     await server.close();
   }
 } finally {
-  rmSync(root, { recursive: true, force: true });
+  site.remove();
 }

@@ -211,9 +211,11 @@ describe('the training reducer', () => {
     });
     s = trainingStep(s, begin);
     expect(s.status).toBe('Training on 1,600 reviews, validating on 400: 40 batches per epoch.');
-    s = trainingStep(s, { type: 'batch', log: batch({ epoch: 0 }) });
+    s = trainingStep(s, { type: 'batch', logs: [batch({ epoch: 0, batch: 8 }), batch({ epoch: 0 })] });
     expect(s.progress).toEqual({ done: 10, total: 80, text: '13%' });
-    expect(s.batches).toHaveLength(1);
+    expect(s.batches).toHaveLength(2);
+    expect(s.lastBatch).toEqual(batch({ epoch: 0 }));
+    expect(trainingStep(s, { type: 'batch', logs: [] })).toBe(s);
     expect(s.progressText).toMatch(/^Epoch 1 of 2, batch 10 of 40/);
     s = trainingStep(s, { type: 'paused' });
     expect(s.running).toBe('paused');

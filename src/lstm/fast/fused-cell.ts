@@ -76,6 +76,20 @@ export interface OutputStep {
   inputDim: number;
 }
 
+/**
+ * The gates of one inference step from a table of input rows ({@link Scratch.rowGates}): byte
+ * offsets of the step's product `[rows, 4u]`, the table `[vocabulary, 4u]`, the step's ids
+ * (int32, `[rows]`) and the gates `[rows, 4u]` to write.
+ */
+export interface RowGatesStep {
+  gates: number;
+  product: number;
+  table: number;
+  ids: number;
+  rows: number;
+  units: number;
+}
+
 /** One step's gate gradients ({@link Scratch.backward}): byte offsets of `[rows, 4u]` and `[rows, u]` arrays. */
 export interface BackwardStep {
   gates: number;
@@ -96,6 +110,7 @@ type ForwardArgs = [number, number, number, number, number, number, number];
 type InputArgs = [number, number, number, number, number, number, number, number, number, number, number];
 type OutputArgs = [number, number, number, number, number, number, number, number];
 type BackwardArgs = [number, number, number, number, number, number, number, number, number, number, number];
+type RowGatesArgs = [number, number, number, number, number, number];
 
 const forwardArgs = (s: ForwardStep): ForwardArgs => [s.gates, s.cPrev, s.c, s.tc, s.h, s.rows, s.units];
 const inputArgs = (s: InputStep): InputArgs => [
@@ -121,6 +136,7 @@ const outputArgs = (s: OutputStep): OutputArgs => [
   s.units,
   s.inputDim,
 ];
+const rowGatesArgs = (s: RowGatesStep): RowGatesArgs => [s.gates, s.product, s.table, s.ids, s.rows, s.units];
 const backwardArgs = (s: BackwardStep): BackwardArgs => [
   s.gates,
   s.tc,
@@ -176,6 +192,14 @@ export interface Scratch {
    * (`[rows, 4u]`, gate order i, f, C~, o) and dL/dC_{t-1} into `dcPrev`.
    */
   backward(step: BackwardStep): void;
+  /**
+   * The gates of one step of inference (fused-predict.ts): gates[b] = σ(product[b] +
+   * table[ids[b]]) over the `4u` columns of each row b, the table row of sequence b's id at this
+   * step standing for its input's share x_t W + b.
+   */
+  rowGates(step: RowGatesStep): void;
+  /** A view of `size` int32 numbers at `offset` (the same rules as {@link Scratch.f32}). */
+  i32(offset: number, size: number): Int32Array;
 }
 
 /** tanh(c) from one exponential, about twice as fast as Math.tanh here (V8). */
@@ -221,6 +245,17 @@ function inputJs(f32: Scratch['f32'], ...args: InputArgs): void {
   }
   for (let j = 0; j < width; j++) {
     for (let b = 0; b < rows; b++) inputsT[j * rowStride + b] = a[b * width + j]!;
+  }
+}
+
+/** {@link Scratch.rowGates} in TypeScript, on views `f32` and `i32` make; σ(z) = (1 + tanh(z / 2)) / 2, as the SIMD version. */
+function rowGatesJs(f32: Scratch['f32'], i32v: Scratch['i32'], ...args: RowGatesArgs): void {
+  const [gp, pp, tp, ip, rows, u] = args;
+  const g4 = 4 * u;
+  const [gates, product, ids] = [f32(gp, rows * g4), f32(pp, rows * g4), i32v(ip, rows)];
+  for (let b = 0; b < rows; b++) {
+    const row = f32(tp + 4 * g4 * ids[b]!, g4);
+    for (let j = 0; j < g4; j++) gates[b * g4 + j] = 0.5 + 0.5 * tanh(0.5 * (product[b * g4 + j]! + row[j]!));
   }
 }
 
@@ -416,12 +451,33 @@ export function cellWasmBytes(): Uint8Array {
     ];
     return { code, i32Locals: 9 };
   })();
+  // rowGates(gates, product, table, ids, rows, u): σ(z) = 1/2 + tanh(z / 2) / 2.
+  const rg = (() => {
+    const [GT, PR, TB, IDS, ROWS, UN] = [0, 1, 2, 3, 4, 5];
+    const [B, J, G4, ROW, TROW] = [6, 7, 8, 9, 10];
+    const [Z, X, N, R] = [11, 12, 13, 14];
+    const half = f32x4(0.5);
+    const code = [
+      ...set(G4, mul32(bytes(UN), i32(4))),
+      ...forLoop(B, get(ROWS), 1, [
+        ...set(ROW, mul32(get(B), get(G4))),
+        // The table's row of this sequence's id: i32.load of ids[b].
+        ...set(TROW, add32(get(TB), mul32([...add32(get(IDS), bytes(B)), 0x28, 2, 0], get(G4)))),
+        ...forLoop(J, get(G4), 16, [
+          ...set(Z, mul(add(load(at(PR, ROW, J)), load(at(TROW, J))), half)),
+          ...store(at(GT, ROW, J), add(half, mul(half, tanhCode(Z, X, N, R)))),
+        ]),
+      ]),
+    ];
+    return { code, i32Locals: 5 };
+  })();
   const params = (n: number) => new Array<number>(n).fill(I32);
   return wasmModule([
     { name: 'forward', params: params(7), i32Locals: fwd.i32Locals, v128Locals: 6, code: fwd.code },
     { name: 'backward', params: params(11), i32Locals: bwd.i32Locals, v128Locals: 7, code: bwd.code },
     { name: 'input', params: params(11), i32Locals: inp.i32Locals, v128Locals: 0, code: inp.code },
     { name: 'output', params: params(8), i32Locals: out.i32Locals, v128Locals: 0, code: out.code },
+    { name: 'rowGates', params: params(6), i32Locals: rg.i32Locals, v128Locals: 4, code: rg.code },
   ]);
 }
 
@@ -443,6 +499,7 @@ function makeScratch(): Scratch {
     backward(...args: BackwardArgs): void;
     input(...args: InputArgs): void;
     output(...args: OutputArgs): void;
+    rowGates(...args: RowGatesArgs): void;
   }
   let wasm: Steps | null = null;
   try {
@@ -452,6 +509,7 @@ function makeScratch(): Scratch {
     // No WebAssembly SIMD here: the TypeScript versions run instead.
   }
   const f32: Scratch['f32'] = (offset, size) => new Float32Array(memory.buffer, offset, size);
+  const i32v: Scratch['i32'] = (offset, size) => new Int32Array(memory.buffer, offset, size);
   return {
     simd: wasm !== null,
     get taken() {
@@ -479,6 +537,7 @@ function makeScratch(): Scratch {
       list.push(offset);
     },
     f32,
+    i32: i32v,
     forward(step) {
       if (wasm && step.units % 4 === 0) wasm.forward(...forwardArgs(step));
       else forwardJs(f32, ...forwardArgs(step));
@@ -494,6 +553,10 @@ function makeScratch(): Scratch {
     output(step) {
       if (wasm && step.units % 4 === 0 && step.inputDim % 4 === 0) wasm.output(...outputArgs(step));
       else outputJs(f32, ...outputArgs(step));
+    },
+    rowGates(step) {
+      if (wasm && step.units % 4 === 0) wasm.rowGates(...rowGatesArgs(step));
+      else rowGatesJs(f32, i32v, ...rowGatesArgs(step));
     },
   };
 }
@@ -514,6 +577,7 @@ export function newScratch({ simd = true } = {}): Scratch {
     take: made.take,
     giveBack: made.giveBack,
     f32: made.f32,
+    i32: made.i32,
     get taken() {
       return made.taken;
     },
@@ -522,5 +586,6 @@ export function newScratch({ simd = true } = {}): Scratch {
     input: (step) => inputJs(made.f32, ...inputArgs(step)),
     output: (step) => outputJs(made.f32, ...outputArgs(step)),
     backward: (step) => backwardJs(made.f32, ...backwardArgs(step)),
+    rowGates: (step) => rowGatesJs(made.f32, made.i32, ...rowGatesArgs(step)),
   };
 }

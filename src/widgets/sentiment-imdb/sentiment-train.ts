@@ -31,6 +31,10 @@ import './sentiment.css';
 const schema = TRAIN_SCHEMA;
 
 const CHECKPOINT_KEY = 'lstm-kit:checkpoint';
+// The curves are drawn at most this often while training (400 ms when idle, a checkpoint's history): each drawing is tens of milliseconds
+// of the page's thread (and layout and paint), taken from the two cores the training threads
+// share (issue 16: bench:train:chapter prints the page's busy time).
+const DRAW_MS = 1500;
 const SEED = 7;
 // Typing "128" into a field changes it three times: time the batches once the reader pauses.
 const TIMING_DELAY_MS = 700;
@@ -52,6 +56,8 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   private worker: WorkerClient<SentimentRequest> | null = null;
   private run: TrainingRun = idleRun(null);
   private drawTimer = 0;
+  // What the epoch chart last showed.
+  private drawn: { epochs: TrainingRun['epochs'] | null; width: number } = { epochs: null, width: 0 };
   // Stop was asked for: the button stays off until the run ends.
   private stopping = false;
   private form!: SettingsFieldset;
@@ -351,16 +357,22 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
 
   private drawSoon(): void {
     if (this.drawTimer) return;
-    this.drawTimer = window.setTimeout(() => {
-      this.drawTimer = 0;
-      this.draw();
-    }, 400);
+    this.drawTimer = window.setTimeout(
+      () => {
+        this.drawTimer = 0;
+        this.draw();
+      },
+      this.run.running === 'idle' ? 400 : DRAW_MS,
+    );
   }
 
   private draw(): void {
     const width = this.plotWidth();
     const { batches, lastBatch, epochs } = this.run;
     drawBatchChart(this.batchPlot, batches, lastBatch, width);
+    // The epochs change once an epoch: between, only the batch curve needs drawing again.
+    if (epochs === this.drawn.epochs && width === this.drawn.width) return;
+    this.drawn = { epochs, width };
     drawEpochChart(this.epochPlot, epochs, width);
     if (epochs.length > 0) this.epochTable.replaceChildren(epochTable(epochs));
   }

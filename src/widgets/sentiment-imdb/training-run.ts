@@ -145,12 +145,13 @@ export function trainingStep(state: TrainingRun, report: TrainingReport): Traini
       };
     }
     case 'batch': {
-      const b = report.log;
+      const b = report.logs[report.logs.length - 1];
+      if (!b) return state;
       const p = runProgress(b, state.totalEpochs, state.startEpoch);
       return {
         ...state,
         lastBatch: b,
-        batches: [...state.batches, batchPoint(b)],
+        batches: state.batches.concat(report.logs.map(batchPoint)),
         progress: { done: p.done, total: p.total, text: `${Math.round((100 * p.done) / p.total)}%` },
         progressText: progressLine(b, state.totalEpochs, state.startEpoch),
       };

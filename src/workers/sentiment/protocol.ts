@@ -70,7 +70,8 @@ export type SentimentReport =
   | { type: 'backend'; label: string; reason: string }
   | { type: 'status'; text: string }
   | { type: 'begin'; info: TrainBegin; history: EpochLog[] }
-  | { type: 'batch'; log: BatchLog }
+  /** The batches since the last report, oldest first (a few times a second: ./batch-reports.ts). */
+  | { type: 'batch'; logs: BatchLog[] }
   /** `checkpointError`: why the epoch's checkpoint was not kept (the previous one stays), or null. */
   | { type: 'epoch'; log: EpochLog; checkpointSaved: boolean; checkpointError?: string | null }
   | { type: 'paused' }

@@ -28,6 +28,7 @@ import { workerPort } from '../scope.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { startWorkerTf } from '../tf-wasm.ts';
 import { yieldToMessages } from '../yield.ts';
+import { BatchReports } from './batch-reports.ts';
 import type { SentimentReport, SentimentRequest, TestData } from './protocol.ts';
 
 const port = workerPort<SentimentRequest, SentimentReport>();
@@ -35,9 +36,20 @@ const post = (report: SentimentReport) => port.post(report);
 
 let stopped = false;
 let paused: { resolve: () => void; promise: Promise<void> } | null = null;
+// The batch logs of the run going on, sent a few times a second (./batch-reports.ts).
+const batchReports = new BatchReports((logs) => post({ type: 'batch', logs }));
 
+// The last time this worker let its messages in (Pause, Stop), in ms.
+let yielded = 0;
+/**
+ * Between two batches: lets Pause and Stop in, at most every 40 ms (a batch takes about 20 ms;
+ * each yield is a round trip through the event loop), and waits while paused.
+ */
 async function between(): Promise<void> {
-  await yieldToMessages();
+  if (performance.now() - yielded >= 40) {
+    await yieldToMessages();
+    yielded = performance.now();
+  }
   if (paused) await paused.promise;
 }
 
@@ -96,8 +108,9 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     keepBest: request.keepBest,
     callbacks: {
       onTrainBegin: (info) => post({ type: 'begin', info, history }),
-      onBatchEnd: (log) => post({ type: 'batch', log }),
+      onBatchEnd: (log) => batchReports.add(log),
       onEpochEnd: async (log) => {
+        batchReports.flush();
         history.push(log);
         let checkpointError: string | null = null;
         try {
@@ -111,6 +124,7 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     },
     control: { shouldStop: () => stopped, between },
   });
+  batchReports.flush(); // the batches of a stopped epoch
   // Which epoch the model holds, when it is not the last one trained (as `npm run train` keeps it).
   const kept = end.keptEpoch !== null && end.keptEpoch !== end.epochsDone ? { keptEpoch: end.keptEpoch } : {};
   const final = { ...metadata(end.epochsDone), ...kept };
@@ -177,6 +191,8 @@ async function evaluate(data: TestData): Promise<void> {
     },
   );
   const metrics = binaryMetrics(probabilities, data.test.labels);
+  // The evaluation's own time; saving the scores with the model comes after.
+  const seconds = (performance.now() - started) / 1000;
   const updated = { ...metadata, test: metrics };
   let saveError: string | null = null;
   try {
@@ -195,7 +211,7 @@ async function evaluate(data: TestData): Promise<void> {
     })),
     metadata: saveError === null ? updated : metadata,
     saveError,
-    seconds: (performance.now() - started) / 1000,
+    seconds,
   });
   tf.dispose(model.weights.map((w) => w.read()));
 }
@@ -206,6 +222,7 @@ port.listen((request) => {
       let resolve = () => {};
       const promise = new Promise<void>((r) => (resolve = r));
       paused = { resolve, promise };
+      batchReports.flush(); // the page shows where training paused
       post({ type: 'paused' });
     }
     return;
