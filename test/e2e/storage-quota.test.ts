@@ -30,7 +30,8 @@ const CHAPTER = 'chapters/05-sentiment-imdb/';
 const CHAPTER_6 = 'chapters/06-inside-classifier/';
 // Tiny custom settings, one review per batch: a run of 100 epochs lasts until it is stopped.
 const SMALL =
-  '?train.embedding=4&train.units=3&train.maxlen=12&train.batchSize=1&train.dropout=0&train.recurrentDropout=0';
+  '?train.embedding=4&train.units=3&train.maxlen=12&train.batchSize=1&train.dropout=0&train.recurrentDropout=0' +
+  '&train.keepBest=false';
 const train = 'kit-sentiment-train';
 const FULL = /needs about \d+ MB.*clearing this site's data in the browser's settings/;
 
