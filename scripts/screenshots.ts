@@ -26,7 +26,9 @@ const chapters = readdirSync(join(values.dir, 'chapters'), { withFileTypes: true
   .filter((d) => d.isDirectory())
   .map((d) => `chapters/${d.name}/`)
   .sort();
-const pages = ['', ...chapters].filter((p) => !values.only || p.includes(values.only));
+// The reference pages too: glossary, sources, exercises.
+const others = ['glossary/', 'references/', 'exercises/'].filter((p) => existsSync(join(values.dir, p, 'index.html')));
+const pages = ['', ...chapters, ...others].filter((p) => !values.only || p.includes(values.only));
 
 mkdirSync(values.out, { recursive: true });
 const site = await serveStatic({ root: values.dir, base: values.base });
