@@ -1,7 +1,7 @@
 /** The chapter list of each edition in reading order, and links that respect the site's base path. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from './i18n/locales';
-import { chapterLocale, chapterPath, chapterSlug, neighbours, orderChapters } from './paths';
+import { chapterLocale, chapterPath, chapterSlug, neighbours, orderChapters, withBase } from './paths';
 import { LOCALES } from './i18n/locales';
 
 export type Chapter = CollectionEntry<'chapters'>;
@@ -27,4 +27,25 @@ export async function chapterEditions(locale: Locale) {
     }
     return { params: { id: slug }, props: { chapter, ...neighbours(chapters, k), locale, editions } };
   });
+}
+
+/** A chapter as the reference pages link to it. */
+export interface ChapterLink {
+  href: string;
+  number: number;
+  title: string;
+}
+
+/**
+ * Looks up chapters of edition `locale` by content id for the page named `page` ("the glossary"):
+ * an unknown id fails the build, naming the page.
+ */
+export async function chapterLinks(page: string, locale: Locale = 'en'): Promise<(id: string) => ChapterLink> {
+  const chapters = await chaptersInOrder(locale);
+  const base = import.meta.env.BASE_URL;
+  return (id) => {
+    const c = chapters.find((x) => chapterSlug(x.id) === id);
+    if (!c) throw new Error(`${page} names chapter "${id}", which does not exist`);
+    return { href: withBase(base, chapterPath(c.id)), number: c.data.number, title: c.data.title };
+  };
 }

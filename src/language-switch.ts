@@ -32,9 +32,9 @@ export function followLanguageSwitch(): void {
         // Storage blocked: the switch still works, it is only not remembered.
       }
     };
-    // Before the browser follows it (click, Enter, middle click), so that it leads to the place read now.
+    // Before the browser follows it, so that it leads to the place read now: a click (Enter on a
+    // link is one too), or a pointer about to open it in a new tab.
     link.addEventListener('pointerdown', go);
-    link.addEventListener('keydown', go);
     link.addEventListener('click', go);
   }
 }

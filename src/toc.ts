@@ -11,6 +11,12 @@ export function currentSection(headingTops: readonly number[], line: number): nu
   return current;
 }
 
+/** The index of the section being read in the window now, by its headings' places. */
+function sectionReadNow(headings: ArrayLike<HTMLElement>): number {
+  const tops = Array.from(headings, (h) => h.getBoundingClientRect().top);
+  return currentSection(tops, window.innerHeight / 3);
+}
+
 /** Keeps the current section's link marked in `nav` while the page scrolls. */
 export function followSections(nav: Element | null): void {
   if (!nav) return;
@@ -21,8 +27,7 @@ export function followSections(nav: Element | null): void {
   let queued = false;
   const mark = (): void => {
     queued = false;
-    const tops = headings.map((h) => h!.getBoundingClientRect().top);
-    const k = currentSection(tops, window.innerHeight / 3);
+    const k = sectionReadNow(headings as HTMLElement[]);
     if (k === shown) return;
     if (shown >= 0) links[shown]!.removeAttribute('aria-current');
     links[k]!.setAttribute('aria-current', 'location');
@@ -61,8 +66,8 @@ export function openSectionByNumber(headings: NodeListOf<HTMLElement>): void {
 
 /** The hash that names the section being read now, or '' near the top of the page. */
 export function currentSectionHash(headings: NodeListOf<HTMLElement>): string {
+  // Near the top, or before the first heading, the reader is at the chapter's start.
   if (headings.length === 0 || window.scrollY < 50) return '';
-  const tops = [...headings].map((h) => h.getBoundingClientRect().top);
-  if (tops[0]! > window.innerHeight / 3) return '';
-  return `#section-${currentSection(tops, window.innerHeight / 3) + 1}`;
+  if (headings[0]!.getBoundingClientRect().top > window.innerHeight / 3) return '';
+  return `#section-${sectionReadNow(headings) + 1}`;
 }

@@ -7,7 +7,7 @@
  * files.
  */
 import type { ImdbData } from '../../data/loader';
-import { matchingPreset, presetButEpochs, PRESETS, settingsLabel } from '../../lstm/sentiment/presets';
+import { presetButEpochs, PRESETS, settingsLabel } from '../../lstm/sentiment/presets';
 import { costSentence, type BatchTiming, type RunSize } from '../../lstm/sentiment/run-cost';
 import type { SentimentSettings } from '../../lstm/sentiment/presets';
 import { formRun, formSettings, runForm } from '../../lstm/sentiment/settings-form';
@@ -137,16 +137,17 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
       this.trainButton.disabled = true;
       return;
     }
-    const preset = matchingPreset(settings);
-    const shortened = preset ? null : presetButEpochs(settings);
+    // The preset whose model this is, for its own epochs (the preset itself) or fewer or more.
+    const model = presetButEpochs(settings);
+    const fullEpochs = model && PRESETS[model].epochs;
     this.form.note(
-      preset
-        ? `These are the ${preset} settings.`
-        : shortened
-          ? `The ${shortened} model and training, for ${settings.epochs} of the article's ${PRESETS[shortened].epochs} epochs.`
+      model && fullEpochs === settings.epochs
+        ? `These are the ${model} settings.`
+        : model
+          ? `The ${model} model and training, for ${settings.epochs} of the article's ${fullEpochs} epochs.`
           : `Custom settings, on the ${settings.layout === 'imdb' ? 'r-keras' : 'py-keras'} layout: changed from the preset.`,
     );
-    this.showCost(settings);
+    this.showCost(settings, model && { name: model, epochs: fullEpochs! });
     const vocabularySize = this.data?.dataset.manifest.vocabulary.words ?? null;
     this.modelView.render(settings, vocabularySize, s.validation as 'split' | 'test');
     this.trainButton.disabled = this.run.running !== 'idle' || this.data === null;
@@ -157,14 +158,12 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
    * Says what the run in the form would cost here: from the last timing when only the epochs
    * changed, else after timing a few batches of the new settings in a worker of their own.
    */
-  private showCost(settings: SentimentSettings): void {
+  private showCost(settings: SentimentSettings, article: { name: string; epochs: number } | null): void {
     if (!this.data || this.run.running !== 'idle') return;
     const s = this.state;
     const key = JSON.stringify([{ ...settings, epochs: 0 }, s.validation, s.sample]);
-    const full = presetButEpochs(settings);
     if (this.timing?.key === key) {
-      const fullRun = full && { name: full, epochs: PRESETS[full].epochs };
-      this.form.cost(costSentence(this.timing.timing, this.timing.size, settings.epochs, fullRun));
+      this.form.cost(costSentence(this.timing.timing, this.timing.size, settings.epochs, article));
       return;
     }
     if (this.timingRun?.key === key) return;

@@ -297,7 +297,7 @@ export function neighbourColumn(column: ProbeColumn): HTMLElement {
           { className: fresh.has(n.word) ? 'new' : '' },
           `${n.word} `,
           el('small', {}, fmt(n.similarity, 2)),
-          ...(fresh.has(n.word) ? [el('span', { className: 'kit-sr-only' }, ' (new this epoch)')] : []),
+          ...(fresh.has(n.word) ? [el('span', { className: 'visually-hidden' }, ' (new this epoch)')] : []),
         ),
       ),
     ),
