@@ -6,11 +6,18 @@
 /** Words a reader gets through in a minute of technical prose with formulas, read with care. */
 export const WORDS_PER_MINUTE = 150;
 
+/**
+ * Chinese characters that take as long to read as one English word: readers of technical
+ * Chinese get through about 300 characters a minute where English readers read 150 words.
+ */
+export const CHARACTERS_PER_WORD = 2;
+
 /** Minutes a reader spends with one cell: reading its controls, trying a few settings. */
 export const MINUTES_PER_CELL = 2;
 
 /**
- * The words a reader reads in a chapter's MDX source: the prose and the cells' titles and
+ * The words a reader reads in a chapter's MDX source (Chinese characters counted as words, see
+ * CHARACTERS_PER_WORD): the prose and the cells' titles and
  * captions, without front matter, imports, "Under the hood" asides (closed on screen), code,
  * tags and formulas (a formula counts as one word).
  */
@@ -28,7 +35,11 @@ export function proseWords(mdx: string): number {
     .replace(/<(?:[^>"]|"[^"]*")*>/g, ' ')
     .replace(/\]\([^)]*\)/g, ' ')
     .replace(/[|#*_`[\]-]+/g, ' ');
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  // Chinese has no spaces between words: its characters count instead, CHARACTERS_PER_WORD to
+  // a word, and what is left between them (Latin words, numbers) counts as words.
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const rest = text.replace(/\p{Script=Han}+/gu, ' ');
+  return Math.round(han / CHARACTERS_PER_WORD) + rest.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** The number of interactive cells (`<Cell …>`) in a chapter's MDX source. */

@@ -111,4 +111,10 @@ describe('time per chapter on the home page', () => {
     expect([0, 2, 7.4, 7.5, 21].map(aboutMinutes)).toEqual([5, 5, 5, 10, 20]);
     expect(chapterTime(mdx, 5)).toEqual({ reading: 5, trying: 5 });
   });
+
+  it('counts Chinese prose by its characters, two to an English word, and the Latin words among them', async () => {
+    const { proseWords } = await import('../../src/reading');
+    // 8 Han characters (4 words), "LSTM" and "64" (2 words); the punctuation counts for nothing.
+    expect(proseWords('LSTM 的遗忘门有 64 个单元。')).toBe(4 + 2);
+  });
 });
