@@ -28,7 +28,10 @@ const chapters = readdirSync(join(values.dir, 'chapters'), { withFileTypes: true
   .sort();
 // The reference pages too: glossary, sources, exercises.
 const others = ['glossary/', 'references/', 'exercises/'].filter((p) => existsSync(join(values.dir, p, 'index.html')));
-const pages = ['', ...chapters, ...others].filter((p) => !values.only || p.includes(values.only));
+const english = ['', ...chapters, ...others];
+// The Chinese edition, where the build has it: the same pages under zh/.
+const chinese = english.map((p) => `zh/${p}`).filter((p) => existsSync(join(values.dir, p, 'index.html')));
+const pages = [...english, ...chinese].filter((p) => !values.only || p.includes(values.only));
 
 mkdirSync(values.out, { recursive: true });
 const site = await serveStatic({ root: values.dir, base: values.base });
@@ -49,7 +52,7 @@ try {
       });
       await page.waitForTimeout(800);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      const name = `${path.replace(/^chapters\//, '').replace(/\/$/, '') || 'home'}-${width}.png`;
+      const name = `${path.replace(/(^|\/)chapters\//, '$1').replace(/\/$/, '').replace('/', '-') || 'home'}-${width}.png`;
       await page.screenshot({ path: join(values.out, name), fullPage: true });
       const notes = [overflow > 0 ? `spills ${overflow} px past the window` : 'fits', ...problems];
       if (overflow > 0 || problems.length) failed = true;
