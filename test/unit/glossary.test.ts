@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,12 @@ import { texToSvg } from '../../src/tex/mathjax';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const chapterFiles = readdirSync(join(root, 'chapters')).filter((f) => f.endsWith('.mdx'));
 const chapterIds = new Set(chapterFiles.map((f) => f.replace(/\.mdx$/, '')));
+/** The Chinese chapters (`zh/<name>.mdx`), whose links resolve in the Chinese edition's pages. */
+const chineseFiles = existsSync(join(root, 'chapters/zh'))
+  ? readdirSync(join(root, 'chapters/zh'))
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => `zh/${f}`)
+  : [];
 
 /** The slugs and ids every helper of issue 13 agreed on; the pages must define each. */
 const SLUGS = [
@@ -53,13 +59,17 @@ const IDS = ['source-python', 'source-r', 'hochreiter-1997', 'olah-2015', 'maas-
  * `id={<x>.slug}` (glossary) or `id={<x>.id}` (sources) from the list it imports.
  */
 function pageIds(page: 'glossary' | 'references'): Set<string> {
-  const source = readFileSync(join(root, 'src/pages', `${page}.astro`), 'utf8');
+  // Both editions' pages are drawn by one component each.
+  const source = readFileSync(
+    join(root, 'src/components/pages', page === 'glossary' ? 'GlossaryPage.astro' : 'ReferencesPage.astro'),
+    'utf8',
+  );
   if (page === 'glossary') {
-    expect(source).toMatch(/import \{[^}]*\bGLOSSARY\b[^}]*\} from '\.\.\/glossary'/);
+    expect(source).toMatch(/import \{[^}]*\bGLOSSARY\b[^}]*\} from '\.\.\/\.\.\/glossary'/);
     expect(source).toMatch(/id=\{e\.slug\}/);
     return new Set(GLOSSARY.map((e) => e.slug));
   }
-  expect(source).toMatch(/import \{[^}]*\bREFERENCES\b[^}]*\} from '\.\.\/references'/);
+  expect(source).toMatch(/import \{[^}]*\bREFERENCES\b[^}]*\} from '\.\.\/\.\.\/references'/);
   expect(source).toMatch(/id=\{r\.id\}/);
   return new Set(REFERENCES.map((r) => r.id));
 }
@@ -151,10 +161,10 @@ describe('sources', () => {
 });
 
 describe('links from the chapters', () => {
-  it('every glossary and sources link in a chapter names an entry the page defines, or the page itself', () => {
+  it('every glossary and sources link in a chapter of either edition names an entry the page defines, or the page itself', () => {
     const defined = { glossary: pageIds('glossary'), references: pageIds('references') };
     const bad: string[] = [];
-    for (const file of chapterFiles) {
+    for (const file of [...chapterFiles, ...chineseFiles]) {
       const text = readFileSync(join(root, 'chapters', file), 'utf8');
       // Any link target that mentions either page, however it is written.
       for (const m of text.matchAll(
