@@ -211,11 +211,7 @@ class LstmCellWidget extends KitWidget<typeof schema> {
         el('div', { className: 'lstm-controls' }, inputs, el('div', { className: 'lstm-gates' }, ...gateSets), states),
       ),
       this.curves.root,
-      el(
-        'div',
-        { className: 'controls' },
-        el('label', {}, this.hardBox, w.hardToggle),
-      ),
+      el('div', { className: 'controls' }, el('label', {}, this.hardBox, w.hardToggle)),
       this.hardLive,
     );
   }

@@ -29,7 +29,8 @@ export const LSTM_CELL_WORDS = words(
     presets: 'Presets',
     hardToggle: 'Compare with tfjs’s default gate activation, hardSigmoid',
     noPreset: 'Choose a preset, or move any slider: every number below follows at once.',
-    slope: (act: string, slope: string, saturated: boolean) => `slope ${act}′(z) = ${slope}${saturated ? ': saturated' : ''}`,
+    slope: (act: string, slope: string, saturated: boolean) =>
+      `slope ${act}′(z) = ${slope}${saturated ? ': saturated' : ''}`,
     beltBefore: (steps: number, power: string) =>
       `Through the belt alone. With this fₜ at each of ${steps} steps, what reaches back is fₜ${power} = `,
     beltAfter: '.',
@@ -82,7 +83,8 @@ export const LSTM_CELL_WORDS = words(
     hardToggle: '与 TensorFlow.js 默认的门激活函数 hardSigmoid 对比',
     noPreset: '选一个预设，或拖动任意滑块：下面的每个数都会随之更新。',
     slope: (act, slope, saturated) => `斜率 ${act}′(z) = ${slope}${saturated ? '：已饱和' : ''}`,
-    beltBefore: (steps, power) => `只经过传送带时的梯度。若连续 ${steps} 个时间步都是这个 fₜ，传回去的就是 fₜ${power} = `,
+    beltBefore: (steps, power) =>
+      `只经过传送带时的梯度。若连续 ${steps} 个时间步都是这个 fₜ，传回去的就是 fₜ${power} = `,
     beltAfter: '。',
     hardStart: '若门用 hardSigmoid（TensorFlow.js 默认的 recurrentActivation），同样的权重会得到 ',
     hardAnd: ' 和 hₜ = ',

@@ -144,9 +144,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     this.unitBoxes.forEach((b, k) => (b.checked = picked.includes(k)));
     if (T === 0) {
       this.steps.show(1, []);
-      this.terms.replaceChildren(
-        el('p', { className: 'note' }, w.empty),
-      );
+      this.terms.replaceChildren(el('p', { className: 'note' }, w.empty));
       this.gatesMap.clear();
       this.statesMap.clear();
       this.linesPlot.replaceChildren();
@@ -172,9 +170,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
           ...cols.map((c) => ({ cell: fmt(c.values[u]), role: c.quantity ? `${c.quantity}${u + 1}` : undefined })),
         ]),
       }),
-      ...(all.length > MAX_WORDS
-        ? [el('p', { className: 'note' }, w.firstWords(MAX_WORDS, all.length))]
-        : []),
+      ...(all.length > MAX_WORDS ? [el('p', { className: 'note' }, w.firstWords(MAX_WORDS, all.length))] : []),
     );
 
     const width = Math.min(available, 900);

@@ -53,7 +53,8 @@ export const MEMORY_TASK_WORDS = words(
     lossLabel: (atN: string) => `↑ training loss${atN}`,
     chance: 'chance',
     lossPlot: 'Training loss of both networks',
-    lossLatest: (rnn: string, lstm: string, chance: string) => `Latest: RNN ${rnn}, LSTM ${lstm} (chance is ${chance}).`,
+    lossLatest: (rnn: string, lstm: string, chance: string) =>
+      `Latest: RNN ${rnn}, LSTM ${lstm} (chance is ${chance}).`,
     noTraining: 'No training yet.',
     accuracyLabel: (atN: string) => `↑ test accuracy${atN}`,
     accuracyPlot: 'Test accuracy of both networks during training',
@@ -151,7 +152,8 @@ export const MEMORY_TASK_WORDS = words(
     sweepPoint: (model, n, accuracy, steps, seconds) =>
       `${model}，N = ${n}：训练 ${steps} 步后准确率 ${accuracy}（两个模型共训练 ${seconds} 秒）`,
     sweepPlot: '测试准确率随干扰符号个数的变化',
-    sweepItem: (n, rnn, lstm, steps, seconds) => `N = ${n}：RNN 为 ${rnn}，LSTM 为 ${lstm}（${steps} 步，${seconds} 秒）`,
+    sweepItem: (n, rnn, lstm, steps, seconds) =>
+      `N = ${n}：RNN 为 ${rnn}，LSTM 为 ${lstm}（${steps} 步，${seconds} 秒）`,
     separator: '；',
     noRuns: '当前设置下还没有训练结果。',
     stepT: '时间步 t',

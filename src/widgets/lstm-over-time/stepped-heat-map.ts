@@ -77,16 +77,18 @@ export class SteppedHeatMap {
     this.show(step);
     for (const r of this.outlines) r.setAttribute('x', String(this.xOf(step)));
     const w = LSTM_STEPS_WORDS.now();
-    this.container.querySelector('svg')?.setAttribute(
-      'aria-description',
-      w.heatDescription(
-        step,
-        T,
-        this.qs
-          .map((q) => w.heatValues(w.names[q], Array.from(steps[step - 1][q], (v) => fmt(v, 2)).join(', ')))
-          .join(w.semicolon),
-      ),
-    );
+    this.container
+      .querySelector('svg')
+      ?.setAttribute(
+        'aria-description',
+        w.heatDescription(
+          step,
+          T,
+          this.qs
+            .map((q) => w.heatValues(w.names[q], Array.from(steps[step - 1][q], (v) => fmt(v, 2)).join(', ')))
+            .join(w.semicolon),
+        ),
+      );
   }
 
   private title(q: Quantity, words: string[], t: number, u: number, value: number): string {

@@ -62,9 +62,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     const T = this.words.length;
     if (T === 0) {
       this.steps.show(1, []);
-      this.terms.replaceChildren(
-        el('p', { className: 'note' }, w.empty),
-      );
+      this.terms.replaceChildren(el('p', { className: 'note' }, w.empty));
       this.plot.replaceChildren();
       return;
     }
@@ -95,9 +93,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
         head: ['', 'Wₓxₜ', 'hₜ₋₁', 'Wₕhₜ₋₁', 'b', w.sum, 'hₜ = tanh(zₜ)'],
         rows: Array.from({ length: UNITS }, (_, u) => row(u)),
       }),
-      ...(all.length > MAX_WORDS
-        ? [el('p', { className: 'note' }, w.firstWords(MAX_WORDS, all.length))]
-        : []),
+      ...(all.length > MAX_WORDS ? [el('p', { className: 'note' }, w.firstWords(MAX_WORDS, all.length))] : []),
     );
 
     const data = steps
@@ -123,11 +119,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
         Plot.line(data, { x: 't', y: 'h', z: 'unit', stroke: 'unit', strokeWidth: 2, marker: 'circle' }),
       ],
       ariaLabel: w.plotLabel,
-      ariaDescription: w.plotDescription(
-        step,
-        T,
-        Array.from(current.h, (v) => fmt(v, 2)).join(', '),
-      ),
+      ariaDescription: w.plotDescription(step, T, Array.from(current.h, (v) => fmt(v, 2)).join(', ')),
     });
   }
 }

@@ -11,7 +11,14 @@ export const VANISHING_WORDS = words(
     plotLabel: 'Gradient norm against step',
     plotDescription: (scale: string, length: number, norm: string) =>
       `With ‖W_h‖ = ${scale} and T = ${length}: ‖∂h_T/∂h_0‖ = ${norm}.`,
-    readout: (p: { last: number; lastNorm: string; half: number; halfNorm: string; length: number; firstNorm: string }) =>
+    readout: (p: {
+      last: number;
+      lastNorm: string;
+      half: number;
+      halfNorm: string;
+      length: number;
+      firstNorm: string;
+    }) =>
       `‖∂h_T/∂h_${p.last}‖ = ${p.lastNorm} (one step back), ` +
       `‖∂h_T/∂h_${p.half}‖ = ${p.halfNorm}, ` +
       `‖∂h_T/∂h_0‖ = ${p.firstNorm} (${p.length} steps back).`,
