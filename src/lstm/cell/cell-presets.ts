@@ -3,6 +3,8 @@
  * preset is a whole {@link OneUnitCell}, so that clicking it gives the same step whatever was
  * set before, and a link to the chapter with that preset's state shows the same numbers.
  */
+import type { Locale } from '../../i18n/locales';
+import { CELL_PRESET_WORDS } from './cell-presets.words';
 import type { OneUnitCell } from './one-unit';
 
 /** The cell as the chapter opens: moderate weights, every gate partly open, forget bias 1 as in Keras. */
@@ -33,9 +35,9 @@ export const DEFAULT_CELL: Readonly<OneUnitCell> = Object.freeze({
 export interface CellPreset {
   /** Short id, used in tests and as the button's data attribute. */
   id: 'forget' | 'keep' | 'write' | 'read' | 'saturated';
-  /** The button's text. */
+  /** The button's text (English; {@link presetText} gives each edition's). */
   label: string;
-  /** One sentence on what to look at, shown after clicking. */
+  /** One sentence on what to look at, shown after clicking (English). */
   description: string;
   /** The state it sets. */
   cell: Readonly<OneUnitCell>;
@@ -58,37 +60,27 @@ function preset(changes: Partial<OneUnitCell>): Readonly<OneUnitCell> {
 export const CELL_PRESETS: readonly CellPreset[] = Object.freeze([
   {
     id: 'forget',
-    label: 'Forget everything',
-    description:
-      'The forget gate is shut, so the old memory Cₜ₋₁ is multiplied by almost zero; the input gate is shut too, so nothing new is written and the belt leaves the cell empty.',
+    ...CELL_PRESET_WORDS.en.forget,
     cell: preset({ cPrev: 2, ...pinned('f', SHUT), ...pinned('i', SHUT) }),
   },
   {
     id: 'keep',
-    label: 'Keep the memory forever',
-    description:
-      'The forget gate is open and the input gate shut: Cₜ equals Cₜ₋₁, step after step. The output gate is shut as well, so the memory is kept without being shown in hₜ.',
+    ...CELL_PRESET_WORDS.en.keep,
     cell: preset({ cPrev: 2, ...pinned('f', OPEN), ...pinned('i', SHUT), ...pinned('o', SHUT) }),
   },
   {
     id: 'write',
-    label: 'Write a new memory',
-    description:
-      'The forget gate drops the old memory and the input gate lets the candidate through: the new Cₜ is the candidate C̃ₜ, which x₁ drives close to +1 while the old memory was negative.',
+    ...CELL_PRESET_WORDS.en.write,
     cell: preset({ cPrev: -1.5, ...pinned('f', SHUT), ...pinned('i', OPEN), wc1: 3, wc2: 0, uc: 0, bc: 0 }),
   },
   {
     id: 'read',
-    label: 'Read the memory out',
-    description:
-      'The memory is kept (forget open, input shut) and the output gate is open: hₜ is tanh(Cₜ), the stored value squashed into (−1, 1).',
+    ...CELL_PRESET_WORDS.en.read,
     cell: preset({ cPrev: 1.5, ...pinned('f', OPEN), ...pinned('i', SHUT), ...pinned('o', OPEN) }),
   },
   {
     id: 'saturated',
-    label: 'A saturated gate',
-    description:
-      'A large weight on x₁ pushes the forget gate far up its sigmoid, where the curve is flat: moving its weights barely changes fₜ, and the gradient that training would use to change them, σ′(z), is almost zero.',
+    ...CELL_PRESET_WORDS.en.saturated,
     cell: preset({ x1: 1.5, wf1: 6 }),
   },
 ]);
@@ -97,4 +89,9 @@ export const CELL_PRESETS: readonly CellPreset[] = Object.freeze([
 export function matchingPreset(state: Readonly<OneUnitCell>): CellPreset | undefined {
   const keys = Object.keys(DEFAULT_CELL) as (keyof OneUnitCell)[];
   return CELL_PRESETS.find((p) => keys.every((k) => p.cell[k] === state[k]));
+}
+
+/** A preset's button text and description in edition `locale`. */
+export function presetText(p: CellPreset, locale: Locale = 'en'): { label: string; description: string } {
+  return CELL_PRESET_WORDS[locale][p.id];
 }

@@ -42,10 +42,10 @@ export interface MemoryUnitPoint {
   /** Step t, 1..T. */
   t: number;
   value: number;
-  /** "trained, + first", "before training, − first", … */
-  series: string;
-  /** "f_t of unit 3" or "C_t of unit 3". */
-  panel: string;
+  /** One of {@link MEMORY_SERIES} (a key: the page names it in its edition). */
+  series: (typeof MEMORY_SERIES)[number];
+  /** Which panel: 'f' for f_t of the unit, 'c' for C_t. */
+  panel: 'f' | 'c';
 }
 
 /** The inside view of one run on one example sequence. */
@@ -98,18 +98,15 @@ export function memoryInside(result: MemoryRunResult, analysis: MemoryAnalysis, 
   for (const s of trained.steps) for (const v of s.c) cellLimit = Math.max(cellLimit, Math.abs(v));
 
   const lines: MemoryUnitPoint[] = [];
-  const names = ['+ first', '− first'];
-  const f = `f_t of unit ${unit + 1}`;
-  const c = `C_t of unit ${unit + 1}`;
   for (let b = 0; b < 2; b++) {
     const tf = lstmTrace(trained, 'f', { sequence: b });
     const tc = lstmTrace(trained, 'c', { sequence: b });
     const before = lstmTrace(untrained, 'f', { sequence: b });
     for (let t = 0; t < time; t++) {
       const at = t * units + unit;
-      lines.push({ t: t + 1, value: tf[at], series: `trained, ${names[b]}`, panel: f });
-      lines.push({ t: t + 1, value: tc[at], series: `trained, ${names[b]}`, panel: c });
-      lines.push({ t: t + 1, value: before[at], series: `before training, ${names[b]}`, panel: f });
+      lines.push({ t: t + 1, value: tf[at], series: MEMORY_SERIES[b], panel: 'f' });
+      lines.push({ t: t + 1, value: tc[at], series: MEMORY_SERIES[b], panel: 'c' });
+      lines.push({ t: t + 1, value: before[at], series: MEMORY_SERIES[2 + b], panel: 'f' });
     }
   }
   return {

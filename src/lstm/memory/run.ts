@@ -11,6 +11,7 @@
  */
 import type { MemoryModel } from './train';
 import type { LstmWeights } from '../cell/weights';
+import { MEMORY_RUN_WORDS } from './run.words';
 
 /** The settings of a run; the rest are the defaults of memoryExperimentSettings. */
 export interface MemoryRunSettings {
@@ -77,7 +78,10 @@ export type MemoryRunReport =
   | ({ type: 'progress'; id: number } & MemoryProgress)
   | ({ type: 'result'; id: number } & MemoryRunResult)
   | { type: 'done'; id: number; stopped: boolean }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string; code?: MemoryErrorCode };
+
+/** What went wrong, for the page to say in its edition: 'busy', a run was already going on. */
+export type MemoryErrorCode = 'busy';
 
 /** The requests {@link MemoryRuns} asks the widget to send: train at each N in turn, or stop. */
 export type MemoryRunRequest =
@@ -174,6 +178,11 @@ interface Running {
 
 /** The run state of the memory-task widget; see the file's comment. */
 export class MemoryRuns {
+  /** `w`: the words of its status lines, English unless the page says otherwise. */
+  constructor(private readonly w = MEMORY_RUN_WORDS.en) {
+    this.status = w.notTrained;
+  }
+
   private lastId = 0;
   private current: Running | null = null;
   /** Every result so far, oldest first. */
@@ -187,7 +196,7 @@ export class MemoryRuns {
   /** Share of the run done, in [0, 1]. */
   progress = 0;
   /** One line on where the run stands. */
-  status = 'Not trained yet.';
+  status: string;
   phase: MemoryPhase = 'idle';
 
   /** Whether a run is going on. */
@@ -202,7 +211,7 @@ export class MemoryRuns {
     this.current = { id, list, index: 0, settings };
     this.resetCurves(list[0]);
     this.progress = 0;
-    this.status = `Starting: N = ${list[0]}…`;
+    this.status = this.w.starting(list[0]);
     this.phase = 'training';
     return { type: 'train', id, distractors: list, settings };
   }
@@ -210,7 +219,7 @@ export class MemoryRuns {
   /** Asks the run to stop; the request to send, or null when nothing runs. */
   stop(): MemoryRunRequest | null {
     if (!this.current) return null;
-    this.status = 'Stopping…';
+    this.status = this.w.stopping;
     return { type: 'stop', id: this.current.id };
   }
 
@@ -222,7 +231,7 @@ export class MemoryRuns {
     switch (report.type) {
       case 'error':
         this.phase = 'error';
-        this.end('Training failed.');
+        this.end(this.w.failed);
         return 'error';
       case 'progress': {
         if (report.distractors !== this.curveN) this.resetCurves(report.distractors);
@@ -234,8 +243,13 @@ export class MemoryRuns {
         for (const a of report.accuracy)
           this.accuracy.push({ step: a.step, value: a.rnn, model: rnn }, { step: a.step, value: a.lstm, model: lstm });
         this.progress = (run.index * run.settings.steps + report.step) / total;
-        const of = run.list.length > 1 ? ` (${run.index + 1} of ${run.list.length})` : '';
-        this.status = `Training at N = ${report.distractors}${of}: step ${report.step} of ${run.settings.steps}.`;
+        this.status = this.w.training(
+          report.distractors,
+          run.index + 1,
+          run.list.length,
+          report.step,
+          run.settings.steps,
+        );
         return 'progress';
       }
       case 'result': {
@@ -251,8 +265,12 @@ export class MemoryRuns {
         const last = this.records.at(-1)?.result;
         this.end(
           report.stopped
-            ? `Stopped${last ? ` at step ${last.steps} of N = ${last.distractors}` : ''}.`
-            : `Done: ${run.list.length === 1 ? `N = ${run.list[0]}` : `${run.list.length} values of N`}.`,
+            ? last
+              ? this.w.stoppedAt(last.steps, last.distractors)
+              : this.w.stopped
+            : run.list.length === 1
+              ? this.w.doneOne(run.list[0])
+              : this.w.doneMany(run.list.length),
         );
         return 'done';
       }
@@ -262,7 +280,7 @@ export class MemoryRuns {
   /** The worker itself failed (it would not start, or threw outside a run): the run ends. */
   fail(): void {
     this.phase = 'error';
-    this.end('The training worker failed.');
+    this.end(this.w.workerFailed);
   }
 
   /** Drops the run going on, if any, keeping the results so far (the widget left the page and ended its worker). */
@@ -275,7 +293,7 @@ export class MemoryRuns {
     this.current = null;
     this.records = [];
     this.resetCurves(0);
-    this.status = 'Not trained yet.';
+    this.status = this.w.notTrained;
     this.progress = 0;
     this.phase = 'idle';
   }

@@ -16,17 +16,18 @@ import type { CellGate, OneUnitReading } from '../../lstm/cell/one-unit';
 import { el } from '../kit/dom';
 import { fmt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
+import { LSTM_CELL_WORDS } from './lstm-cell.words';
 
 const SIGMOID = '#2f6fd6';
 const TANH = '#d9480f';
 const HARD = '#b07d00';
 
-/** The gates in the order of the panels, with their names as the panel titles give them. */
-const GATES: { gate: CellGate; name: string; symbol: string }[] = [
-  { gate: 'f', name: 'Forget gate', symbol: 'f' },
-  { gate: 'i', name: 'Input gate', symbol: 'i' },
-  { gate: 'c', name: 'Candidate', symbol: 'C̃' },
-  { gate: 'o', name: 'Output gate', symbol: 'o' },
+/** The gates in the order of the panels, with their symbols (their names are LSTM_CELL_WORDS.gates). */
+const GATES: { gate: CellGate; symbol: string }[] = [
+  { gate: 'f', symbol: 'f' },
+  { gate: 'i', symbol: 'i' },
+  { gate: 'c', symbol: 'C̃' },
+  { gate: 'o', symbol: 'o' },
 ];
 
 // Curves per gate panel never change: sample them once.
@@ -82,6 +83,10 @@ export class GateCurves {
    * layer on top (points, rules, labels), drawn by Plot with the same scales, is redrawn.
    */
   draw(r: OneUnitReading, width: number, hardShown: boolean): void {
+    const w = LSTM_CELL_WORDS.now();
+    // The legend names the curves in the page's edition; the data keep CURVE_NAMES as keys.
+    const curveName = (name: string) =>
+      name === CURVE_NAMES[0] ? w.curves.sigmoid : name === CURVE_NAMES[2] ? w.curves.hard : name;
     const { cols, options } = this.frameOptions(width);
     const place = (gate: CellGate) => {
       const k = GATES.findIndex((g) => g.gate === gate);
@@ -95,6 +100,7 @@ export class GateCurves {
           color: {
             domain: hardShown ? [...CURVE_NAMES] : CURVE_NAMES.slice(0, 2),
             range: [SIGMOID, TANH, HARD],
+            tickFormat: curveName,
           },
           style: { background: 'transparent', color: 'currentColor' },
         }),
@@ -129,14 +135,12 @@ export class GateCurves {
               ]
             : []),
           Plot.text(
-            GATES.map(({ gate, name, symbol }) => ({ ...place(gate), title: `${name} ${symbol}ₜ` })),
+            GATES.map(({ gate, symbol }) => ({ ...place(gate), title: `${w.gates[gate]} ${symbol}ₜ` })),
             { fx: 'col', fy: 'row', text: 'title', frameAnchor: 'top-left', dy: -12, fontWeight: 600 },
           ),
         ],
-        ariaLabel: 'The activation curve of each gate',
-        ariaDescription:
-          'Sigmoid curves for the forget, input and output gates and a tanh curve for the candidate' +
-          (hardShown ? ", with tfjs's hardSigmoid dashed beside each sigmoid." : '.'),
+        ariaLabel: w.curvesLabel,
+        ariaDescription: w.curvesDescription(hardShown),
       });
     }
 
@@ -178,10 +182,10 @@ export class GateCurves {
           fill: 'currentColor',
         }),
       ],
-      ariaLabel: 'Operating point of each gate',
-      ariaDescription: GATES.map(
-        ({ name, gate }) => `${name}: z = ${fmt(r[gate].z)}, value ${fmt(r[gate].value)}`,
-      ).join('; '),
+      ariaLabel: w.pointsLabel,
+      ariaDescription: GATES.map(({ gate }) =>
+        w.pointDescription(w.gates[gate], fmt(r[gate].z), fmt(r[gate].value)),
+      ).join(w.separator),
     });
   }
 }

@@ -5,6 +5,7 @@
  */
 import { fmt } from '../kit/format';
 import type { OneUnitCell, OneUnitReading } from '../../lstm/cell/one-unit';
+import { LSTM_CELL_WORDS } from './lstm-cell.words';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -224,10 +225,18 @@ export function cellDiagram(): CellDiagram {
       }
       root.setAttribute(
         'aria-label',
-        `LSTM cell diagram. The belt carries C(t−1) = ${fmt(p.cPrev)} through the forget gate f = ${fmt(r.f.value)}, ` +
-          `which keeps ${fmt(r.kept)}; the input gate i = ${fmt(r.i.value)} times the candidate ${fmt(r.c.value)} ` +
-          `adds ${fmt(r.written)}, giving C(t) = ${fmt(r.cNew)}; the output gate o = ${fmt(r.o.value)} times ` +
-          `tanh C(t) = ${fmt(r.tanhC)} gives h(t) = ${fmt(r.h)}.`,
+        LSTM_CELL_WORDS.now().diagram({
+          cPrev: fmt(p.cPrev),
+          f: fmt(r.f.value),
+          kept: fmt(r.kept),
+          i: fmt(r.i.value),
+          candidate: fmt(r.c.value),
+          written: fmt(r.written),
+          cNew: fmt(r.cNew),
+          o: fmt(r.o.value),
+          tanhC: fmt(r.tanhC),
+          h: fmt(r.h),
+        }),
       );
     },
   };

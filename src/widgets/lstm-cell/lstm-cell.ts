@@ -8,7 +8,8 @@
  * `[data-eq]` wrapper (f, i, c, o, cNew, h, grad); the widget shows each beside its numbers.
  */
 import './lstm-cell.css';
-import { CELL_PRESETS, DEFAULT_CELL, matchingPreset } from '../../lstm/cell/cell-presets';
+import { CELL_PRESETS, DEFAULT_CELL, matchingPreset, presetText } from '../../lstm/cell/cell-presets';
+import { pageLocale } from '../../i18n/words';
 import { isSaturated } from '../../lstm/cell/gate-curves';
 import {
   gateKeys,
@@ -27,6 +28,7 @@ import { cellDiagram, type CellDiagram } from './lstm-cell-diagram';
 import { el, slider, type Slider } from '../kit/dom';
 import { fmt, fmtSci } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
+import { LSTM_CELL_WORDS } from './lstm-cell.words';
 
 const num = (key: keyof OneUnitCell) => ({ kind: 'number', default: DEFAULT_CELL[key], ...limitsOf(key) }) as const;
 
@@ -54,25 +56,20 @@ const schema = {
   hard: { kind: 'boolean', default: false },
 } as const;
 
-const GATES: { gate: CellGate; name: string; symbol: string; role: string }[] = [
-  { gate: 'f', name: 'Forget gate', symbol: 'f', role: 'f' },
-  { gate: 'i', name: 'Input gate', symbol: 'i', role: 'i' },
-  { gate: 'c', name: 'Candidate', symbol: 'C̃', role: 'cTilde' },
-  { gate: 'o', name: 'Output gate', symbol: 'o', role: 'o' },
+// Each gate's name is the catalogue's (LSTM_CELL_WORDS.gates), by its key.
+const GATES: { gate: CellGate; symbol: string; role: string }[] = [
+  { gate: 'f', symbol: 'f', role: 'f' },
+  { gate: 'i', symbol: 'i', role: 'i' },
+  { gate: 'c', symbol: 'C̃', role: 'cTilde' },
+  { gate: 'o', symbol: 'o', role: 'o' },
 ];
 
-const INPUTS: { key: keyof OneUnitCell; label: string; aria: string }[] = [
-  { key: 'x1', label: 'x₁', aria: 'Input feature x 1' },
-  { key: 'x2', label: 'x₂', aria: 'Input feature x 2' },
-  { key: 'hPrev', label: 'hₜ₋₁', aria: 'Previous hidden state h t−1' },
-  { key: 'cPrev', label: 'Cₜ₋₁', aria: 'Previous cell state C t−1' },
-];
-
-const PARAMS = [
-  { label: 'x₁ weight', aria: 'weight of x 1' },
-  { label: 'x₂ weight', aria: 'weight of x 2' },
-  { label: 'hₜ₋₁ weight', aria: 'recurrent weight of h t−1' },
-  { label: 'bias', aria: 'bias' },
+// The accessible names are the catalogue's (LSTM_CELL_WORDS.inputs), in this order.
+const INPUTS: { key: keyof OneUnitCell; label: string }[] = [
+  { key: 'x1', label: 'x₁' },
+  { key: 'x2', label: 'x₂' },
+  { key: 'hPrev', label: 'hₜ₋₁' },
+  { key: 'cPrev', label: 'Cₜ₋₁' },
 ];
 
 // How many steps the belt-gradient line multiplies f_t over.
@@ -122,9 +119,15 @@ class LstmCellWidget extends KitWidget<typeof schema> {
   }
 
   protected build(): void {
+    const w = LSTM_CELL_WORDS.now();
+    const locale = pageLocale();
     // Presets: each sets the whole cell, so the URL (and a shared link) holds the preset's state.
     this.presetButtons = CELL_PRESETS.map((p) => {
-      const b = el('button', { type: 'button', 'data-preset': p.id, 'aria-pressed': 'false' }, p.label);
+      const b = el(
+        'button',
+        { type: 'button', 'data-preset': p.id, 'aria-pressed': 'false' },
+        presetText(p, locale).label,
+      );
       b.addEventListener('click', (e) => this.set({ ...p.cell }, e));
       return b;
     });
@@ -138,26 +141,27 @@ class LstmCellWidget extends KitWidget<typeof schema> {
     const legend = el(
       'p',
       { className: 'note lstm-legend' },
-      'Wire thickness: the size of the value it carries; colour: ',
+      w.legendStart,
       el('span', { className: 'swatch pos' }),
-      ' positive, ',
+      w.positive,
       el('span', { className: 'swatch neg' }),
-      ' negative, ',
+      w.negative,
       el('span', { className: 'swatch zero' }),
-      ' about zero. The level in each box is its output. z is the weighted sum entering a gate.',
+      w.legendEnd,
     );
 
-    this.inputSliders = INPUTS.map(({ key, label, aria }) => this.makeSlider(key, label, aria));
+    this.inputSliders = INPUTS.map(({ key, label }, k) => this.makeSlider(key, label, w.inputs[k]));
     const inputs = el(
       'fieldset',
       { className: 'lstm-inputs' },
-      el('legend', {}, 'Input xₜ and the previous states'),
+      el('legend', {}, w.inputsLegend),
       el('div', { className: 'lstm-sliders' }, ...this.inputSliders.map((s) => s.root)),
     );
 
-    const gateSets = GATES.map(({ gate, name, symbol, role }) => {
+    const gateSets = GATES.map(({ gate, symbol, role }) => {
+      const name = w.gates[gate];
       const sliders = gateKeys(gate).map((key, k) =>
-        this.makeSlider(key, PARAMS[k].label, `${name}: ${PARAMS[k].aria}`),
+        this.makeSlider(key, w.params[k].label, w.paramAria(name, w.params[k].aria)),
       );
       const live = el('div', { className: 'lstm-live', 'data-role': `${role}-live` });
       this.gatePanels.set(gate, { live, sliders });
@@ -199,7 +203,7 @@ class LstmCellWidget extends KitWidget<typeof schema> {
         el(
           'div',
           { className: 'lstm-view' },
-          el('div', { className: 'lstm-presets', role: 'group', 'aria-label': 'Presets' }, ...this.presetButtons),
+          el('div', { className: 'lstm-presets', role: 'group', 'aria-label': w.presets }, ...this.presetButtons),
           this.presetNote,
           el('div', { className: 'lstm-diagram-wrap' }, this.diagram.root),
           legend,
@@ -207,11 +211,7 @@ class LstmCellWidget extends KitWidget<typeof schema> {
         el('div', { className: 'lstm-controls' }, inputs, el('div', { className: 'lstm-gates' }, ...gateSets), states),
       ),
       this.curves.root,
-      el(
-        'div',
-        { className: 'controls' },
-        el('label', {}, this.hardBox, 'Compare with tfjs’s default gate activation, hardSigmoid'),
-      ),
+      el('div', { className: 'controls' }, el('label', {}, this.hardBox, w.hardToggle)),
       this.hardLive,
     );
   }
@@ -225,8 +225,8 @@ class LstmCellWidget extends KitWidget<typeof schema> {
     const preset = matchingPreset(p);
     for (const b of this.presetButtons) b.setAttribute('aria-pressed', String(b.dataset.preset === preset?.id));
     this.presetNote.textContent = preset
-      ? preset.description
-      : 'Choose a preset, or move any slider: every number below follows at once.';
+      ? presetText(preset, pageLocale()).description
+      : LSTM_CELL_WORDS.now().noPreset;
 
     this.inputSliders.forEach((s, k) => s.set(p[INPUTS[k].key]));
     for (const { gate, role } of GATES) {
@@ -257,12 +257,13 @@ class LstmCellWidget extends KitWidget<typeof schema> {
       el(
         'div',
         { className: `slope${saturated ? ' saturated' : ''}`, 'data-role': `${role}-slope` },
-        `slope ${act}′(z) = ${fmtSci(g.slope)}${saturated ? ': saturated' : ''}`,
+        LSTM_CELL_WORDS.now().slope(act, fmtSci(g.slope), saturated),
       ),
     );
   }
 
   private showStates(p: OneUnitCell, r: OneUnitReading): void {
+    const w = LSTM_CELL_WORDS.now();
     this.stateLive.cNew.replaceChildren(
       chunk(`= ${factor(r.f.value)} × ${factor(p.cPrev)} + ${factor(r.i.value)} × ${factor(r.c.value)}`),
       ' ',
@@ -287,9 +288,9 @@ class LstmCellWidget extends KitWidget<typeof schema> {
       el(
         'div',
         { className: 'note' },
-        `Through the belt alone. With this fₜ at each of ${LONG_RUN} steps, what reaches back is fₜ${power(LONG_RUN)} = `,
+        w.beltBefore(LONG_RUN, power(LONG_RUN)),
         el('span', { 'data-role': 'grad-long' }, fmtSci(beltGradient(r.f.value, LONG_RUN))),
-        '.',
+        w.beltAfter,
       ),
     );
   }
@@ -299,14 +300,15 @@ class LstmCellWidget extends KitWidget<typeof schema> {
       this.hardLive.replaceChildren();
       return;
     }
+    const w = LSTM_CELL_WORDS.now();
     const h = hardSigmoidStep(p, r);
     this.hardLive.replaceChildren(
-      'With hardSigmoid gates (tfjs’s default recurrentActivation), the same weights would give ',
+      w.hardStart,
       `f = ${fmt(h.f)}, i = ${fmt(h.i)}, o = ${fmt(h.o)}, Cₜ = `,
       el('span', { 'data-role': 'hard-cNew' }, fmt(h.cNew)),
-      ' and hₜ = ',
+      w.hardAnd,
       el('span', { 'data-role': 'hard-h' }, fmt(h.h)),
-      ` instead of ${fmt(r.cNew)} and ${fmt(r.h)}.`,
+      w.hardEnd(fmt(r.cNew), fmt(r.h)),
     );
   }
 }

@@ -19,7 +19,8 @@ import { stepper, type Stepper } from '../kit/stepper';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import './lstm-steps.css';
-import { NAMES, SteppedHeatMap } from './stepped-heat-map';
+import { LSTM_STEPS_WORDS } from './lstm-steps.words';
+import { SteppedHeatMap } from './stepped-heat-map';
 
 const UNITS = SENTENCE_LSTM.units;
 const MAX_WORDS = 30;
@@ -70,7 +71,8 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
       }),
     );
     this.input = this.steps.input;
-    this.biasSlider = this.sliderFor('bias', 'Forget-gate bias b_f', (x) => fmt(x, 2));
+    const w = LSTM_STEPS_WORDS.now();
+    this.biasSlider = this.sliderFor('bias', w.bias, (x) => fmt(x, 2));
     this.terms = el('div', { className: 'readout', 'data-role': 'terms', 'aria-live': 'polite' });
     this.gatesPlot = el('div', { className: 'plot', 'data-role': 'gates' });
     this.statesPlot = el('div', { className: 'plot', 'data-role': 'states' });
@@ -79,19 +81,19 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     this.gatesMap = new SteppedHeatMap(this.gatesPlot, this.gatesLegend, GATES, {
       type: 'linear',
       scheme: 'blues',
-      label: 'gate value (0 shut, 1 open)',
+      label: w.gateLegend,
     });
     this.statesMap = new SteppedHeatMap(this.statesPlot, this.statesLegend, STATES, {
       type: 'diverging',
       scheme: 'rdbu',
-      label: `state value (beyond ±${STATE_LIMIT}: deepest colour)`,
+      label: w.stateLegend(STATE_LIMIT),
     });
     this.linesPlot = el('div', { className: 'plot', 'data-role': 'lines' });
 
     this.quantitySelect = el('select', { name: 'quantity' });
-    for (const q of schema.quantity.values) this.quantitySelect.append(el('option', { value: q }, NAMES[q]));
+    for (const q of schema.quantity.values) this.quantitySelect.append(el('option', { value: q }, w.names[q]));
     this.quantitySelect.addEventListener('change', (e) => this.set({ quantity: this.quantitySelect.value }, e));
-    const unitSet = el('fieldset', { className: 'lstm-steps-units' }, el('legend', {}, 'Units to plot'));
+    const unitSet = el('fieldset', { className: 'lstm-steps-units' }, el('legend', {}, w.unitsToPlot));
     this.unitBoxes = Array.from({ length: UNITS }, (_, u) => {
       const box = el('input', { type: 'checkbox', name: `unit${u + 1}` });
       box.addEventListener('change', (e) => {
@@ -104,7 +106,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
           {},
           box,
           el('span', { className: 'swatch', style: `background:${UNIT_COLOURS[u]}`, 'aria-hidden': 'true' }),
-          `unit ${u + 1}`,
+          w.unit(u + 1),
         ),
       );
       return box;
@@ -115,14 +117,14 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
       this.steps.words,
       el('div', { className: 'controls' }, ...this.steps.controls, this.biasSlider.root),
       this.terms,
-      el('h3', {}, 'Gates, unit by step'),
+      el('h3', {}, w.gatesHeading),
       this.gatesLegend,
       this.gatesPlot,
-      el('h3', {}, 'Cell state and hidden state, unit by step'),
+      el('h3', {}, w.statesHeading),
       this.statesLegend,
       this.statesPlot,
-      el('h3', {}, 'Chosen units over time'),
-      el('div', { className: 'controls' }, el('label', {}, 'Plot', this.quantitySelect), unitSet),
+      el('h3', {}, w.linesHeading),
+      el('div', { className: 'controls' }, el('label', {}, w.plot, this.quantitySelect), unitSet),
       this.linesPlot,
     );
   }
@@ -130,6 +132,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
   protected update(): void {
     // Read the width before touching the DOM: reading it after a change forces a layout of the page.
     const available = this.plotWidth();
+    const w = LSTM_STEPS_WORDS.now();
     const { text, bias, quantity } = this.state;
     if (this.input.value !== text) this.input.value = text;
     const all = textToWordSequence(text);
@@ -141,9 +144,7 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
     this.unitBoxes.forEach((b, k) => (b.checked = picked.includes(k)));
     if (T === 0) {
       this.steps.show(1, []);
-      this.terms.replaceChildren(
-        el('p', { className: 'note' }, 'Type a sentence: the LSTM reads it one word per step.'),
-      );
+      this.terms.replaceChildren(el('p', { className: 'note' }, w.empty));
       this.gatesMap.clear();
       this.statesMap.clear();
       this.linesPlot.replaceChildren();
@@ -165,13 +166,11 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
       dataTable({
         head: ['', ...cols.map((c) => c.name)],
         rows: Array.from({ length: UNITS }, (_, u) => [
-          { head: `unit ${u + 1}` },
+          { head: w.unit(u + 1) },
           ...cols.map((c) => ({ cell: fmt(c.values[u]), role: c.quantity ? `${c.quantity}${u + 1}` : undefined })),
         ]),
       }),
-      ...(all.length > MAX_WORDS
-        ? [el('p', { className: 'note' }, `Only the first ${MAX_WORDS} of ${all.length} words are read.`)]
-        : []),
+      ...(all.length > MAX_WORDS ? [el('p', { className: 'note' }, w.firstWords(MAX_WORDS, all.length))] : []),
     );
 
     const width = Math.min(available, 900);
@@ -193,9 +192,9 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
         ticks: Array.from({ length: T }, (_, t) => t + 1).filter((t) => (t - 1) % every === 0),
         tickFormat: (t: number) => words[t - 1] ?? '',
         tickRotate: rotate,
-        label: 'word read at step t',
+        label: w.xLabel,
       },
-      y: { domain: quantityDomain(steps, q), label: `↑ ${NAMES[q]}`, grid: true },
+      y: { domain: quantityDomain(steps, q), label: `↑ ${w.names[q]}`, grid: true },
       color: {
         domain: Array.from({ length: UNITS }, (_, u) => `unit ${u + 1}`),
         range: UNIT_COLOURS,
@@ -205,11 +204,11 @@ class LstmStepsWidget extends KitWidget<typeof schema> {
         Plot.ruleX([step], { strokeDasharray: '3,3' }),
         Plot.line(lines, { x: 't', y: 'value', z: 'unit', stroke: 'unit', strokeWidth: 2, marker: 'circle' }),
       ],
-      ariaLabel: `${NAMES[q]} of the chosen units over the steps`,
+      ariaLabel: w.linesLabel(w.names[q]),
       ariaDescription:
         picked.length === 0
-          ? 'No unit is chosen.'
-          : `At step ${step}: ${picked.map((u) => `unit ${u + 1} = ${fmt(now[q][u], 2)}`).join(', ')}.`,
+          ? w.noUnit
+          : w.atStep(step, picked.map((u) => w.unitValue(u + 1, fmt(now[q][u], 2))).join(w.comma)),
     });
   }
 }

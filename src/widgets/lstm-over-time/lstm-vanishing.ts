@@ -11,10 +11,10 @@ import { fmt, fmtSci } from '../kit/format';
 import { drawPlot, gradientNormFrame, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import './lstm-vanishing.css';
+import { LSTM_VANISHING_WORDS } from './lstm-vanishing.words';
 
 // Norms below this are drawn at this floor: a log axis cannot show zero.
 const FLOOR = 1e-30;
-const SERIES = ['vanilla RNN: ‖∂L/∂hₜ‖', 'LSTM: ‖∂L/∂Cₜ‖ (cell state)', 'LSTM: ‖∂L/∂hₜ‖'] as const;
 const COLOURS = ['#d9480f', '#2f6fd6', '#0a9b77'];
 const schema = {
   length: { kind: 'integer', default: 60, min: 5, max: 100 },
@@ -31,13 +31,10 @@ class LstmVanishingWidget extends KitWidget<typeof schema> {
   private readout!: HTMLElement;
 
   protected build(): void {
-    this.lengthSlider = this.sliderFor('length', 'Sequence length T');
-    this.scaleSlider = this.sliderFor('scale', 'RNN: size of W_h', (x) => fmt(x, 2));
-    this.biasSlider = this.sliderFor(
-      'bias',
-      'LSTM: forget-gate bias b_f',
-      (x) => `${fmt(x, 2)} (σ = ${fmt(sigmoid(x), 2)})`,
-    );
+    const w = LSTM_VANISHING_WORDS.now();
+    this.lengthSlider = this.sliderFor('length', w.length);
+    this.scaleSlider = this.sliderFor('scale', w.scale, (x) => fmt(x, 2));
+    this.biasSlider = this.sliderFor('bias', w.bias, (x) => `${fmt(x, 2)} (σ = ${fmt(sigmoid(x), 2)})`);
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.readout = el('p', { className: 'readout', 'data-role': 'readout', 'aria-live': 'polite' });
     this.append(
@@ -48,6 +45,8 @@ class LstmVanishingWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = LSTM_VANISHING_WORDS.now();
+    const names = w.series;
     const { length, scale, bias } = this.state;
     this.lengthSlider.set(length);
     this.scaleSlider.set(scale);
@@ -55,7 +54,7 @@ class LstmVanishingWidget extends KitWidget<typeof schema> {
     const reach = gradientReach({ length, rnnScale: scale, forgetBias: bias });
     const series = [reach.rnnH, reach.lstmC, reach.lstmH];
     const data = series.flatMap((norms, k) =>
-      norms.map((n, t) => ({ t, value: Math.max(n, FLOOR), series: SERIES[k] })),
+      norms.map((n, t) => ({ t, value: Math.max(n, FLOOR), series: names[k] })),
     );
     let lo = 1;
     let hi = 1;
@@ -65,25 +64,29 @@ class LstmVanishingWidget extends KitWidget<typeof schema> {
     }
     drawPlot(this.plot, {
       ...gradientNormFrame(this.plotWidth(), length, [lo, hi], { decades: true }),
-      color: { domain: [...SERIES], range: COLOURS, legend: true },
+      color: { domain: [...names], range: COLOURS, legend: true },
       marks: [
         Plot.ruleY([1], { strokeOpacity: 0.4 }),
         Plot.line(
-          data.filter((d) => d.series === SERIES[2]),
+          data.filter((d) => d.series === names[2]),
           { x: 't', y: 'value', stroke: 'series', strokeDasharray: '5,4', strokeWidth: 1.5 },
         ),
         Plot.line(
-          data.filter((d) => d.series !== SERIES[2]),
+          data.filter((d) => d.series !== names[2]),
           { x: 't', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2.5 },
         ),
       ],
-      ariaLabel: 'Gradient norm reaching each step, RNN against LSTM',
-      ariaDescription: `T = ${length}: at t = 0 the RNN's gradient is ${fmtSci(reach.rnnH[0])}, the LSTM's cell-state gradient ${fmtSci(reach.lstmC[0])}.`,
+      ariaLabel: w.plotLabel,
+      ariaDescription: w.plotDescription(length, fmtSci(reach.rnnH[0]), fmtSci(reach.lstmC[0])),
     });
-    this.readout.textContent =
-      `Gradient reaching t = 0 from the loss at T = ${length}: ` +
-      `RNN ${fmtSci(reach.rnnH[0])}, LSTM cell state ${fmtSci(reach.lstmC[0])}, LSTM hidden state ${fmtSci(reach.lstmH[0])}. ` +
-      `The LSTM's forget gates average ${fmt(reach.meanForget)}; ${fmt(reach.meanForget)}^${length} = ${fmtSci(reach.meanForget ** length)}.`;
+    this.readout.textContent = w.readout({
+      length,
+      rnn: fmtSci(reach.rnnH[0]),
+      cell: fmtSci(reach.lstmC[0]),
+      hidden: fmtSci(reach.lstmH[0]),
+      forget: fmt(reach.meanForget),
+      power: fmtSci(reach.meanForget ** length),
+    });
   }
 }
 

@@ -23,6 +23,8 @@ import { fmt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { drawCurves, drawInside, drawSweep, showLast } from './memory-plots';
 import './memory-task.css';
+import { MEMORY_TASK_WORDS } from './memory-task.words';
+import { MEMORY_RUN_WORDS } from '../../lstm/memory/run.words';
 
 /** The values of N that "Sweep" trains, one after the other. */
 const SWEEP = [5, 10, 20, 30, 40, 60];
@@ -37,7 +39,7 @@ const schema = {
 
 class MemoryTaskWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'plain TypeScript in a Web Worker';
+  protected override engine = MEMORY_TASK_WORDS.now().engine;
   private sliders: Slider[] = [];
   private seedInput!: HTMLInputElement;
   private trainButton!: HTMLButtonElement;
@@ -57,13 +59,14 @@ class MemoryTaskWidget extends KitWidget<typeof schema> {
   private unitPlot!: HTMLElement;
 
   private worker: WorkerClient<MemoryRequest> | null = null;
-  private runs = new MemoryRuns();
+  private runs = new MemoryRuns(MEMORY_RUN_WORDS.now());
   /** Which unit holds the answer, per record: computed on first display. */
   private analyses = new WeakMap<MemoryRecord, MemoryAnalysis>();
   private insideKey = '';
 
   protected build(): void {
     const s = this.state;
+    const w = MEMORY_TASK_WORDS.now();
     this.dataset.status = 'idle';
     const make = (
       label: string,
@@ -86,29 +89,22 @@ class MemoryTaskWidget extends KitWidget<typeof schema> {
       this.sliders.push(sl);
       return sl;
     };
-    const nSlider = make('Distractors N', 'distractors', 1, 80, 1);
-    const stepSlider = make('Training steps', 'steps', 100, 3000, 100);
-    const biasSlider = make(
-      'LSTM forget-gate bias at start',
-      'bias',
-      0,
-      5,
-      0.5,
-      (x) => `${fmt(x, 1)} (f ≈ ${fmt(sigmoid(x), 2)})`,
-    );
+    const nSlider = make(w.distractors, 'distractors', 1, 80, 1);
+    const stepSlider = make(w.steps, 'steps', 100, 3000, 100);
+    const biasSlider = make(w.bias, 'bias', 0, 5, 0.5, (x) => `${fmt(x, 1)} (f ≈ ${fmt(sigmoid(x), 2)})`);
     this.seedInput = el('input', { type: 'number', name: 'seed', min: 1, max: 9999, step: 1, value: s.seed });
     this.seedInput.addEventListener('input', (e) => {
       if (this.seedInput.validity.valid && this.seedInput.value !== '')
         this.set({ seed: Number(this.seedInput.value) }, e);
     });
-    this.trainButton = el('button', { type: 'button', 'data-role': 'train' }, 'Train both');
-    this.sweepButton = el('button', { type: 'button', 'data-role': 'sweep' }, `Sweep N = ${SWEEP.join(', ')}`);
-    this.stopButton = el('button', { type: 'button', 'data-role': 'stop', disabled: true }, 'Stop');
+    this.trainButton = el('button', { type: 'button', 'data-role': 'train' }, w.train(s.distractors));
+    this.sweepButton = el('button', { type: 'button', 'data-role': 'sweep' }, w.sweep(SWEEP.join(', ')));
+    this.stopButton = el('button', { type: 'button', 'data-role': 'stop', disabled: true }, w.stop);
     this.trainButton.addEventListener('click', () => this.start([this.state.distractors]));
     this.sweepButton.addEventListener('click', () => this.start(SWEEP));
     this.stopButton.addEventListener('click', () => this.stop());
-    this.progress = el('progress', { max: 1, value: 0, 'aria-label': 'Training progress' });
-    this.status = el('span', { 'data-role': 'status', 'aria-live': 'polite' }, 'Not trained yet.');
+    this.progress = el('progress', { max: 1, value: 0, 'aria-label': w.progress });
+    this.status = el('span', { 'data-role': 'status', 'aria-live': 'polite' }, this.runs.status);
     this.lossPlot = el('div', { className: 'plot', 'data-role': 'loss' });
     this.accuracyPlot = el('div', { className: 'plot', 'data-role': 'accuracy' });
     this.results = el('div', { className: 'readout', 'data-role': 'results', 'aria-live': 'polite' });
@@ -116,8 +112,8 @@ class MemoryTaskWidget extends KitWidget<typeof schema> {
     this.exampleSelect = el(
       'select',
       { name: 'example' },
-      el('option', { value: 'plus' }, 'starts with +'),
-      el('option', { value: 'minus' }, 'starts with −'),
+      el('option', { value: 'plus' }, w.startsPlus),
+      el('option', { value: 'minus' }, w.startsMinus),
     );
     this.exampleSelect.addEventListener('change', (e) => this.set({ example: this.exampleSelect.value }, e));
     this.insideNote = el('p', { className: 'note', 'data-role': 'inside' });
@@ -133,16 +129,16 @@ class MemoryTaskWidget extends KitWidget<typeof schema> {
         nSlider.root,
         stepSlider.root,
         biasSlider.root,
-        el('label', {}, 'Seed', this.seedInput),
+        el('label', {}, w.seed, this.seedInput),
       ),
       el('div', { className: 'controls' }, this.trainButton, this.sweepButton, this.stopButton),
       el('div', { className: 'memory-progress' }, this.progress, this.status),
       el('div', { className: 'memory-curves' }, this.lossPlot, this.accuracyPlot),
       this.results,
-      el('h3', {}, 'Accuracy against N (these settings)'),
+      el('h3', {}, w.sweepHeading),
       this.sweepPlot,
-      el('h3', {}, 'Inside the trained LSTM'),
-      el('div', { className: 'controls' }, el('label', {}, 'Example sequence', this.exampleSelect)),
+      el('h3', {}, w.insideHeading),
+      el('div', { className: 'controls' }, el('label', {}, w.example, this.exampleSelect)),
       this.insideNote,
       this.sequence,
       this.forgetPlot,
@@ -225,9 +221,10 @@ class MemoryTaskWidget extends KitWidget<typeof schema> {
   }
 
   private onReport(report: MemoryReport | WorkerError): void {
+    const w = MEMORY_TASK_WORDS.now();
     if (!('id' in report)) {
       // The worker itself failed ("the training worker failed: …"): a fresh one starts on the next Train.
-      this.showError(`T${report.message.slice(1)}.`);
+      this.showError(w.workerFailed(report.message));
       this.worker?.terminate();
       this.worker = null;
       if (!this.runs.running) return;
@@ -239,7 +236,8 @@ class MemoryTaskWidget extends KitWidget<typeof schema> {
     const what = this.runs.receive(report);
     if (what === 'ignored') return;
     this.showRun();
-    if (what === 'error' && report.type === 'error') this.showError(`Training failed: ${report.message}`);
+    if (what === 'error' && report.type === 'error')
+      this.showError(report.code === 'busy' ? w.busy : w.trainingFailed(report.message));
     if (what === 'progress') this.drawCurves();
     if (what === 'result' || what === 'done') this.drawResults();
     if (what === 'error' || what === 'done') this.settle();
@@ -251,7 +249,7 @@ class MemoryTaskWidget extends KitWidget<typeof schema> {
     this.sliders.forEach((sl, k) => sl.set(values[k]));
     if (Number(this.seedInput.value) !== seed) this.seedInput.value = String(seed);
     this.exampleSelect.value = example;
-    this.trainButton.textContent = `Train both at N = ${distractors}`;
+    this.trainButton.textContent = MEMORY_TASK_WORDS.now().train(distractors);
     this.drawCurves();
     this.drawResults();
   }
@@ -277,8 +275,9 @@ class MemoryTaskWidget extends KitWidget<typeof schema> {
     if (key === this.insideKey) return;
     this.insideKey = key;
     const parts = { sequence: this.sequence, forget: this.forgetPlot, cell: this.cellPlot, unit: this.unitPlot };
+    const w = MEMORY_TASK_WORDS.now();
     if (!record) {
-      this.insideNote.textContent = 'Train (with these settings) to look inside the LSTM.';
+      this.insideNote.textContent = w.trainFirst;
       for (const p of Object.values(parts)) p.replaceChildren();
       return;
     }
@@ -288,10 +287,15 @@ class MemoryTaskWidget extends KitWidget<typeof schema> {
     const { after, before } = analysis;
     const view = memoryInside(r, analysis, this.state.example === 'plus' ? 0 : 1);
     const unit = view.unit;
-    this.insideNote.textContent =
-      `Trained at N = ${r.distractors} (LSTM test accuracy ${pct(r.lstm.accuracy)}). Unit ${unit + 1} contributes most to the answer. ` +
-      `After the first sign its forget gate averages ${fmt(after.meanForget[unit])} (${fmt(before.meanForget[unit])} before training; ` +
-      `the other units ${fmt(view.otherMeanForget)}), and its input gate ${fmt(after.meanInput[unit])}.`;
+    this.insideNote.textContent = w.inside({
+      n: r.distractors,
+      accuracy: pct(r.lstm.accuracy),
+      unit: unit + 1,
+      forget: fmt(after.meanForget[unit]),
+      forgetBefore: fmt(before.meanForget[unit]),
+      others: fmt(view.otherMeanForget),
+      input: fmt(after.meanInput[unit]),
+    });
     this.insideNote.dataset.unit = String(unit + 1);
     this.insideNote.dataset.forget = String(after.meanForget[unit]);
     this.insideNote.dataset.forgetBefore = String(before.meanForget[unit]);

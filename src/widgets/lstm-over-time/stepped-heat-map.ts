@@ -7,17 +7,10 @@ import { SENTENCE_LSTM } from '../../lstm/cell/demos-over-time';
 import { wordTicks, type StepQuantity as Quantity } from '../../lstm/cell/steps-view';
 import { fmt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
+import { LSTM_STEPS_WORDS } from './lstm-steps.words';
 
 const UNITS = SENTENCE_LSTM.units;
 
-/** What each quantity is called in titles and facet labels. */
-export const NAMES: Record<Quantity, string> = {
-  i: 'iₜ, input gate',
-  f: 'fₜ, forget gate',
-  o: 'oₜ, output gate',
-  c: 'Cₜ, cell state',
-  h: 'hₜ, hidden state',
-};
 const SHORT: Record<Quantity, string> = { i: 'iₜ', f: 'fₜ', o: 'oₜ', c: 'Cₜ', h: 'hₜ' };
 
 interface HeatCell {
@@ -83,22 +76,29 @@ export class SteppedHeatMap {
     }
     this.show(step);
     for (const r of this.outlines) r.setAttribute('x', String(this.xOf(step)));
+    const w = LSTM_STEPS_WORDS.now();
     this.container
       .querySelector('svg')
       ?.setAttribute(
         'aria-description',
-        `After ${step} of ${T} words. ${this.qs
-          .map((q) => `${NAMES[q]}: [${Array.from(steps[step - 1][q], (v) => fmt(v, 2)).join(', ')}]`)
-          .join('; ')}.`,
+        w.heatDescription(
+          step,
+          T,
+          this.qs
+            .map((q) => w.heatValues(w.names[q], Array.from(steps[step - 1][q], (v) => fmt(v, 2)).join(', ')))
+            .join(w.semicolon),
+        ),
       );
   }
 
   private title(q: Quantity, words: string[], t: number, u: number, value: number): string {
-    return `${NAMES[q]}, unit ${u + 1}, t = ${t + 1} (“${words[t]}”): ${fmt(value)}`;
+    const w = LSTM_STEPS_WORDS.now();
+    return w.cellTitle(w.names[q], u + 1, t + 1, words[t], fmt(value));
   }
 
   private draw(words: string[], steps: LstmStep[], width: number, domain: [number, number]): void {
     const T = words.length;
+    const w = LSTM_STEPS_WORDS.now();
     const { type, scheme, label } = this.color;
     // A legend depends only on its colour domain: drawn once per domain, not on every step.
     const legendKey = JSON.stringify(domain);
@@ -141,11 +141,11 @@ export class SteppedHeatMap {
         ticks: Array.from({ length: T }, (_, t) => t + 1).filter((t) => (t - 1) % every === 0),
         tickFormat: (t: number) => words[t - 1] ?? '',
         tickRotate: rotate,
-        label: 'word read at step t',
+        label: w.xLabel,
         labelAnchor: 'center',
       },
-      y: { type: 'band', domain: Array.from({ length: UNITS }, (_, u) => String(u + 1)), label: 'unit' },
-      fy: { domain: this.qs, tickFormat: (q: Quantity) => (narrow ? SHORT[q] : NAMES[q]), label: null },
+      y: { type: 'band', domain: Array.from({ length: UNITS }, (_, u) => String(u + 1)), label: w.yUnit },
+      fy: { domain: this.qs, tickFormat: (q: Quantity) => (narrow ? SHORT[q] : w.names[q]), label: null },
       color: { type, scheme, domain, clamp: true },
       marks: [
         Plot.cell(data, { x: 't', y: 'unit', fy: 'q', fill: 'value', inset: 0.5, title: 'title' }),
@@ -155,7 +155,7 @@ export class SteppedHeatMap {
         ),
         Plot.frame({ strokeOpacity: 0.3 }),
       ],
-      ariaLabel: `Heat map of ${this.qs.map((q) => NAMES[q]).join(', ')} by unit and step`,
+      ariaLabel: w.heatLabel(this.qs.map((q) => w.names[q]).join(w.comma)),
       ariaDescription: '',
     });
     const cells = chart.querySelector('g[aria-label="cell"]');

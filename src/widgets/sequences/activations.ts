@@ -7,6 +7,7 @@ import { dataTable, el, slider, type Slider } from '../kit/dom';
 import { fmt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
+import { ACTIVATIONS_WORDS } from './activations.words';
 
 const Z_MAX = 6;
 const SIGMOID = '#2f6fd6';
@@ -39,8 +40,9 @@ class ActivationsWidget extends KitWidget<typeof schema> {
   private dragging = false;
 
   protected build(): void {
+    const w = ACTIVATIONS_WORDS.now();
     this.zSlider = slider({
-      label: 'Input z',
+      label: w.input,
       name: 'z',
       min: -Z_MAX,
       max: Z_MAX,
@@ -54,7 +56,7 @@ class ActivationsWidget extends KitWidget<typeof schema> {
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.readout = el('div', { className: 'readout', 'data-role': 'readout', 'aria-live': 'polite' });
     this.append(
-      el('div', { className: 'controls' }, this.zSlider.root, el('label', {}, this.slopesBox, 'Show the slopes')),
+      el('div', { className: 'controls' }, this.zSlider.root, el('label', {}, this.slopesBox, w.showSlopes)),
       this.plot,
       this.readout,
     );
@@ -83,6 +85,7 @@ class ActivationsWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = ACTIVATIONS_WORDS.now();
     const { z, slopes } = this.state;
     this.zSlider.set(z);
     this.slopesBox.checked = slopes;
@@ -97,7 +100,7 @@ class ActivationsWidget extends KitWidget<typeof schema> {
       height: 300,
       marginLeft: 48,
       x: { domain: [-Z_MAX, Z_MAX], label: 'z →', grid: true },
-      y: { domain: [-1.05, 1.05], label: '↑ value', grid: true },
+      y: { domain: [-1.05, 1.05], label: w.yLabel, grid: true },
       color: slopes
         ? {
             domain: ['σ(z)', 'tanh(z)', "σ'(z)", "tanh'(z)"],
@@ -114,12 +117,12 @@ class ActivationsWidget extends KitWidget<typeof schema> {
           : []),
         Plot.dot(points, { x: 'z', y: 'y', fill: 'f', r: 6, stroke: 'white', strokeWidth: 1.5 }),
       ],
-      ariaLabel: 'Sigmoid and tanh curves',
-      ariaDescription: `At z = ${fmt(z, 2)}: sigmoid ${fmt(s)}, tanh ${fmt(t)}.`,
+      ariaLabel: w.plotLabel,
+      ariaDescription: w.plotDescription(fmt(z, 2), fmt(s), fmt(t)),
     });
     this.readout.replaceChildren(
       dataTable({
-        head: ['', 'value', 'slope'],
+        head: ['', w.value, w.slope],
         rows: [
           [{ head: 'σ(z) = 1 / (1 + e^−z)' }, { cell: fmt(s), role: 'sigmoid' }, fmt(sigmoidDerivative(z))],
           [{ head: 'tanh(z)' }, { cell: fmt(t), role: 'tanh' }, fmt(tanhDerivative(z))],

@@ -9,6 +9,7 @@ import { fmt } from '../kit/format';
 import { stepper, type Stepper } from '../kit/stepper';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
+import { RNN_STEP_WORDS } from './rnn-step.words';
 
 const UNITS = SENTENCE_RNN.units;
 const MAX_WORDS = 40;
@@ -40,7 +41,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
       }),
     );
     this.input = this.steps.input;
-    this.scaleSlider = this.sliderFor('scale', 'Size of W_h (spectral norm)', (x) => fmt(x, 2));
+    this.scaleSlider = this.sliderFor('scale', RNN_STEP_WORDS.now().scale, (x) => fmt(x, 2));
     this.terms = el('div', { className: 'readout', 'data-role': 'terms', 'aria-live': 'polite' });
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.append(
@@ -53,6 +54,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = RNN_STEP_WORDS.now();
     const { text, scale } = this.state;
     if (this.input.value !== text) this.input.value = text;
     const all = textToWordSequence(text);
@@ -60,9 +62,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     const T = this.words.length;
     if (T === 0) {
       this.steps.show(1, []);
-      this.terms.replaceChildren(
-        el('p', { className: 'note' }, 'Type a sentence: the cell reads it one word per step.'),
-      );
+      this.terms.replaceChildren(el('p', { className: 'note' }, w.empty));
       this.plot.replaceChildren();
       return;
     }
@@ -75,7 +75,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
     const hPrev = step > 1 ? steps[step - 2].h : new Float64Array(UNITS);
 
     const row = (u: number): TableCell[] => [
-      { head: `unit ${u + 1}` },
+      { head: w.unit(u + 1) },
       fmt(current.inputTerm[u]),
       fmt(hPrev[u]),
       fmt(current.recurrentTerm[u]),
@@ -90,17 +90,15 @@ class RnnStepWidget extends KitWidget<typeof schema> {
         `t = ${step}, xₜ = “${this.words[step - 1]}” = [${Array.from(xs[step - 1], (v) => fmt(v, 2)).join(', ')}]`,
       ),
       dataTable({
-        head: ['', 'Wₓxₜ', 'hₜ₋₁', 'Wₕhₜ₋₁', 'b', 'zₜ (sum)', 'hₜ = tanh(zₜ)'],
+        head: ['', 'Wₓxₜ', 'hₜ₋₁', 'Wₕhₜ₋₁', 'b', w.sum, 'hₜ = tanh(zₜ)'],
         rows: Array.from({ length: UNITS }, (_, u) => row(u)),
       }),
-      ...(all.length > MAX_WORDS
-        ? [el('p', { className: 'note' }, `Only the first ${MAX_WORDS} of ${all.length} words are read.`)]
-        : []),
+      ...(all.length > MAX_WORDS ? [el('p', { className: 'note' }, w.firstWords(MAX_WORDS, all.length))] : []),
     );
 
     const data = steps
       .slice(0, step)
-      .flatMap((s, t) => Array.from(s.h, (h, u) => ({ t: t + 1, h, unit: `unit ${u + 1}` })));
+      .flatMap((s, t) => Array.from(s.h, (h, u) => ({ t: t + 1, h, unit: w.unit(u + 1) })));
     drawPlot(this.plot, {
       width: this.plotWidth(),
       height: 260,
@@ -111,7 +109,7 @@ class RnnStepWidget extends KitWidget<typeof schema> {
         ticks: Array.from({ length: T }, (_, t) => t + 1),
         tickFormat: (t: number) => this.words[t - 1] ?? '',
         tickRotate: T > 10 ? -35 : 0,
-        label: 'step t (word read)',
+        label: w.xLabel,
       },
       y: { domain: [-1, 1], label: '↑ h_t', grid: true },
       color: { legend: true },
@@ -120,8 +118,8 @@ class RnnStepWidget extends KitWidget<typeof schema> {
         Plot.ruleX([step], { strokeDasharray: '3,3' }),
         Plot.line(data, { x: 't', y: 'h', z: 'unit', stroke: 'unit', strokeWidth: 2, marker: 'circle' }),
       ],
-      ariaLabel: 'Hidden state per step',
-      ariaDescription: `After ${step} of ${T} words, h_t = [${Array.from(current.h, (v) => fmt(v, 2)).join(', ')}].`,
+      ariaLabel: w.plotLabel,
+      ariaDescription: w.plotDescription(step, T, Array.from(current.h, (v) => fmt(v, 2)).join(', ')),
     });
   }
 }

@@ -12,6 +12,7 @@ import { fmt, fmtSci } from '../kit/format';
 import { drawPlot, gradientNormFrame, Plot } from '../kit/plot';
 import { loadTf } from '../kit/tf';
 import { defineWidget, KitWidget } from '../kit/widget';
+import { VANISHING_WORDS } from './vanishing.words';
 
 const UNITS = VANISHING_RNN.units;
 // Norms below this are plotted at this floor: a log axis cannot show zero.
@@ -35,11 +36,12 @@ class VanishingWidget extends KitWidget<typeof schema> {
   private run!: Run;
 
   protected build(): void {
-    this.scaleSlider = this.sliderFor('scale', 'Size of W_h (its largest singular value)', (x) => fmt(x, 2));
-    this.lengthSlider = this.sliderFor('length', 'Sequence length T');
+    const w = VANISHING_WORDS.now();
+    this.scaleSlider = this.sliderFor('scale', w.scale, (x) => fmt(x, 2));
+    this.lengthSlider = this.sliderFor('length', w.length);
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.readout = el('p', { className: 'readout', 'data-role': 'readout', 'aria-live': 'polite' });
-    this.checkButton = el('button', { type: 'button' }, 'Check with tfjs autodiff');
+    this.checkButton = el('button', { type: 'button' }, w.check);
     this.checkButton.addEventListener('click', () => void this.checkWithTf());
     this.checkResult = el('span', { className: 'note', 'data-role': 'check', 'aria-live': 'polite' });
     this.append(
@@ -51,42 +53,48 @@ class VanishingWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = VANISHING_WORDS.now();
     const { scale, length } = this.state;
     this.scaleSlider.set(scale);
     this.lengthSlider.set(length);
     this.checkResult.textContent = '';
     this.run = vanishingRun(scale, length);
     const { norms } = this.run;
-    const data = norms.map((n, t) => ({ t, value: Math.max(n, FLOOR), series: '‖∂h_T/∂h_t‖ (measured)' }));
+    const data = norms.map((n, t) => ({ t, value: Math.max(n, FLOOR), series: w.measured }));
     const bound = norms.map((_, t) => ({
       t,
       value: Math.max(scale ** (length - t), FLOOR),
-      series: '‖W_h‖^(T−t) (bound)',
+      series: w.bound,
     }));
     const yMin = Math.max(FLOOR, Math.min(...data.map((d) => d.value), ...bound.map((d) => d.value)));
     const yMax = Math.max(1, ...data.map((d) => d.value), ...bound.map((d) => d.value));
     drawPlot(this.plot, {
       ...gradientNormFrame(this.plotWidth(), length, [yMin, yMax]),
-      color: { domain: ['‖∂h_T/∂h_t‖ (measured)', '‖W_h‖^(T−t) (bound)'], range: ['#2f6fd6', '#8a8f98'], legend: true },
+      color: { domain: [w.measured, w.bound], range: ['#2f6fd6', '#8a8f98'], legend: true },
       marks: [
         Plot.ruleY([1], { strokeOpacity: 0.4 }),
         Plot.line(bound, { x: 't', y: 'value', z: 'series', stroke: 'series', strokeDasharray: '5,4' }),
         Plot.line(data, { x: 't', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2.5 }),
         Plot.dot(data, { x: 't', y: 'value', fill: 'series', r: 2 }),
       ],
-      ariaLabel: 'Gradient norm against step',
-      ariaDescription: `With ‖W_h‖ = ${fmt(scale, 2)} and T = ${length}: ‖∂h_T/∂h_0‖ = ${fmtSci(norms[0])}.`,
+      ariaLabel: w.plotLabel,
+      ariaDescription: w.plotDescription(fmt(scale, 2), length, fmtSci(norms[0])),
     });
     const halfway = Math.floor(length / 2);
-    this.readout.textContent =
-      `‖∂h_T/∂h_${length - 1}‖ = ${fmtSci(norms[length - 1])} (one step back), ` +
-      `‖∂h_T/∂h_${halfway}‖ = ${fmtSci(norms[halfway])}, ` +
-      `‖∂h_T/∂h_0‖ = ${fmtSci(norms[0])} (${length} steps back).`;
+    this.readout.textContent = w.readout({
+      last: length - 1,
+      lastNorm: fmtSci(norms[length - 1]),
+      half: halfway,
+      halfNorm: fmtSci(norms[halfway]),
+      length,
+      firstNorm: fmtSci(norms[0]),
+    });
   }
 
   private async checkWithTf(): Promise<void> {
+    const w = VANISHING_WORDS.now();
     this.checkButton.disabled = true;
-    this.checkResult.textContent = 'Loading tfjs…';
+    this.checkResult.textContent = w.loading;
     try {
       const { tf, backend } = await loadTf();
       this.showBackend(backend.label, backend.reason);
@@ -102,10 +110,10 @@ class VanishingWidget extends KitWidget<typeof schema> {
         const diff = Math.max(...Array.from(ref, (r, k) => Math.abs(r - fromTf[t][k])));
         worst = Math.max(worst, diff / scale);
       });
-      this.checkResult.textContent = `${worst < 1e-3 ? '✓ agrees' : '✗ differs'}: tf.grads gives the same ${jacobians.length} gradients to a relative ${fmtSci(worst)} (float32).`;
+      this.checkResult.textContent = w.checked(worst < 1e-3, jacobians.length, fmtSci(worst));
       this.checkResult.dataset.relativeError = String(worst);
     } catch (e) {
-      this.showError(`The tfjs check failed: ${(e as Error).message}`);
+      this.showError(w.failed((e as Error).message));
       this.checkResult.textContent = '';
     } finally {
       this.checkButton.disabled = false;

@@ -83,7 +83,7 @@ port.listen((request) => {
     return;
   }
   if (running !== null) {
-    port.post({ type: 'error', id: request.id, message: 'A training run is already going on.' });
+    port.post({ type: 'error', id: request.id, message: 'A training run is already going on.', code: 'busy' });
     return;
   }
   running = request.id;
