@@ -32,6 +32,13 @@ function skeleton(mdx: string) {
   };
 }
 
+/** A number as written, as a plain decimal: "25,000" and "2.6 million" or "260 万" (Chinese counts in ten thousands). */
+function value(written: string): string {
+  const n = Number(written.replace(/,|\s*(million|万)$/g, ''));
+  const scale = /million$/.test(written) ? 1e6 : /万$/.test(written) ? 1e4 : 1;
+  return String(Math.round(n * scale * 1e6) / 1e6);
+}
+
 describe('the Chinese chapters', () => {
   it('exist for every English chapter, and only for them', () => {
     expect(chinese.sort()).toEqual(english.sort());
@@ -56,8 +63,8 @@ describe('the Chinese chapters', () => {
             mdx
               .replace(/^---\n[\s\S]*?\n---\n/, '')
               .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]+\$|```[\s\S]*?```|`[^`]*`|\]\([^)]*\)|<[^>]*>/g, ' '),
-            /\d[\d,]*(?:\.\d+)?/g,
-          ).map((n) => n.replace(/,/g, '')),
+            /\d[\d,]*(?:\.\d+)?(?:\s*(?:million|万))?/g,
+          ).map(value),
         );
       const en = numbers(readFileSync(join(root, 'chapters', file), 'utf8'));
       // Small whole numbers are counts and chapter numbers that English may spell out ("two
