@@ -129,7 +129,7 @@ export const EXERCISE_WORDS = words(
     solution: '参考答案',
     setSolution: '把互动组件设为这个答案',
 
-    storageRefused: (error) => `你的浏览器没有保存这一结果，下次访问时它将不在了（${error}）。`,
+    storageRefused: (error) => `你的浏览器没有保存这一进度，下次访问时不会保留（${error}）。`,
     pickOne: '请先选一项。',
     typeNumber: '请先输入一个数。',
     cannotCheck: '这个挑战无法在这里检查。',
