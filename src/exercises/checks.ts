@@ -17,6 +17,10 @@ import { vanishingRun, sentenceRnn } from '../lstm/cell/demos';
 import { gradientReach, sentenceLstm } from '../lstm/cell/demos-over-time';
 import { oneUnitStep, type OneUnitCell } from '../lstm/cell/one-unit';
 import { fmt, fmtSci } from '../widgets/kit/format';
+import { EXERCISE_WORDS } from './exercises.words';
+
+/** The check lines' words in the page's edition (English outside a page). */
+const say = () => EXERCISE_WORDS.now().check;
 
 /** A widget's state as it publishes it: field name to value. */
 export type WidgetState = Readonly<Record<string, unknown>>;
@@ -106,7 +110,7 @@ export const CHECKS: Record<string, Check> = {
   'sigmoid-ninety': (s) => {
     const z = num(s, 'z');
     const y = sigmoid(z);
-    return { met: Math.abs(y - 0.9) <= 0.003, now: `Now: σ(${fmt(z, 2)}) = ${fmt(y)}.` };
+    return { met: Math.abs(y - 0.9) <= 0.003, now: say().sigmoid(fmt(z, 2), fmt(y)) };
   },
   'not-first': (s) => {
     const { vocabulary } = encodeSentence(str(s, 'text'));
@@ -114,18 +118,16 @@ export const CHECKS: Record<string, Check> = {
     return {
       met: index === 1,
       now:
-        index === undefined
-          ? 'Now: “not” is not in your sentence.'
-          : `Now: “not” has index ${index}${index === 1 ? '' : `, and “${vocabulary.words[0]}” has index 1`}.`,
+        index === undefined ? say().notAbsent : say().notIndex(index, index === 1 ? null : (vocabulary.words[0] ?? '')),
     };
   },
   'forget-the-past': (s) => {
     const scale = num(s, 'scale');
     const found = repeatedWordGap(str(s, 'text'), scale);
-    if (!found) return { met: false, now: 'Now: no word occurs twice in your sentence.' };
+    if (!found) return { met: false, now: say().noRepeat };
     return {
       met: found.gap < 0.0005,
-      now: `Now: the two states of “${found.word}” differ by up to ${fmt(found.gap)} (size of W_h ${fmt(scale, 2)}).`,
+      now: say().repeatGap(found.word, fmt(found.gap), fmt(scale, 2)),
     };
   },
   'gradient-balance': (s) => {
@@ -134,7 +136,7 @@ export const CHECKS: Record<string, Check> = {
     const g = vanishingRun(scale, length).norms[0];
     return {
       met: length === 50 && g >= 0.1 && g <= 10,
-      now: `Now: with T = ${length} and ‖W_h‖ = ${fmt(scale, 2)}, ‖∂h_T/∂h_0‖ = ${fmtSci(g)}.`,
+      now: say().gradientBalance(length, fmt(scale, 2), fmtSci(g)),
     };
   },
   'overwrite-negative': (s) => {
@@ -142,7 +144,7 @@ export const CHECKS: Record<string, Check> = {
     const r = oneUnitStep(cellOf(s));
     return {
       met: cPrev >= 1 && r.f.value < 0.05 && r.i.value > 0.95 && r.c.value < -0.5,
-      now: `Now: Cₜ₋₁ = ${fmt(cPrev, 2)}, f = ${fmt(r.f.value)}, i = ${fmt(r.i.value)}, C̃ = ${fmt(r.c.value)}, Cₜ = ${fmt(r.cNew)}.`,
+      now: say().overwrite(fmt(cPrev, 2), fmt(r.f.value), fmt(r.i.value), fmt(r.c.value), fmt(r.cNew)),
     };
   },
   'keep-hidden': (s) => {
@@ -150,18 +152,18 @@ export const CHECKS: Record<string, Check> = {
     const r = oneUnitStep(cellOf(s));
     return {
       met: cPrev <= -1 && r.f.value > 0.99 && r.i.value < 0.01 && Math.abs(r.h) < 0.01,
-      now: `Now: Cₜ₋₁ = ${fmt(cPrev, 2)}, f = ${fmt(r.f.value)}, i = ${fmt(r.i.value)}, hₜ = ${fmt(r.h)}.`,
+      now: say().keepHidden(fmt(cPrev, 2), fmt(r.f.value), fmt(r.i.value), fmt(r.h)),
     };
   },
   'largest-h': (s) => {
     const r = oneUnitStep(cellOf(s));
-    return { met: r.h > 0.95, now: `Now: o = ${fmt(r.o.value)}, Cₜ = ${fmt(r.cNew)}, hₜ = ${fmt(r.h)}.` };
+    return { met: r.h > 0.95, now: say().largestH(fmt(r.o.value), fmt(r.cNew), fmt(r.h)) };
   },
   'open-gates': (s) => {
     const bias = num(s, 'bias');
     const least = smallestForgetGate(str(s, 'text'), bias);
-    if (least === null) return { met: false, now: 'Now: the sentence is empty.' };
-    return { met: least > 0.9, now: `Now: with b_f = ${fmt(bias, 2)} the smallest forget gate is ${fmt(least)}.` };
+    if (least === null) return { met: false, now: say().emptySentence };
+    return { met: least > 0.9, now: say().openGates(fmt(bias, 2), fmt(least)) };
   },
   'smallest-bias': (s) => {
     const length = num(s, 'length');
@@ -172,9 +174,7 @@ export const CHECKS: Record<string, Check> = {
     const lower = length === 100 && g > 0.1 ? lowerBiasThatCarries(bias) : null;
     return {
       met: length === 100 && g > 0.1 && lower === null,
-      now:
-        `Now: T = ${length}, b_f = ${fmt(bias, 2)}: the cell-state gradient at t = 0 is ${fmtSci(g)}` +
-        (lower === null ? '.' : `; a lower bias, ${fmt(lower, 2)}, carries it too.`),
+      now: say().smallestBias(length, fmt(bias, 2), fmtSci(g), lower === null ? null : fmt(lower, 2)),
     };
   },
   'rnn-window': (s) => {
@@ -183,7 +183,7 @@ export const CHECKS: Record<string, Check> = {
     const g = gradientReach({ length, rnnScale: scale, forgetBias: num(s, 'bias') }).rnnH[0];
     return {
       met: length === 100 && g >= 0.01 && g <= 10,
-      now: `Now: T = ${length}, ‖W_h‖ = ${fmt(scale, 2)}: the RNN's gradient at t = 0 is ${fmtSci(g)}.`,
+      now: say().rnnWindow(length, fmt(scale, 2), fmtSci(g)),
     };
   },
   'right-angle': (s) => {
@@ -192,7 +192,13 @@ export const CHECKS: Record<string, Check> = {
     const c = norm(a) && norm(b) ? cosine(a, b) : Number.NaN;
     return {
       met: [...a, ...b].every((x) => x !== 0) && Math.abs(c) < 0.005,
-      now: `Now: a = (${fmt(a[0], 1)}, ${fmt(a[1], 1)}), b = (${fmt(b[0], 1)}, ${fmt(b[1], 1)}), cosine ${Number.isNaN(c) ? 'undefined (a zero vector)' : fmt(c)}.`,
+      now: say().rightAngle(
+        fmt(a[0], 1),
+        fmt(a[1], 1),
+        fmt(b[0], 1),
+        fmt(b[1], 1),
+        Number.isNaN(c) ? say().undefinedCosine : fmt(c),
+      ),
     };
   },
   'same-direction': (s) => {
@@ -204,7 +210,10 @@ export const CHECKS: Record<string, Check> = {
     const ratio = la && lb ? Math.max(la, lb) / Math.min(la, lb) : Number.NaN;
     return {
       met: c > 0.9995 && ratio >= 3 - 1e-9,
-      now: `Now: cosine ${Number.isNaN(c) ? 'undefined (a zero vector)' : fmt(c)}, the longer vector is ${Number.isNaN(ratio) ? '–' : fmt(ratio, 2)} times the shorter.`,
+      now: say().sameDirection(
+        Number.isNaN(c) ? say().undefinedCosine : fmt(c),
+        Number.isNaN(ratio) ? '–' : fmt(ratio, 2),
+      ),
     };
   },
   'sixty-degrees': (s) => {
@@ -214,9 +223,7 @@ export const CHECKS: Record<string, Check> = {
     const angle = (Math.acos(Math.max(-1, Math.min(1, c))) * 180) / Math.PI;
     return {
       met: Math.abs(c - 0.5) <= 0.01,
-      now: Number.isNaN(c)
-        ? 'Now: a zero vector has no angle.'
-        : `Now: cosine ${fmt(c)}, an angle of ${fmt(angle, 1)}°.`,
+      now: Number.isNaN(c) ? say().noAngle : say().sixtyDegrees(fmt(c), fmt(angle, 1)),
     };
   },
 };
@@ -238,14 +245,14 @@ export const REVIEW_CHECKS: Record<string, ReviewCheck> = {
     const final = p[p.length - 1];
     return {
       met: tokens.length <= 6 && tokens.includes('not') && final > 0.5,
-      now: `Now: ${tokens.length} words, ${tokens.includes('not') ? 'with' : 'without'} “not”; the model says p = ${fmt(final)}.`,
+      now: say().withNot(tokens.length, tokens.includes('not'), fmt(final)),
     };
   },
   'one-word': ({ tokens, p }) => {
     const final = p[p.length - 1];
     return {
       met: tokens.length === 1 && final > 0.85,
-      now: `Now: ${tokens.length} word${tokens.length === 1 ? '' : 's'}; the model says p = ${fmt(final)}.`,
+      now: say().wordsSay(tokens.length, fmt(final)),
     };
   },
   'last-word-turns': ({ tokens, p }) => {
@@ -253,7 +260,7 @@ export const REVIEW_CHECKS: Record<string, ReviewCheck> = {
     const before = p.length > 1 ? p[p.length - 2] : Number.NaN;
     return {
       met: tokens.length >= 8 && before < 0.5 && final > 0.5,
-      now: `Now: ${tokens.length} words; p = ${fmt(before)} before the last word, ${fmt(final)} after it.`,
+      now: say().lastWord(tokens.length, fmt(before), fmt(final)),
     };
   },
 };
@@ -305,14 +312,14 @@ export const MODEL_CHECKS: Record<string, ModelCheck> = {
     const { p, tokens } = modelReading(str(s, 'text'), model);
     return {
       met: tokens.length >= 1 && tokens.length <= 3 && p > 0.99,
-      now: `Now: ${tokens.length} word${tokens.length === 1 ? '' : 's'}; the model says p = ${fmt(p)}.`,
+      now: say().wordsSay(tokens.length, fmt(p)),
     };
   },
   'not-bad': (s, model) => {
     const { p, tokens } = modelReading(str(s, 'text'), model);
     return {
       met: tokens.length <= 6 && tokens.includes('not') && p < 0.5,
-      now: `Now: ${tokens.length} words, ${tokens.includes('not') ? 'with' : 'without'} “not”; the model says p = ${fmt(p)}.`,
+      now: say().withNot(tokens.length, tokens.includes('not'), fmt(p)),
     };
   },
   'cut-praise': (s, model) => {
@@ -321,10 +328,7 @@ export const MODEL_CHECKS: Record<string, ModelCheck> = {
     const firstCut = cut[0] ?? false;
     return {
       met: first === 'excellent' && firstCut && p < 0.5,
-      now:
-        tokens.length === 0
-          ? 'Now: the review is empty.'
-          : `Now: ${tokens.length} words; the first, “${first}”, is ${firstCut ? 'cut' : 'read'}; the model says p = ${fmt(p)}.`,
+      now: tokens.length === 0 ? say().emptyReview : say().cutPraise(tokens.length, first, firstCut, fmt(p)),
     };
   },
   'post-positive': (s, model) => {
@@ -333,7 +337,7 @@ export const MODEL_CHECKS: Record<string, ModelCheck> = {
     const post = paddedPrediction(text, model, 'post');
     return {
       met: pre > 0.5 && post > 0.5,
-      now: `Now: p = ${fmt(pre)} with 'pre' padding, ${fmt(post)} with 'post' padding.`,
+      now: say().postPositive(fmt(pre), fmt(post)),
     };
   },
   'zeros-flip': (s, model) => {
@@ -342,7 +346,7 @@ export const MODEL_CHECKS: Record<string, ModelCheck> = {
     const masked = maskedPrediction(text, model);
     return {
       met: (pre - 0.5) * (masked - 0.5) < 0,
-      now: `Now: p = ${fmt(masked)} with the zeros skipped, ${fmt(pre)} with the zeros read first.`,
+      now: say().zerosFlip(fmt(masked), fmt(pre)),
     };
   },
   'all-unknown': (s, model) => {
@@ -351,7 +355,7 @@ export const MODEL_CHECKS: Record<string, ModelCheck> = {
     const p = paddedPrediction(text, model, 'pre');
     return {
       met: report.count >= 6 && report.oov === report.count,
-      now: `Now: ${report.oov} of ${report.count} words out of the vocabulary; the model says p = ${fmt(p)}.`,
+      now: say().allUnknown(report.oov, report.count, fmt(p)),
     };
   },
 };

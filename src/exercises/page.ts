@@ -5,9 +5,10 @@
  * with a challenge.
  */
 import { KIT_STATE_EVENT, stateOfWidget, type KitStateDetail } from '../widgets/kit/state-event';
-import { loadProgress, onProgress, saveProgress, withAnswer, withSolved, countDone } from './progress';
+import { loadProgress, onProgress, saveProgress, withAnswer, withSolved, countDone, progressText } from './progress';
 import { parseGuess, scoreGuess, type Answer } from './score';
 import type { CheckResult, ModelReader, ReviewReading, WidgetState } from './checks';
+import { EXERCISE_WORDS } from './exercises.words';
 
 let started = false;
 
@@ -45,7 +46,7 @@ export function startExercises(): void {
 function storageNote(el: HTMLElement, error: string | null): void {
   const note = el.querySelector<HTMLElement>('[data-role="storage"]');
   if (!note) return;
-  note.textContent = error ? `Your browser did not keep this for your next visit (${error}).` : '';
+  note.textContent = error ? EXERCISE_WORDS.now().storageRefused(error) : '';
   note.hidden = !error;
 }
 
@@ -60,7 +61,8 @@ function wirePrediction(el: HTMLElement): void {
     if (answer.kind === 'choice') guess = form.querySelector<HTMLInputElement>('input:checked')?.value ?? null;
     else guess = parseGuess(form.querySelector<HTMLInputElement>('input')!.value);
     if (guess === null) {
-      feedback.textContent = answer.kind === 'choice' ? 'Pick one first.' : 'Type a number first.';
+      const w = EXERCISE_WORDS.now();
+      feedback.textContent = answer.kind === 'choice' ? w.pickOne : w.typeNumber;
       return;
     }
     storageNote(el, saveProgress(withAnswer(loadProgress(), id, guess)));
@@ -166,7 +168,7 @@ function wireChallenge<T>(
   const now = el.querySelector<HTMLElement>('[data-role="now"]')!;
   const announce = el.querySelector<HTMLElement>('[data-role="announce"]')!;
   if (!check) {
-    now.textContent = 'This challenge cannot be checked here.';
+    now.textContent = EXERCISE_WORDS.now().cannotCheck;
     console.error(`No check for the challenge "${id}"`);
     return;
   }
@@ -180,7 +182,7 @@ function wireChallenge<T>(
     now.textContent = result.now;
     el.dataset.met = String(result.met);
     if (result.met && !loadProgress().solved.includes(id)) {
-      announce.textContent = 'Solved! This challenge is marked done.';
+      announce.textContent = EXERCISE_WORDS.now().solvedNow;
       storageNote(el, saveProgress(withSolved(loadProgress(), id)));
     }
   };
@@ -195,11 +197,7 @@ function drawProgressLine(el: HTMLElement): void {
   const challenges = split(el.dataset.challenges);
   const predictions = split(el.dataset.predictions);
   const done = countDone(loadProgress(), { challenges, predictions });
-  const parts = [
-    challenges.length > 0 ? `${done.solved} of ${challenges.length} challenges solved` : '',
-    predictions.length > 0 ? `${done.answered} of ${predictions.length} predictions made` : '',
-  ];
-  el.textContent = `Exercises: ${parts.filter(Boolean).join(', ')}.`;
+  el.textContent = progressText(done, { challenges: challenges.length, predictions: predictions.length });
   el.dataset.solved = String(done.solved);
   el.dataset.answered = String(done.answered);
 }
@@ -209,6 +207,7 @@ function wireReset(button: HTMLButtonElement): void {
   button.disabled = false;
   button.addEventListener('click', () => {
     const error = saveProgress(null);
-    if (status) status.textContent = error ? `Your browser refused: ${error}.` : 'Your progress is reset.';
+    const w = EXERCISE_WORDS.now();
+    if (status) status.textContent = error ? w.resetRefused(error) : w.resetDone;
   });
 }

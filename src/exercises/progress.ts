@@ -4,7 +4,9 @@
  * version of the kit wrote: reading then starts afresh, and a write that fails keeps the
  * progress for this page and says why.
  */
+import type { Locale } from '../i18n/locales';
 import { readStored, writeStored } from '../widgets/kit/stored';
+import { EXERCISE_WORDS } from './exercises.words';
 
 /** The key the progress is kept under. */
 export const PROGRESS_KEY = 'lstm-kit:exercises';
@@ -63,6 +65,23 @@ export function countDone(
     solved: ids.challenges.filter((id) => p.solved.includes(id)).length,
     answered: ids.predictions.filter((id) => id in p.answered).length,
   };
+}
+
+/**
+ * A progress line, e.g. "Exercises: 3 of 20 challenges solved, 1 of 9 predictions made.", in
+ * `locale`, else the page's edition; a kind with none on the page is left out.
+ */
+export function progressText(
+  done: { solved: number; answered: number },
+  totals: { challenges: number; predictions: number },
+  locale?: Locale,
+): string {
+  const w = locale ? EXERCISE_WORDS[locale] : EXERCISE_WORDS.now();
+  const parts = [
+    totals.challenges > 0 ? w.challengesSolved(done.solved, totals.challenges) : '',
+    totals.predictions > 0 ? w.predictionsMade(done.answered, totals.predictions) : '',
+  ];
+  return w.progressLine(parts.filter(Boolean));
 }
 
 // What this page knows, even where storage refuses it.

@@ -1,8 +1,11 @@
 /**
  * Predict, then check: how far a reader's guess lies from the answer. A number is compared on
  * its own scale (`linear`) or in powers of ten (`log10`, for gradients that span dozens of
- * decades: the reader types the power); a choice is right or wrong.
+ * decades: the reader types the power); a choice is right or wrong. The messages come in the
+ * edition asked for, else in the page's (English outside a page).
  */
+import type { Locale } from '../i18n/locales';
+import { EXERCISE_WORDS } from './exercises.words';
 
 /** The answer to a prediction, as the page holds it. */
 export type Answer =
@@ -49,38 +52,40 @@ export function parseGuess(text: string): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** Scores a guess (a number, or a choice's value) against an answer. */
-export function scoreGuess(answer: Answer, guess: number | string): Score {
+/** Scores a guess (a number, or a choice's value) against an answer; the message in `locale`, else the page's edition. */
+export function scoreGuess(answer: Answer, guess: number | string, locale?: Locale): Score {
+  const w = (locale ? EXERCISE_WORDS[locale] : EXERCISE_WORDS.now()).score;
   if (answer.kind === 'choice') {
     const right = guess === answer.correct;
     const label = answer.options.find((o) => o.value === answer.correct)?.label ?? answer.correct;
     return {
       verdict: right ? 'right' : 'far',
       off: right ? 0 : 1,
-      message: right ? `Right: ${label}.` : `Not quite: the answer is “${label}”.`,
+      message: right ? w.right(label) : w.notQuite(label),
     };
   }
   const g = typeof guess === 'number' ? guess : parseGuess(guess);
-  if (g === null) return { verdict: 'far', off: Infinity, message: 'That is not a number.' };
+  if (g === null) return { verdict: 'far', off: Infinity, message: w.notANumber };
   if (answer.scale === 'log10') {
     const power = Math.log10(answer.value);
     const off = Math.abs(g - power);
     const verdict = off <= answer.close / 10 ? 'right' : off <= answer.close ? 'close' : 'far';
     const lead =
-      verdict === 'right' ? 'Spot on' : verdict === 'close' ? 'Close' : g > power ? 'Far too large' : 'Far too small';
-    return {
-      verdict,
-      off,
-      message: `${lead}: the answer is about 10 to the power ${show(power, 1)}, ${show(off, 1)} powers of ten from your guess of ${show(g, 2)}.`,
-    };
+      verdict === 'right' ? w.spotOn : verdict === 'close' ? w.close : g > power ? w.farTooLarge : w.farTooSmall;
+    return { verdict, off, message: w.logAnswer(lead, show(power, 1), show(off, 1), show(g, 2)) };
   }
   const off = Math.abs(g - answer.value);
   const verdict = off <= answer.close / 10 ? 'right' : off <= answer.close ? 'close' : 'far';
   const lead =
-    verdict === 'right' ? 'Spot on' : verdict === 'close' ? 'Close' : g > answer.value ? 'Too large' : 'Too small';
+    verdict === 'right' ? w.spotOn : verdict === 'close' ? w.close : g > answer.value ? w.tooLarge : w.tooSmall;
   return {
     verdict,
     off,
-    message: `${lead}: the answer is ${show(answer.value, answer.digits)}, ${show(off, answer.digits)} from your guess of ${show(g, answer.digits + 2)}.`,
+    message: w.linearAnswer(
+      lead,
+      show(answer.value, answer.digits),
+      show(off, answer.digits),
+      show(g, answer.digits + 2),
+    ),
   };
 }
