@@ -25,14 +25,11 @@ export const PAGE_WORDS = words(
       chapters: 'Chapters',
       time: (total: number, reading: number, trying: number) =>
         `About ${total} minutes: about ${reading} to read and ${trying} to try.`,
-      exercisesSummary: (challenges: number, predictions: number) =>
-        `Exercises: ${[challenges > 0 ? `${challenges} challenges` : '', predictions > 0 ? `${predictions} predictions` : ''].filter(Boolean).join(', ')}.`,
       exercises: 'Exercises',
       exercisesBefore: (predictions: number, challenges: number) =>
         `Beside the widgets, every chapter asks you to predict an answer before the widget shows it, and set challenges that the widget checks as you work: ${predictions} predictions and ${challenges} challenges in all. What you have done is kept in this browser only, and counted under each chapter above. The `,
       exercisesLink: 'exercises page',
       exercisesAfter: ' lists them all on one printable sheet, with hints and solutions shown on request.',
-      resetProgress: 'Reset my progress',
       alongTheWay: 'Along the way',
       glossaryBefore: 'The ',
       glossaryLink: 'glossary',
@@ -114,20 +111,7 @@ export const PAGE_WORDS = words(
         'Every prediction and challenge of the kit on one printable sheet, with a link to each, hints, and solutions shown on request.',
       intro: (predictions: number, challenges: number) =>
         `The ${predictions} predictions and ${challenges} challenges of the chapters, on one sheet. A prediction asks for a guess before a widget shows the answer; a challenge asks for a state of a widget, which the widget checks as the reader works. Each links to its place in its chapter, where it is checked and counted. Hints are folded under each challenge; the solutions stay hidden until you show them. Printed, the sheet leaves out the solutions unless they are shown.`,
-      showAll: 'Show all solutions',
-      hideAll: 'Hide all solutions',
       chapterHeading: (n: number, title: string) => `Chapter ${n}: ${title}`,
-      predict: 'Predict.',
-      makePrediction: (n: number) => `Make this prediction in chapter ${n}`,
-      answer: 'Answer',
-      logAnswer: (power: string, value: string) => `about 10 to the power ${power} (${value})`,
-      showInWidget: 'Show it in the widget',
-      challenge: (title: string) => `Challenge: ${title}.`,
-      tryChallenge: (n: number) => `Try this challenge in chapter ${n}`,
-      hints: 'Hints',
-      hint: 'Hint',
-      solution: 'Solution',
-      setSolution: 'Set the widget to this solution',
       end: '.',
     },
     notFound: {
@@ -148,18 +132,16 @@ export const PAGE_WORDS = words(
         `第 1 到 3 章从最简单的循环单元出发，一步步搭出 LSTM；第 4 章把词变成向量；第 5 到 7 章在电影影评上训练一个真正的分类器，再打开它看看内部，并测试它的局限。全部学完大约需要 ${minutes} 分钟；不必一次读完，你训练的模型会保存在浏览器里。`,
       chapters: '章节',
       time: (total, reading, trying) => `约 ${total} 分钟：阅读约 ${reading} 分钟，动手约 ${trying} 分钟。`,
-      exercisesSummary: (challenges, predictions) =>
-        `练习：${[challenges > 0 ? `${challenges} 个挑战` : '', predictions > 0 ? `${predictions} 个预测` : ''].filter(Boolean).join('，')}。`,
       exercises: '练习',
       exercisesBefore: (predictions, challenges) =>
         `除了互动组件，每一章都会请你在组件揭晓答案之前先猜一猜，还会布置由组件实时检查的挑战：一共 ${predictions} 个预测和 ${challenges} 个挑战。你的完成情况只保存在这个浏览器里，并显示在上面每一章的下方。`,
       exercisesLink: '练习页',
       exercisesAfter: '把它们全部列在一张可打印的练习单上，提示和参考答案需要时再展开。',
-      resetProgress: '清除我的进度',
       alongTheWay: '学习时的参考',
       glossaryBefore: '本教程的',
       glossaryLink: '术语表',
-      glossaryAfter: '解释各章用到的术语，从细胞状态到过拟合，并给出中英文对照；每章第一次出现某个术语时都会链接到这里。',
+      glossaryAfter:
+        '解释各章用到的术语，从细胞状态到过拟合，并给出中英文对照；每章第一次出现某个术语时都会链接到这里。',
       referencesLink: '参考资料',
       referencesAfter: '页列出两篇原始文章（一篇用 Python Keras，一篇用 R Keras），以及本教程依据的论文和文档。',
       languageNote:
@@ -197,7 +179,8 @@ export const PAGE_WORDS = words(
     },
     glossary: {
       title: '术语表',
-      description: '本教程的术语，从细胞状态到词汇表：每个术语都有中英文对照、通俗的定义、公式中的符号，以及首次出现的章节。',
+      description:
+        '本教程的术语，从细胞状态到词汇表：每个术语都有中英文对照、通俗的定义、公式中的符号，以及首次出现的章节。',
       intro:
         '各章用到的术语，按英文名的字母顺序排列，每个都附有英文原名。每个术语都有通俗的定义，有符号的给出它在公式中的符号，并链接到首次出现它的章节。在各章中，术语第一次出现时会链接到这里。',
       jumpLabel: '术语列表',
@@ -215,8 +198,10 @@ export const PAGE_WORDS = words(
     },
     references: {
       title: '参考资料',
-      description: '本教程依据的两篇文章和背后的论文：LSTM、IMDB 数据集、skip-gram 以及 Keras 的约定，并说明本教程从每一份资料中用了什么。',
-      intro: '本教程的模型、图示和数字从哪里来。每个条目说明本教程从中用了什么，以及哪些章节用到它；依赖某份资料的章节都会链接到这里。',
+      description:
+        '本教程依据的两篇文章和背后的论文：LSTM、IMDB 数据集、skip-gram 以及 Keras 的约定，并说明本教程从每一份资料中用了什么。',
+      intro:
+        '本教程的模型、图示和数字从哪里来。每个条目说明本教程从中用了什么，以及哪些章节用到它；依赖某份资料的章节都会链接到这里。',
       articlesHeading: '两篇原始文章',
       articlesIntro:
         '本教程最初是两篇文章的可交互版本。两篇都是中文博客文章；各章把它们称为「Python Keras 文章」和「R Keras 文章」。',
@@ -230,20 +215,7 @@ export const PAGE_WORDS = words(
       description: '本教程所有的预测和挑战，汇集在一张可打印的练习单上，每题都有链接、提示，参考答案需要时再展开。',
       intro: (predictions, challenges) =>
         `各章的 ${predictions} 个预测和 ${challenges} 个挑战，汇集在一张练习单上。预测题请你在组件揭晓答案之前先猜一猜；挑战题请你把组件调到某个状态，组件会在你操作时实时检查。每道题都链接到它在章节中的位置，在那里检查并计入进度。提示折叠在每个挑战下面；参考答案在你展开之前一直隐藏。打印时，练习单不包含未展开的参考答案。`,
-      showAll: '展开全部参考答案',
-      hideAll: '收起全部参考答案',
       chapterHeading: (n, title) => `第 ${n} 章：${title}`,
-      predict: '先猜一猜。',
-      makePrediction: (n) => `到第 ${n} 章做这道预测题`,
-      answer: '答案',
-      logAnswer: (power, value) => `约为 10 的 ${power} 次方（${value}）`,
-      showInWidget: '在互动组件中查看',
-      challenge: (title) => `挑战：${title}。`,
-      tryChallenge: (n) => `到第 ${n} 章做这个挑战`,
-      hints: '提示',
-      hint: '提示',
-      solution: '参考答案',
-      setSolution: '把组件设为这个参考答案',
       end: '。',
     },
     notFound: {

@@ -88,7 +88,7 @@ describe('the Chinese edition', () => {
     expect(await page.locator('h1').innerText()).toBe('练习');
     const toggle = page.locator('[data-role="toggle-solutions"]');
     await toggle.click();
-    expect(await toggle.innerText()).toBe('收起全部参考答案');
+    expect(await toggle.innerText()).toBe('隐藏全部参考答案');
     const links = await page.$$eval('.sheet-link a', (as) => as.map((a) => a.getAttribute('href')));
     for (const href of links) expect(href).toMatch(new RegExp(`^${E2E_BASE}zh/chapters/`));
   });
@@ -139,7 +139,7 @@ describe('the Chinese edition', () => {
         await slider.focus();
         await page.keyboard.press('ArrowRight');
         await page.keyboard.press('ArrowRight');
-        await expect.poll(() => page.locator(tag).innerText(), `${tag} reacts`).not.toBe(before);
+        await expect.poll(() => page.locator(tag).innerText(), { message: `${tag} reacts` }).not.toBe(before);
         moved++;
       }
       if (chapter === '02-lstm-cell') expect(moved).toBeGreaterThan(0);
