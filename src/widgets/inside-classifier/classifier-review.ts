@@ -5,16 +5,16 @@
  * every word by how much it moved that prediction, and checks the last p_t against the tfjs
  * model's `predict`. The review it read goes to the gate cell below (classifier-gates.ts).
  */
+import * as reading from '../../lstm/sentiment/review-reading';
 import {
-  movesText,
-  predictionSeries,
-  predictVerdict,
-  readingSummary,
   signed,
-  testReview,
-  wordChips,
+  type Format,
   type PredictionPoint,
+  type PredictionSeries,
+  type WordChip,
 } from '../../lstm/sentiment/review-reading';
+import type { Locale } from '../../i18n/locales';
+import { pageLocale } from '../../i18n/words';
 import { reviewSteps, type ReviewSteps } from '../../lstm/sentiment/review-steps';
 import { clause } from '../../data/format';
 import { traceClassifier, type ClassifierTrace } from '../../lstm/sentiment/trace';
@@ -36,6 +36,59 @@ import { chineseOutOfVocabulary } from './classifier-chinese';
 import '../kit/classifier.css';
 
 const MAX_TEXT = 6000;
+
+/**
+ * review-reading.ts's sentences, in the page's edition: each of its functions takes the edition
+ * last (English by default), so the page's is passed after the arguments they all take.
+ */
+const readingSummary = (steps: ReviewSteps) =>
+  (reading.readingSummary as (steps: ReviewSteps, locale?: Locale) => string[])(steps, pageLocale());
+const predictionSeries = (steps: ReviewSteps, trace: ClassifierTrace, showPadding: boolean, fmt: Format) =>
+  (
+    reading.predictionSeries as (
+      steps: ReviewSteps,
+      trace: ClassifierTrace,
+      showPadding: boolean,
+      fmt: Format,
+      locale?: Locale,
+    ) => PredictionSeries
+  )(steps, trace, showPadding, fmt, pageLocale());
+const wordChips = (steps: ReviewSteps, trace: ClassifierTrace, fmt: Format) =>
+  (reading.wordChips as (steps: ReviewSteps, trace: ClassifierTrace, fmt: Format, locale?: Locale) => WordChip[])(
+    steps,
+    trace,
+    fmt,
+    pageLocale(),
+  );
+const movesText = (steps: ReviewSteps, trace: ClassifierTrace, k: number, fmt: Format) =>
+  (
+    reading.movesText as (
+      steps: ReviewSteps,
+      trace: ClassifierTrace,
+      k: number,
+      fmt: Format,
+      locale?: Locale,
+    ) => { up: string; down: string }
+  )(steps, trace, k, fmt, pageLocale());
+const predictVerdict = (ours: number, theirs: number | null, error = '') =>
+  (
+    reading.predictVerdict as (
+      ours: number,
+      theirs: number | null,
+      error?: string,
+      locale?: Locale,
+    ) => { diff: number | null; note: string }
+  )(ours, theirs, error, pageLocale());
+type TestReview = Parameters<typeof reading.testReview>[2];
+const testReview = (full: string, maxChars: number, review: TestReview) =>
+  (
+    reading.testReview as (
+      full: string,
+      maxChars: number,
+      review: TestReview,
+      locale?: Locale,
+    ) => { text: string; note: string }
+  )(full, maxChars, review, pageLocale());
 
 const schema = {
   text: { kind: 'string', default: EXAMPLES[0].text, maxLength: MAX_TEXT },
