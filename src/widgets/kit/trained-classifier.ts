@@ -12,6 +12,8 @@ import type { Vocabulary } from '../../data/vocabulary';
 import type { KitModelMetadata, LoadedKitModel } from '../../lstm/sentiment/model-files';
 import type { ClassifierWeights, LayerLike } from '../../lstm/sentiment/trace';
 import { percent } from '../../data/format';
+import type { Locale } from '../../i18n/locales';
+import { pageLocale } from '../../i18n/words';
 import { fmtInt } from './format';
 import { TRAINED_WORDS } from './trained.words';
 
@@ -74,7 +76,11 @@ export async function toClassifier(
       ]);
     const { tf, backend } = await loadTf();
     const weights = trace.classifierWeights(model.layers as unknown as LayerLike[]);
-    const label = settingsLabel(metadata.settings);
+    // The label in the page's edition (settingsLabel takes it last, English by default).
+    const label = (settingsLabel as (settings: KitModelMetadata['settings'], locale?: Locale) => string)(
+      metadata.settings,
+      pageLocale(),
+    );
     let unit: UnitVectorTable | null = null;
     return {
       model,

@@ -21,6 +21,8 @@ import { toClassifier, type TrainedClassifier } from './trained-classifier';
 import { createModelStore, createSlot, type ModelStatus } from './model-store';
 import { readStored, writeStored } from './stored';
 import { TRAINED_WORDS } from './trained.words';
+import type { Locale } from '../../i18n/locales';
+import { pageLocale } from '../../i18n/words';
 
 import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../../lstm/sentiment/model-files';
 
@@ -219,7 +221,12 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
     throw new Error(w.notKept((error as Error).message), { cause: error });
   }
   const { settingsLabel } = await import('../../lstm/sentiment/presets');
-  announceTrained(loaded.metadata, settingsLabel(loaded.metadata.settings));
+  // The label in the page's edition, as chapter 5 announces it (settingsLabel takes it last).
+  const label = (settingsLabel as (settings: KitModelMetadata['settings'], locale?: Locale) => string)(
+    loaded.metadata.settings,
+    pageLocale(),
+  );
+  announceTrained(loaded.metadata, label);
   return loaded;
 }
 
