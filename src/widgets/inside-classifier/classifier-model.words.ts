@@ -56,11 +56,11 @@ export const CLASSIFIER_MODEL_WORDS = words(
     noneMiddle: '（它会保存在这个浏览器中并显示在这里），或者加载用第 5 章的下载按钮或 ',
     noneAfter: ' 保存的模型文件。',
     epochs: (_n, formatted) => `${formatted} 轮`,
-    keptEpoch: (kept, done) => `共 ${done} 轮中的第 ${kept} 轮（验证集上最好的一轮）`,
+    keptEpoch: (kept, done) => `${done} 轮，取其中第 ${kept} 轮（验证集上最好的一轮）`,
     kitModel: (label, epochs, count) =>
-      `本教程自带的模型，由 npm run model 为本站训练：${label}，在 ${count} 条影评上训练 ${epochs}。你在第 5 章训练自己的模型后，它会取而代之。`,
+      `本教程自带的模型，由 npm run model 为本站训练：${label}，在 ${count} 条影评上训练了 ${epochs}。你在第 5 章训练自己的模型后，它会取而代之。`,
     readerModel: (label, epochs, count, summary) =>
-      `训练好的模型：${label}，在 ${count} 条影评上训练 ${epochs}${summary ? `（${summary}）` : ''}。`,
+      `训练好的模型：${label}，在 ${count} 条影评上训练了 ${epochs}${summary ? `（${summary}）` : ''}。`,
     head: ['层', '输出形状', '参数'],
     facts: (maxlen, layout, words, below) =>
       `每条影评读入 ${maxlen} 个编号（${layout === 'imdb' ? 'keras.datasets.imdb 布局' : '分词器布局'}，` +

@@ -45,7 +45,7 @@ export const TRAINED_WORDS = words(
     notKept: (message) =>
       `这些文件里的模型没有问题，但无法保存在这个浏览器中：${zhSentence(message)}之前保存的模型（如果有）仍在使用。`,
     epochs: (_n, formatted) => `${formatted} 轮`,
-    keptEpoch: (kept, done) => `共 ${done} 轮中的第 ${kept} 轮（验证集上最好的一轮）`,
+    keptEpoch: (kept, done) => `${done} 轮，取其中第 ${kept} 轮（验证集上最好的一轮）`,
     testScore: (accuracy, count) => `，在 ${count} 条测试影评上的准确率为 ${accuracy}`,
     description: (label, maxlen, epochs, score) => `${label}，maxlen ${maxlen}，训练 ${epochs}${score}`,
     backToKit: '换回本教程自带的模型',
