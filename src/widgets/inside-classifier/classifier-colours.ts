@@ -7,6 +7,7 @@ import { signed, type WordChip } from '../../lstm/sentiment/review-reading';
 import { el } from '../kit/dom';
 import { fmt } from '../kit/format';
 import { Plot } from '../kit/plot';
+import { CLASSIFIER_COLOURS_WORDS } from './classifier-colours.words';
 
 /** Colours for moves of the prediction: a diverging scale symmetric around 0. */
 export interface DeltaColours {
@@ -56,20 +57,21 @@ export function stepTicks(steps: readonly number[], width: number): { values: nu
 
 /** The legend of {@link deltaColours}' scale over [-limit, limit] (moves of p, a probability in [0, 1]), named for screen readers. */
 export function deltaLegend(limit: number): Element {
+  const w = CLASSIFIER_COLOURS_WORDS.now();
   const legend = Plot.legend({
     color: {
       type: 'diverging',
       scheme: 'rdbu',
       domain: [-limit, limit],
       clamp: true,
-      label: 'pₜ − pₜ₋₁: red lowered the prediction, blue raised it',
+      label: w.legend,
     },
     width: 320,
     marginLeft: 12,
     style: { background: 'transparent', color: 'currentColor' },
   }) as Element;
   const svg = legend.localName === 'svg' ? legend : legend.querySelector('svg');
-  svg?.setAttribute('aria-label', `Colour legend: from ${signed(-limit, fmt)} (red) to ${signed(limit, fmt)} (blue)`);
+  svg?.setAttribute('aria-label', w.legendLabel(signed(-limit, fmt), signed(limit, fmt)));
   svg?.setAttribute('role', 'img');
   return legend;
 }

@@ -6,26 +6,18 @@
  */
 import { notableUnits, TRACED, unitTrace, type TracedQuantity } from '../../lstm/sentiment/trace';
 import { dataTable, el } from '../kit/dom';
-import { fmt } from '../kit/format';
+import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { currentReview, onReview, trainingHref } from '../kit/trained';
 import { stepTicks } from './classifier-colours';
+import { CLASSIFIER_GATES_WORDS } from './classifier-gates.words';
 import '../kit/classifier.css';
 
 /** How many units the plots follow at most. */
 const MAX_UNITS = 6;
 // Observable's ten categorical colours, one per chosen unit in order.
 const UNIT_COLOURS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7'];
-
-const NAMES: Record<TracedQuantity, string> = {
-  i: 'iₜ, input gate',
-  f: 'fₜ, forget gate',
-  cTilde: 'C̃ₜ, candidate',
-  o: 'oₜ, output gate',
-  c: 'Cₜ, cell state',
-  h: 'hₜ, hidden state',
-};
 
 const schema = {
   layer: { kind: 'integer', default: 1, min: 1, max: 3 },
@@ -59,8 +51,9 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
   private table!: HTMLElement;
 
   protected build(): void {
+    const w = CLASSIFIER_GATES_WORDS.now();
     this.note = el('p', { className: 'kit-status', 'data-role': 'review-note', 'aria-live': 'polite' });
-    this.layerSelect = el('select', { name: 'layer', 'aria-label': 'LSTM layer' });
+    this.layerSelect = el('select', { name: 'layer', 'aria-label': w.layerLabel });
     this.layerSelect.addEventListener('change', (e) => this.set({ layer: Number(this.layerSelect.value) }, e));
     this.unitsInput = el('input', {
       type: 'text',
@@ -69,10 +62,10 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
       maxlength: 60,
       size: 14,
       spellcheck: false,
-      placeholder: 'e.g. 3, 17',
+      placeholder: w.placeholder,
     });
     this.unitsInput.addEventListener('input', (e) => this.set({ units: this.unitsInput.value }, e));
-    this.autoButton = el('button', { type: 'button', 'data-role': 'auto-units' }, 'The three that matter most');
+    this.autoButton = el('button', { type: 'button', 'data-role': 'auto-units' }, w.auto);
     this.autoButton.addEventListener('click', (e) => this.set({ units: '' }, e));
     this.paddingBox = el('input', { type: 'checkbox', name: 'padding' });
     this.paddingBox.addEventListener('change', (e) => this.set({ padding: this.paddingBox.checked }, e));
@@ -90,17 +83,17 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
       'data-role': 'final-table',
       tabindex: 0,
       role: 'region',
-      'aria-label': 'The chosen units at the last step',
+      'aria-label': w.tableLabel,
     });
     this.append(
       this.note,
       el(
         'div',
         { className: 'controls' },
-        el('label', {}, 'Layer', this.layerSelect),
-        el('label', {}, 'Units (numbers, separated by commas)', this.unitsInput),
+        el('label', {}, w.layer, this.layerSelect),
+        el('label', {}, w.units, this.unitsInput),
         this.autoButton,
-        el('label', {}, this.paddingBox, 'Show the padding steps'),
+        el('label', {}, this.paddingBox, w.showPadding),
       ),
       this.unitsNote,
       this.legend,
@@ -111,6 +104,7 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = CLASSIFIER_GATES_WORDS.now();
     const available = Math.min(this.plotWidth(), 860);
     const { units, padding } = this.state;
     if (this.unitsInput.value !== units) this.unitsInput.value = units;
@@ -119,11 +113,11 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
     if (!review) {
       this.note.hidden = false;
       this.note.replaceChildren(
-        'The gates appear here once the review cell above has read a review with a trained model (',
-        el('a', { href: trainingHref() }, 'train one in chapter 5'),
-        ', or load model files in the ',
-        el('a', { href: '#cell-model' }, 'first cell'),
-        ').',
+        w.noReviewBefore,
+        el('a', { href: trainingHref() }, w.trainLink),
+        w.orLoad,
+        el('a', { href: '#cell-model' }, w.firstCell),
+        w.noReviewAfter,
       );
       for (const part of [this.unitsNote, this.legend, this.table, ...this.plots.values()]) part.replaceChildren();
       this.layerSelect.replaceChildren();
@@ -138,7 +132,7 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
     if (this.layerSelect.options.length !== layers) {
       this.layerSelect.replaceChildren(
         ...trace.layers.map((run, k) =>
-          el('option', { value: String(k + 1) }, `LSTM ${k + 1} of ${layers}, ${run.units} units`),
+          el('option', { value: String(k + 1) }, w.layerOption(String(k + 1), String(layers), fmtInt(run.units))),
         ),
       );
     }
@@ -150,20 +144,16 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
     const auto = typed.length === 0;
     const picked = auto ? notableUnits(trace, classifier.weights.readout, layer, 3, steps.padding) : typed;
     this.dataset.units = picked.map((u) => u + 1).join(',');
+    const list = picked.map((u) => u + 1).join(w.listSeparator);
+    const total = fmtInt(run.units);
     this.unitsNote.textContent =
-      (auto
-        ? `Following units ${picked.map((u) => u + 1).join(', ')} of ${run.units}: ${
-            last
-              ? 'the three whose final h_T adds most to the output, by |w_j h_T,j|'
-              : 'the three whose hₜ ranges most over the review'
-          }. Type other units to follow them instead.`
-        : `Following unit${picked.length === 1 ? '' : 's'} ${picked.map((u) => u + 1).join(', ')} of ${run.units}.`) +
-      (rejected.length ? ` Not units of this layer (1 to ${run.units}): ${rejected.join(', ')}.` : '') +
-      (typed.length === MAX_UNITS ? ` At most ${MAX_UNITS} units are drawn.` : '');
+      (auto ? w.following(list, total, last ? w.whyLast : w.whyRange) : w.followingTyped(picked.length, list, total)) +
+      (rejected.length ? w.rejected(total, rejected.join(w.listSeparator)) : '') +
+      (typed.length === MAX_UNITS ? w.atMost(String(MAX_UNITS)) : '');
 
     const L = steps.steps.length;
     const first = padding ? 0 : steps.padding;
-    const names = picked.map((u) => `unit ${u + 1}`);
+    const names = picked.map((u) => w.unit(String(u + 1)));
     const colours = { domain: names, range: UNIT_COLOURS.slice(0, names.length) };
     this.legend.replaceChildren(
       Plot.legend({
@@ -188,11 +178,13 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
         Array.from(unitTrace(trace, layer, q, u).subarray(first), (value, k) => ({
           t: first + k + 1,
           value,
-          unit: `unit ${u + 1}`,
+          unit: w.unit(String(u + 1)),
         })),
       );
       const domain = q === 'i' || q === 'f' || q === 'o' ? [0, 1] : q === 'c' ? [-cLimit, cLimit] : [-1, 1];
-      const lastValues = picked.map((u) => `unit ${u + 1} ${fmt(run.steps[L - 1]![q][u]!, 2)}`).join(', ');
+      const lastValues = picked
+        .map((u) => `${w.unit(String(u + 1))} ${fmt(run.steps[L - 1]![q][u]!, 2)}`)
+        .join(w.listSeparator);
       drawPlot(this.plots.get(q)!, {
         width,
         height: 190 + (ticks.rotate ? 66 : 0),
@@ -203,11 +195,11 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
           ticks: ticks.values,
           tickFormat: (t: number) => words[t - 1] ?? '',
           tickRotate: ticks.rotate,
-          label: padding ? 'step t' : 'word read at step t',
+          label: padding ? w.stepAxis : w.wordAxis,
           labelAnchor: 'center',
           labelOffset: ticks.rotate ? 86 : 28,
         },
-        y: { domain, label: `↑ ${NAMES[q]}`, grid: true },
+        y: { domain, label: `↑ ${w.names[q]}`, grid: true },
         color: colours,
         marks: [
           ...(padding && steps.padding > 0
@@ -227,21 +219,21 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
             { x: 't', y: 'value', fill: 'unit', r: 3 },
           ),
         ],
-        ariaLabel: `${NAMES[q]} of the chosen units of LSTM layer ${layer + 1} over the steps`,
-        ariaDescription: picked.length ? `After the last step: ${lastValues}.` : 'No unit is chosen.',
+        ariaLabel: w.plotLabel(w.names[q], String(layer + 1)),
+        ariaDescription: picked.length ? w.plotAfter(lastValues) : w.noUnit,
       });
     }
 
-    const w = classifier.weights.readout.w;
-    const header = ['unit', 'i_T', 'f_T', 'C̃_T', 'o_T', 'C_T', 'h_T', ...(last ? ['w_j', 'w_j h_T,j'] : [])];
+    const readout = classifier.weights.readout.w;
+    const header = [w.unitHead, 'i_T', 'f_T', 'C̃_T', 'o_T', 'C_T', 'h_T', ...(last ? ['w_j', 'w_j h_T,j'] : [])];
     this.table.replaceChildren(
-      el('p', {}, `At the last step, T = ${L} (“${words[L - 1]}”):`),
+      el('p', {}, w.lastStep(String(L), words[L - 1] ?? '')),
       dataTable({
         head: header,
         rows: picked.map((u) => {
           const s = run.steps[L - 1]!;
           const cells = [s.i[u]!, s.f[u]!, s.cTilde[u]!, s.o[u]!, s.c[u]!, s.h[u]!];
-          if (last) cells.push(w[u]!, w[u]! * s.h[u]!);
+          if (last) cells.push(readout[u]!, readout[u]! * s.h[u]!);
           return {
             cells: [{ head: String(u + 1) }, ...cells.map((v) => fmt(v))],
             attrs: { 'data-unit': String(u + 1) },
@@ -249,13 +241,7 @@ class ClassifierGatesWidget extends KitWidget<typeof schema> {
         }),
       }),
       ...(last
-        ? [
-            el(
-              'p',
-              { className: 'note' },
-              `The output's logit is b + Σ_j w_j h_T,j = ${fmt(trace.logits[L - 1]!)} over all ${run.units} units, and p = σ(logit) = ${fmt(trace.p[L - 1]!)}.`,
-            ),
-          ]
+        ? [el('p', { className: 'note' }, w.logit(fmt(trace.logits[L - 1]!), total, fmt(trace.p[L - 1]!)))]
         : []),
     );
   }

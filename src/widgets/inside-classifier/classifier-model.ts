@@ -11,13 +11,14 @@ import { fmt, fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { installFiles, trainedSummary, trainingHref, watchClassifier, type ClassifierStatus } from '../kit/trained';
 import { backToKitButton, type BackToKit } from '../kit/back-to-kit';
+import { CLASSIFIER_MODEL_WORDS } from './classifier-model.words';
 import '../kit/classifier.css';
 
 const schema = {} as const;
 
 class ClassifierModelWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'tfjs, loaded with the model';
+  protected override engine = CLASSIFIER_MODEL_WORDS.now().engine;
   private status!: HTMLElement;
   private details!: HTMLElement;
   private input!: HTMLInputElement;
@@ -27,6 +28,7 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
   private installing = false;
 
   protected build(): void {
+    const w = CLASSIFIER_MODEL_WORDS.now();
     this.status = el('p', { className: 'kit-status', 'data-role': 'model-status', 'aria-live': 'polite' });
     this.details = el('div', { 'data-role': 'model-details' });
     this.input = el('input', {
@@ -53,7 +55,7 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
         el(
           'label',
           { className: 'wide classifier-files' },
-          el('span', { className: 'label-text' }, 'Load model files (model.json and its weights .bin, together)'),
+          el('span', { className: 'label-text' }, w.loadFiles),
           this.input,
         ),
       ),
@@ -67,16 +69,18 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
   }
 
   private async install(files: File[]): Promise<void> {
+    const w = CLASSIFIER_MODEL_WORDS.now();
+    const names = files.map((f) => f.name).join(w.and);
     this.installing = true;
     this.showError('');
-    this.loadStatus.textContent = `Reading ${files.map((f) => f.name).join(' and ')}…`;
+    this.loadStatus.textContent = w.reading(names);
     this.update();
     try {
       const metadata = await installFiles(files);
-      this.loadStatus.textContent = `Loaded ${files.map((f) => f.name).join(' and ')}: a model trained for ${metadata.epochsDone} epoch${metadata.epochsDone === 1 ? '' : 's'}, now the trained model of every page of the kit.`;
+      this.loadStatus.textContent = w.loaded(names, w.epochs(metadata.epochsDone, fmtInt(metadata.epochsDone)));
     } catch (error) {
       this.loadStatus.textContent = '';
-      this.showError(`These files could not be loaded: ${sentence((error as Error).message)}`);
+      this.showError(w.notLoaded(sentence((error as Error).message)));
     } finally {
       this.installing = false;
       this.update();
@@ -84,28 +88,29 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = CLASSIFIER_MODEL_WORDS.now();
     const m = this.model;
     this.status.dataset.kind = m.kind;
     this.backToKit.show(m.kind === 'ready' ? m.classifier.origin : null);
     this.dataset.model = m.kind;
     this.input.disabled = this.installing;
     if (m.kind === 'loading') {
-      this.status.textContent = 'Looking for a trained model in this browser…';
+      this.status.textContent = w.looking;
       this.details.replaceChildren();
       return;
     }
     if (m.kind === 'error') {
-      this.status.textContent = `The trained model kept in this browser could not be read: ${sentence(m.message)} Train it again in chapter 5, or load model files below.`;
+      this.status.textContent = w.notRead(sentence(m.message));
       this.details.replaceChildren();
       return;
     }
     if (m.kind === 'none') {
       this.status.replaceChildren(
-        'No trained model in this browser yet. ',
-        el('a', { href: trainingHref() }, 'Train one in chapter 5'),
-        ' (it is kept in this browser and appears here), or load model files saved by chapter 5’s download button or by ',
+        w.noneBefore,
+        el('a', { href: trainingHref() }, w.trainLink),
+        w.noneMiddle,
         el('code', {}, 'npm run train'),
-        '.',
+        w.noneAfter,
       );
       this.details.replaceChildren();
       return;
@@ -117,12 +122,17 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
     const summary = trainedSummary();
     const epochs =
       metadata.keptEpoch === undefined
-        ? `${metadata.epochsDone} epoch${metadata.epochsDone === 1 ? '' : 's'}`
-        : `epoch ${metadata.keptEpoch} of ${metadata.epochsDone} (the best on validation)`;
+        ? w.epochs(metadata.epochsDone, fmtInt(metadata.epochsDone))
+        : w.keptEpoch(fmtInt(metadata.keptEpoch), fmtInt(metadata.epochsDone));
     this.status.textContent =
       m.classifier.origin === 'kit'
-        ? `The kit's model, trained for this site by npm run model: ${label}, ${epochs} on ${fmtInt(metadata.trainCount)} reviews. Train your own in chapter 5 and it takes its place.`
-        : `The trained model: ${label}, ${epochs} on ${fmtInt(metadata.trainCount)} reviews${summary?.label && summary.label !== label ? ` (${summary.label})` : ''}.`;
+        ? w.kitModel(label, epochs, fmtInt(metadata.trainCount))
+        : w.readerModel(
+            label,
+            epochs,
+            fmtInt(metadata.trainCount),
+            summary?.label && summary.label !== label ? summary.label : '',
+          );
     const test = metadata.test;
     this.details.replaceChildren(
       el(
@@ -130,7 +140,7 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
         { className: 'classifier-scroll' },
         dataTable({
           className: 'classifier-summary',
-          head: ['layer', 'output shape', 'parameters'],
+          head: [...w.head],
           rows: rows.map((r) => [
             r.layer,
             `[${r.outputShape.map((d) => (d === null ? 'batch' : String(d))).join(', ')}]`,
@@ -141,11 +151,12 @@ class ClassifierModelWidget extends KitWidget<typeof schema> {
       el(
         'p',
         { className: 'note', 'data-role': 'model-facts' },
-        `Reads ${s.maxlen} ids per review (${s.layout === 'imdb' ? 'keras.datasets.imdb layout' : 'tokenizer layout'}, ` +
-          `${fmtInt(metadata.words.length)} words in its vocabulary${s.numWords === null ? '' : `, ids below ${fmtInt(s.numWords)}`}). ` +
-          (test
-            ? `On the ${fmtInt(test.count)} test reviews: accuracy ${fmt(test.accuracy * 100, 1)} %, F1 ${fmt(test.f1)}.`
-            : 'Not evaluated on the test reviews yet.'),
+        w.facts(
+          fmtInt(s.maxlen),
+          s.layout,
+          fmtInt(metadata.words.length),
+          s.numWords === null ? '' : fmtInt(s.numWords),
+        ) + (test ? w.test(fmtInt(test.count), fmt(test.accuracy * 100, 1), fmt(test.f1)) : w.notEvaluated),
       ),
     );
   }

@@ -9,6 +9,7 @@ import { fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { trainingHref, watchClassifier, type ClassifierStatus } from '../kit/trained';
 import { classifierNeighbours, neighbourList, probeWords } from '../kit/classifier-lists';
+import { CLASSIFIER_NEIGHBOURS_WORDS } from './classifier-neighbours.words';
 import '../kit/embeddings.css';
 import '../kit/classifier.css';
 
@@ -20,7 +21,7 @@ const schema = {
 
 class ClassifierNeighboursWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = "the kit's cosine search in plain TypeScript";
+  protected override engine = CLASSIFIER_NEIGHBOURS_WORDS.now().engine;
   private model: ClassifierStatus = { kind: 'loading' };
   private note!: HTMLElement;
   private input!: HTMLInputElement;
@@ -43,7 +44,7 @@ class ClassifierNeighboursWidget extends KitWidget<typeof schema> {
     this.facts = el('p', { className: 'note', 'data-role': 'facts' });
     this.append(
       this.note,
-      el('div', { className: 'controls' }, el('label', {}, 'Your word', this.input)),
+      el('div', { className: 'controls' }, el('label', {}, CLASSIFIER_NEIGHBOURS_WORDS.now().yourWord, this.input)),
       this.grid,
       this.facts,
     );
@@ -56,6 +57,7 @@ class ClassifierNeighboursWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = CLASSIFIER_NEIGHBOURS_WORDS.now();
     if (this.input.value !== this.state.word) this.input.value = this.state.word;
     const m = this.model;
     this.dataset.model = m.kind;
@@ -63,13 +65,13 @@ class ClassifierNeighboursWidget extends KitWidget<typeof schema> {
       this.note.hidden = false;
       this.note.replaceChildren(
         ...(m.kind === 'loading'
-          ? ['Looking for a trained model in this browser…']
+          ? [w.looking]
           : [
-              'No trained model yet: ',
-              el('a', { href: trainingHref() }, 'train one in chapter 5'),
-              ', or load model files in the ',
-              el('a', { href: '#cell-model' }, 'first cell of this chapter'),
-              '.',
+              w.noneBefore,
+              el('a', { href: trainingHref() }, w.trainLink),
+              w.orLoad,
+              el('a', { href: '#cell-model' }, w.firstCell),
+              w.noneAfter,
             ]),
       );
       this.grid.replaceChildren();
@@ -91,8 +93,7 @@ class ClassifierNeighboursWidget extends KitWidget<typeof schema> {
       }),
     );
     const { rows, dim } = classifier.weights.embedding;
-    const markers = classifier.view.layout === 'tokenizer' ? 'padding is' : 'padding, the start marker and <oov> are';
-    this.facts.textContent = `From the model's Embedding table: ${fmtInt(rows)} rows of ${dim} numbers, one per input id; ${markers} left out. The numbers are cosine similarities.`;
+    this.facts.textContent = w.facts(fmtInt(rows), String(dim), classifier.view.layout === 'tokenizer');
   }
 }
 

@@ -5,21 +5,21 @@
  * every word by how much it moved that prediction, and checks the last p_t against the tfjs
  * model's `predict`. The review it read goes to the gate cell below (classifier-gates.ts).
  */
+import * as reading from '../../lstm/sentiment/review-reading';
 import {
-  movesText,
-  predictionSeries,
-  predictVerdict,
-  readingSummary,
   signed,
-  testReview,
-  wordChips,
+  type Format,
   type PredictionPoint,
+  type PredictionSeries,
+  type WordChip,
 } from '../../lstm/sentiment/review-reading';
+import type { Locale } from '../../i18n/locales';
+import { pageLocale } from '../../i18n/words';
 import { reviewSteps, type ReviewSteps } from '../../lstm/sentiment/review-steps';
 import { clause } from '../../data/format';
 import { traceClassifier, type ClassifierTrace } from '../../lstm/sentiment/trace';
 import { dataTable, el } from '../kit/dom';
-import { fmt, fmtSci } from '../kit/format';
+import { fmt, fmtInt, fmtSci } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import {
@@ -31,9 +31,64 @@ import {
 } from '../kit/trained';
 import { deltaColours, deltaLegend, stepTicks, wordChip } from './classifier-colours';
 import { EXAMPLES } from './classifier-examples';
+import { CLASSIFIER_REVIEW_WORDS } from './classifier-review.words';
+import { chineseOutOfVocabulary } from './classifier-chinese';
 import '../kit/classifier.css';
 
 const MAX_TEXT = 6000;
+
+/**
+ * review-reading.ts's sentences, in the page's edition: each of its functions takes the edition
+ * last (English by default), so the page's is passed after the arguments they all take.
+ */
+const readingSummary = (steps: ReviewSteps) =>
+  (reading.readingSummary as (steps: ReviewSteps, locale?: Locale) => string[])(steps, pageLocale());
+const predictionSeries = (steps: ReviewSteps, trace: ClassifierTrace, showPadding: boolean, fmt: Format) =>
+  (
+    reading.predictionSeries as (
+      steps: ReviewSteps,
+      trace: ClassifierTrace,
+      showPadding: boolean,
+      fmt: Format,
+      locale?: Locale,
+    ) => PredictionSeries
+  )(steps, trace, showPadding, fmt, pageLocale());
+const wordChips = (steps: ReviewSteps, trace: ClassifierTrace, fmt: Format) =>
+  (reading.wordChips as (steps: ReviewSteps, trace: ClassifierTrace, fmt: Format, locale?: Locale) => WordChip[])(
+    steps,
+    trace,
+    fmt,
+    pageLocale(),
+  );
+const movesText = (steps: ReviewSteps, trace: ClassifierTrace, k: number, fmt: Format) =>
+  (
+    reading.movesText as (
+      steps: ReviewSteps,
+      trace: ClassifierTrace,
+      k: number,
+      fmt: Format,
+      locale?: Locale,
+    ) => { up: string; down: string }
+  )(steps, trace, k, fmt, pageLocale());
+const predictVerdict = (ours: number, theirs: number | null, error = '') =>
+  (
+    reading.predictVerdict as (
+      ours: number,
+      theirs: number | null,
+      error?: string,
+      locale?: Locale,
+    ) => { diff: number | null; note: string }
+  )(ours, theirs, error, pageLocale());
+type TestReview = Parameters<typeof reading.testReview>[2];
+const testReview = (full: string, maxChars: number, review: TestReview) =>
+  (
+    reading.testReview as (
+      full: string,
+      maxChars: number,
+      review: TestReview,
+      locale?: Locale,
+    ) => { text: string; note: string }
+  )(full, maxChars, review, pageLocale());
 
 const schema = {
   text: { kind: 'string', default: EXAMPLES[0].text, maxLength: MAX_TEXT },
@@ -42,7 +97,7 @@ const schema = {
 
 class ClassifierReviewWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = "the kit's LSTM cell in TypeScript; tfjs for predict";
+  protected override engine = CLASSIFIER_REVIEW_WORDS.now().engine;
   private model: ClassifierStatus = { kind: 'loading' };
   private exampleSelect!: HTMLSelectElement;
   private textArea!: HTMLTextAreaElement;
@@ -50,6 +105,7 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
   private testBox!: HTMLDetailsElement;
   private testNote!: HTMLElement;
   private note!: HTMLElement;
+  private chineseNote!: HTMLElement;
   private summary!: HTMLElement;
   private plot!: HTMLElement;
   private legend!: HTMLElement;
@@ -61,11 +117,12 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
   private predicted: { key: string; p: number | null } = { key: '', p: null };
 
   protected build(): void {
+    const w = CLASSIFIER_REVIEW_WORDS.now();
     this.exampleSelect = el(
       'select',
-      { name: 'example', 'aria-label': 'Example review' },
-      ...EXAMPLES.map((e) => el('option', { value: e.key }, e.title)),
-      el('option', { value: 'own' }, 'Your own review'),
+      { name: 'example', 'aria-label': w.exampleLabel },
+      ...EXAMPLES.map((e) => el('option', { value: e.key }, w.examples[e.key])),
+      el('option', { value: 'own' }, w.own),
     );
     this.exampleSelect.addEventListener('change', (e) => {
       const example = EXAMPLES.find((x) => x.key === this.exampleSelect.value);
@@ -77,11 +134,7 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
     this.paddingBox = el('input', { type: 'checkbox', name: 'padding' });
     this.paddingBox.addEventListener('change', (e) => this.set({ padding: this.paddingBox.checked }, e));
     this.testNote = el('p', { className: 'note', 'data-role': 'test-note', 'aria-live': 'polite' });
-    this.testBox = el(
-      'details',
-      { className: 'classifier-test' },
-      el('summary', {}, 'A review from the IMDB test set'),
-    );
+    this.testBox = el('details', { className: 'classifier-test' }, el('summary', {}, w.testSet));
     this.testBox.addEventListener('toggle', () => void this.openTestReviews(), { once: true });
     this.note = el('p', { className: 'kit-status', 'data-role': 'model-note', 'aria-live': 'polite' });
     this.summary = el('p', { className: 'readout', 'data-role': 'summary', 'aria-live': 'polite' });
@@ -95,22 +148,30 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
       'aria-live': 'polite',
       tabindex: 0,
       role: 'region',
-      'aria-label': "The kit's cell against tfjs",
+      'aria-label': w.checkLabel,
+    });
+    this.chineseNote = el('p', {
+      className: 'note',
+      'data-role': 'chinese-note',
+      'aria-live': 'polite',
+      hidden: true,
     });
     this.append(
       this.note,
-      el('div', { className: 'controls' }, el('label', {}, 'Example', this.exampleSelect)),
-      el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Review', this.textArea)),
+      el('div', { className: 'controls' }, el('label', {}, w.example, this.exampleSelect)),
+      el('div', { className: 'controls' }, el('label', { className: 'wide' }, w.review, this.textArea)),
+      el('p', { className: 'note', 'data-role': 'english-only' }, w.englishOnly),
+      this.chineseNote,
       this.testBox,
-      el('div', { className: 'controls' }, el('label', {}, this.paddingBox, 'Show the padding steps')),
+      el('div', { className: 'controls' }, el('label', {}, this.paddingBox, w.showPadding)),
       this.summary,
-      el('h3', {}, 'The prediction after each step'),
+      el('h3', {}, w.predictionHeading),
       this.plot,
-      el('h3', {}, 'Each word, coloured by how much it moved the prediction'),
+      el('h3', {}, w.wordsHeading),
       this.legend,
       this.words,
       this.moves,
-      el('h3', {}, "The kit's cell against tfjs"),
+      el('h3', {}, w.checkHeading),
       this.check,
     );
     const stop = watchClassifier((status) => {
@@ -123,14 +184,15 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
 
   /** Adds the IMDB data panel and a random test review button, the first time the box opens. */
   private async openTestReviews(): Promise<void> {
+    const w = CLASSIFIER_REVIEW_WORDS.now();
     const { imdbPanel, watchData } = await import('../kit/imdb-panel');
     const panel = imdbPanel();
-    const pick = el('button', { type: 'button', 'data-role': 'random-test', disabled: true }, 'A random test review');
+    const pick = el('button', { type: 'button', 'data-role': 'random-test', disabled: true }, w.randomTest);
     pick.addEventListener('click', () => void this.randomTestReview(panel.loader));
     this.testBox.append(panel.root, el('div', { className: 'controls' }, pick), this.testNote);
     const stop = watchData(panel.loader, (data) => {
       pick.disabled = data === null;
-      if (data === null) this.testNote.textContent = 'Load the reviews above to pick one of the 25,000 test reviews.';
+      if (data === null) this.testNote.textContent = w.loadFirst(fmtInt(25_000));
       else if (!this.testNote.dataset.review) this.testNote.textContent = '';
     });
     this.listen(stop);
@@ -141,8 +203,9 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
     const data = loader.data;
     const test = data?.dataset.splits.test;
     if (!data || !test) return;
+    const w = CLASSIFIER_REVIEW_WORDS.now();
     const index = Math.floor(Math.random() * test.count);
-    this.testNote.textContent = 'Fetching the review…';
+    this.testNote.textContent = w.fetching;
     try {
       const { text, note } = testReview(await data.texts.text('test', index), MAX_TEXT, {
         index,
@@ -154,11 +217,12 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
       this.testNote.textContent = note;
       this.set({ text });
     } catch (error) {
-      this.testNote.textContent = `The review could not be fetched: ${(error as Error).message}`;
+      this.testNote.textContent = w.notFetched((error as Error).message);
     }
   }
 
   protected update(): void {
+    const w = CLASSIFIER_REVIEW_WORDS.now();
     const width = this.plotWidth();
     const { text, padding } = this.state;
     if (this.textArea.value !== text) this.textArea.value = text;
@@ -170,17 +234,16 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
       this.note.hidden = false;
       this.note.replaceChildren(
         ...(m.kind === 'loading'
-          ? ['Looking for a trained model in this browser…']
+          ? [w.looking]
           : [
-              m.kind === 'error'
-                ? `The trained model could not be read (${clause(m.message)}). `
-                : 'No trained model yet: ',
-              el('a', { href: trainingHref() }, 'train one in chapter 5'),
-              ', or load model files in the ',
-              el('a', { href: '#cell-model' }, 'first cell of this chapter'),
-              '. This cell then reads the review with it.',
+              m.kind === 'error' ? w.notRead(clause(m.message)) : w.none,
+              el('a', { href: trainingHref() }, w.trainLink),
+              w.orLoad,
+              el('a', { href: '#cell-model' }, w.firstCell),
+              w.thenReads,
             ]),
       );
+      this.chineseNote.hidden = true;
       for (const part of [this.summary, this.plot, this.legend, this.words, this.moves, this.check])
         part.replaceChildren();
       this.cache = null;
@@ -189,11 +252,13 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
     }
     this.note.hidden = true;
     const classifier = m.classifier;
-    this.showBackend(
-      classifier.backend,
-      'The trace runs in plain TypeScript; model.predict runs on this tfjs backend.',
-    );
+    this.showBackend(classifier.backend, w.backendTitle);
     const steps = reviewSteps(text, classifier.vocabulary, classifier.view);
+    const chinese = chineseOutOfVocabulary(steps);
+    this.chineseNote.hidden = chinese.length === 0;
+    this.chineseNote.textContent = chinese.length
+      ? w.chineseWords(chinese.length, fmtInt(chinese.length), classifier.view.layout === 'tokenizer')
+      : '';
     const key = `${classifier.serial}:${steps.ids.join(',')}`;
     if (this.cache?.key !== key) {
       this.cache = { key, steps, trace: traceClassifier(classifier.weights, steps.ids) };
@@ -208,17 +273,19 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
   }
 
   private drawSummary(steps: ReviewSteps, trace: ClassifierTrace): void {
+    const w = CLASSIFIER_REVIEW_WORDS.now();
     const p = trace.p[steps.steps.length - 1]!;
     this.summary.replaceChildren(
       ...readingSummary(steps).map((s) => `${s} `),
-      'Its prediction after the last step: ',
+      w.finalBefore,
       el('strong', { 'data-role': 'final' }, `p = ${fmt(p)}`),
-      `, ${p >= 0.5 ? 'positive' : 'negative'}.`,
+      w.finalAfter(p >= 0.5),
     );
     this.summary.dataset.final = String(p);
   }
 
   private drawPrediction(steps: ReviewSteps, trace: ClassifierTrace, width: number, showPadding: boolean): void {
+    const w = CLASSIFIER_REVIEW_WORDS.now();
     const L = steps.steps.length;
     const { first, shown, before, names, padRegion, description } = predictionSeries(steps, trace, showPadding, fmt);
     const { limit } = deltaColours(trace.delta, steps.padding);
@@ -238,18 +305,18 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
         ticks: ticks.values,
         tickFormat: (t: number) => names.get(t) ?? '',
         tickRotate: ticks.rotate,
-        label: showPadding ? 'step t (padding shaded)' : 'word read at step t',
+        label: showPadding ? w.xPadding : w.xWords,
         labelAnchor: 'center',
         labelOffset: ticks.rotate ? 86 : 30,
       },
-      y: { domain: [0, 1], label: '↑ pₜ, probability that the review is positive', grid: true },
+      y: { domain: [0, 1], label: w.yLabel, grid: true },
       color: { type: 'diverging', scheme: 'rdbu', domain: [-limit, limit], clamp: true },
       marks: [
         Plot.rect(padRegion, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'currentColor', fillOpacity: 0.08 }),
         Plot.text(padRegion, {
           x: (r: { x2: number }) => r.x2 / 2,
           y: 0.95,
-          text: () => `padding (${steps.padding} steps)`,
+          text: () => w.paddingRegion(fmtInt(steps.padding)),
           fill: 'currentColor',
         }),
         Plot.ruleY([0.5], { strokeDasharray: '4,3', strokeOpacity: 0.6 }),
@@ -265,7 +332,7 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
           title: (q: PredictionPoint) => `t = ${q.t}, “${q.word}”: p = ${fmt(q.p)} (${signed(q.delta, fmt)})`,
         }),
       ],
-      ariaLabel: 'The prediction after each step',
+      ariaLabel: w.plotLabel,
       ariaDescription: description,
     });
     this.plot.dataset.steps = String(shown.length);
@@ -280,6 +347,7 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
   }
 
   private drawCheck(classifier: TrainedClassifier, steps: ReviewSteps, trace: ClassifierTrace, key: string): void {
+    const w = CLASSIFIER_REVIEW_WORDS.now();
     const L = steps.steps.length;
     const ours = trace.p[L - 1]!;
     const row = (label: string, value: string, role: string) => [{ head: label }, { cell: value, role }];
@@ -288,9 +356,9 @@ class ClassifierReviewWidget extends KitWidget<typeof schema> {
       this.check.replaceChildren(
         dataTable({
           rows: [
-            row(`the kit's cell, p_${L} = σ(h_${L} · w + b)`, fmt(ours, 7), 'ours'),
-            row('tfjs, model.predict', theirs === null ? (error ? '–' : '…') : fmt(theirs, 7), 'theirs'),
-            row('difference', diff === null ? '–' : fmtSci(diff), 'difference'),
+            row(w.ours(String(L)), fmt(ours, 7), 'ours'),
+            row(w.theirs, theirs === null ? (error ? '–' : '…') : fmt(theirs, 7), 'theirs'),
+            row(w.difference, diff === null ? '–' : fmtSci(diff), 'difference'),
           ],
         }),
         el('p', { className: 'note' }, note),

@@ -7,6 +7,7 @@
 import { el } from './dom';
 import { forgetTrained, siteModelPath } from './trained';
 import { errorMessage } from '../../data/errors';
+import { TRAINED_WORDS } from './trained.words';
 
 /** The button, and how to tell it whose model is in use now (null: none, or not loaded yet). */
 export interface BackToKit {
@@ -16,7 +17,8 @@ export interface BackToKit {
 
 /** Makes the button; a failure to forget goes to `onError`. */
 export function backToKitButton(onError: (message: string) => void): BackToKit {
-  const root = el('button', { type: 'button', 'data-role': 'back-to-kit', hidden: true }, "Back to the kit's model");
+  const w = TRAINED_WORDS.now();
+  const root = el('button', { type: 'button', 'data-role': 'back-to-kit', hidden: true }, w.backToKit);
   let origin: 'reader' | 'kit' | null = null;
   let siteHasModel = false;
   const render = () => void (root.hidden = !(origin === 'reader' && siteHasModel));
@@ -30,7 +32,7 @@ export function backToKitButton(onError: (message: string) => void): BackToKit {
       () => (root.disabled = false),
       (error: unknown) => {
         root.disabled = false;
-        onError(`The kit's model could not be restored: ${errorMessage(error)}`);
+        onError(w.notRestored(errorMessage(error)));
       },
     );
   });

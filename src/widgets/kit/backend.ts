@@ -2,6 +2,7 @@
  * Which tfjs backend to try first, decided from what the browser offers. Pure, so that the
  * decision is tested without a browser; src/widgets/kit/tf.ts gathers the facts and acts on it.
  */
+import { BACKEND_WORDS } from './backend.words';
 
 /** What the page found out about the browser. */
 export interface BackendProbe {
@@ -28,24 +29,22 @@ export function isSoftwareRenderer(description: string): boolean {
 }
 
 /**
- * The backends to try, best first: WebGPU or WebGL only on a real GPU, then WASM (threaded SIMD
+ * The backends to try, best first (their reasons in the words `w`, English by default): WebGPU or WebGL only on a real GPU, then WASM (threaded SIMD
  * when cross-origin isolated), with the CPU backend as the last resort.
  */
-export function chooseBackends(probe: BackendProbe): BackendChoice[] {
+export function chooseBackends(probe: BackendProbe, w = BACKEND_WORDS.en): BackendChoice[] {
   const out: BackendChoice[] = [];
   const gpu = probe.webgpu;
   if (gpu && !gpu.isFallbackAdapter && !isSoftwareRenderer(`${gpu.vendor} ${gpu.architecture} ${gpu.description}`)) {
-    out.push({ name: 'webgpu', reason: `WebGPU on ${gpu.vendor || 'a GPU'}` });
+    out.push({ name: 'webgpu', reason: w.webgpu(gpu.vendor) });
   }
   if (probe.webglRenderer && !isSoftwareRenderer(probe.webglRenderer)) {
-    out.push({ name: 'webgl', reason: `WebGL on ${probe.webglRenderer}` });
+    out.push({ name: 'webgl', reason: w.webgl(probe.webglRenderer) });
   }
   out.push({
     name: 'wasm',
-    reason: probe.crossOriginIsolated
-      ? 'WebAssembly with threads (the page is cross-origin isolated)'
-      : 'WebAssembly, single-threaded (the host does not send cross-origin isolation headers)',
+    reason: probe.crossOriginIsolated ? w.wasmThreads : w.wasmSingle,
   });
-  out.push({ name: 'cpu', reason: 'plain JavaScript, the slowest; used because nothing faster started' });
+  out.push({ name: 'cpu', reason: w.cpu });
   return out;
 }

@@ -6,6 +6,7 @@ import { modelNeighbours, type ModelNeighbours } from '../../embedding/model-wor
 import { el } from './dom';
 import { fmt, fmtInt } from './format';
 import type { TrainedClassifier } from './trained';
+import { TRAINED_WORDS } from './trained.words';
 
 /** The words whose neighbours chapters 4 and 6 always show: two of praise, one of blame, one neutral. */
 export const PROBES = ['excellent', 'awful', 'boring', 'actor'] as const;
@@ -20,15 +21,20 @@ export function classifierNeighbours(classifier: TrainedClassifier, word: string
   return modelNeighbours(classifier.unitEmbedding(), classifier.vocabulary, classifier.view, word, k);
 }
 
-/** Why a word has no row of its own in the classifier's embedding, in words. */
-export function missingReason(found: ModelNeighbours, classifier: TrainedClassifier): string {
+/** Why a word has no row of its own in the classifier's embedding, in the words `w` (the page's edition by default). */
+export function missingReason(
+  found: ModelNeighbours,
+  classifier: Pick<TrainedClassifier, 'metadata' | 'view'>,
+  w = TRAINED_WORDS.now(),
+): string {
   const { status } = found;
-  if (status.kind === 'unknown') {
-    return `not in the model's vocabulary (${fmtInt(classifier.metadata.words.length)} words)`;
-  }
+  if (status.kind === 'unknown') return w.notInVocabulary(fmtInt(classifier.metadata.words.length));
   if (status.kind === 'cut') {
-    const reads = classifier.view.layout === 'tokenizer' ? 'is dropped' : 'reads as <oov>';
-    return `word ${fmtInt(status.rank)} by frequency, past the model's ${fmtInt(classifier.view.numWords ?? 0)} ids: it ${reads}`;
+    return w.pastIds(
+      fmtInt(status.rank),
+      fmtInt(classifier.view.numWords ?? 0),
+      classifier.view.layout === 'tokenizer',
+    );
   }
   return '';
 }

@@ -12,6 +12,7 @@ import { sentence } from '../../data/format';
 import type { ImdbData, ImdbLoader, ImdbLoadState } from '../../data/loader';
 import { el } from './dom';
 import { fmtInt } from './format';
+import { IMDB_PANEL_WORDS } from './imdb-panel.words';
 import './imdb-panel.css';
 
 /** Options of {@link imdbPanel}. */
@@ -44,36 +45,30 @@ function fmtSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** The sentence that says what is loaded and from where. */
-export function readySummary(data: ImdbData): string {
+/** The sentence that says what is loaded and from where, in the words `w` (the page's edition by default). */
+export function readySummary(data: ImdbData, w = IMDB_PANEL_WORDS.now()): string {
   const { manifest } = data.dataset;
-  const counts =
-    `${fmtInt(manifest.splits.train.count)} training and ${fmtInt(manifest.splits.test.count)} test reviews, ` +
-    `${fmtInt(manifest.vocabulary.words)} words in the vocabulary`;
+  const counts = w.counts(
+    fmtInt(manifest.splits.train.count),
+    fmtInt(manifest.splits.test.count),
+    fmtInt(manifest.vocabulary.words),
+  );
   const name = manifest.source.name;
   const where =
-    data.origin === 'site'
-      ? 'loaded from this site'
-      : data.origin === 'archive'
-        ? `prepared in your browser from ${name}`
-        : `opened from this browser's storage (prepared earlier from ${name})`;
-  const kept =
-    data.origin === 'archive'
-      ? data.storeError
-        ? ` They could not be kept for your next visit: ${sentence(data.storeError)}`
-        : ' Kept in this browser for your next visit.'
-      : '';
-  return `${counts}, ${where} in ${fmtSeconds(data.elapsedMs)}.${kept}`;
+    data.origin === 'site' ? w.fromSite : data.origin === 'archive' ? w.fromArchive(name) : w.fromStorage(name);
+  const kept = data.origin === 'archive' ? (data.storeError ? w.notKept(sentence(data.storeError)) : w.kept) : '';
+  return w.ready(counts, where, fmtSeconds(data.elapsedMs), kept);
 }
 
 /** Builds a panel; it starts the loader, which looks for data kept from an earlier visit. */
 export function imdbPanel(options: ImdbPanelOptions = {}): ImdbPanel {
   const { mode = 'full', home, loader = imdbLoader() } = options;
+  const w = IMDB_PANEL_WORDS.now();
   const status = el('p', { className: 'imdb-status', 'data-role': 'imdb-status', 'aria-live': 'polite' });
   const progress = el('progress', {
     className: 'imdb-progress',
     'data-role': 'imdb-progress',
-    'aria-label': 'Progress of loading the IMDB reviews',
+    'aria-label': w.progressLabel,
     max: 1,
     value: 0,
     hidden: true,
@@ -81,7 +76,7 @@ export function imdbPanel(options: ImdbPanelOptions = {}): ImdbPanel {
   const error = el('p', { className: 'imdb-error', 'data-role': 'imdb-error', role: 'alert', hidden: true });
   const root = el('div', { className: `imdb-panel imdb-${mode}`, 'data-role': 'imdb-panel' }, status, progress);
 
-  const loadSite = el('button', { type: 'button', 'data-role': 'imdb-load-site' }, 'Load the prepared reviews');
+  const loadSite = el('button', { type: 'button', 'data-role': 'imdb-load-site' }, w.loadSite);
   loadSite.addEventListener('click', () => void loader.loadFromSite());
   const input = el('input', {
     type: 'file',
@@ -98,7 +93,7 @@ export function imdbPanel(options: ImdbPanelOptions = {}): ImdbPanel {
   const drop = el(
     'label',
     { className: 'imdb-drop', 'data-role': 'imdb-drop' },
-    el('span', {}, 'Or prepare them here from ', el('code', {}, 'aclImdb_v1.tar.gz'), ': choose it, or drop it here.'),
+    el('span', {}, w.dropBefore, el('code', {}, 'aclImdb_v1.tar.gz'), w.dropAfter),
     input,
   );
   drop.addEventListener('dragover', (event) => {
@@ -112,16 +107,16 @@ export function imdbPanel(options: ImdbPanelOptions = {}): ImdbPanel {
     const file = event.dataTransfer?.files[0];
     if (file) void loader.prepareArchive(file);
   });
-  const cancel = el('button', { type: 'button', 'data-role': 'imdb-cancel' }, 'Cancel');
+  const cancel = el('button', { type: 'button', 'data-role': 'imdb-cancel' }, w.cancel);
   cancel.addEventListener('click', () => loader.cancel());
-  const forget = el('button', { type: 'button', 'data-role': 'imdb-forget' }, 'Forget the reviews');
+  const forget = el('button', { type: 'button', 'data-role': 'imdb-forget' }, w.forget);
   forget.addEventListener('click', () => void loader.forget());
   const source = el(
     'p',
     { className: 'note', 'data-role': 'imdb-where' },
-    'The archive is the ',
-    el('a', { href: 'https://ai.stanford.edu/~amaas/data/sentiment/' }, 'Large Movie Review Dataset'),
-    ` (${fmtMB(IMDB_ARCHIVE_BYTES)}). It is read on your computer, nothing is uploaded.`,
+    w.sourceBefore,
+    el('a', { href: 'https://ai.stanford.edu/~amaas/data/sentiment/' }, w.sourceName),
+    w.sourceAfter(fmtMB(IMDB_ARCHIVE_BYTES)),
   );
   const buttons = [loadSite, drop, cancel, forget];
   const actions = el('div', { className: 'controls imdb-actions' }, ...buttons);
@@ -136,28 +131,19 @@ export function imdbPanel(options: ImdbPanelOptions = {}): ImdbPanel {
     switch (state.phase) {
       case 'idle':
       case 'checking':
-        text = 'Looking for the reviews, in this browser and on this site…';
+        text = w.looking;
         break;
       case 'choose':
         if (mode === 'compact') {
           text = home
-            ? [
-                'The reviews are not loaded yet: load them in ',
-                el('a', { href: `#cell-${home.id}` }, `“${home.title}”`),
-                ' above.',
-              ]
-            : 'The reviews are not loaded yet.';
+            ? [w.loadInBefore, el('a', { href: `#cell-${home.id}` }, w.quoted(home.title)), w.loadInAfter]
+            : w.notLoaded;
         } else if (state.siteMissing) {
-          text =
-            'This copy of the kit was built without the prepared reviews, so your browser can prepare them ' +
-            'from the archive instead.';
+          text = w.siteMissing;
           shown.push(drop);
         } else {
-          text = 'The reviews are not loaded yet.';
-          loadSite.textContent =
-            state.siteBytes === undefined
-              ? 'Load the prepared reviews'
-              : `Load the prepared reviews (${fmtMB(state.siteBytes)})`;
+          text = w.notLoaded;
+          loadSite.textContent = state.siteBytes === undefined ? w.loadSite : w.loadSiteSize(fmtMB(state.siteBytes));
           shown.push(loadSite, drop);
         }
         break;
@@ -165,8 +151,8 @@ export function imdbPanel(options: ImdbPanelOptions = {}): ImdbPanel {
         const p = state.progress;
         bar = p.total ? p.loaded / p.total : null;
         text = p.total
-          ? `Downloading the prepared reviews: ${fmtMB(p.loaded)} of ${fmtMB(p.total)} (${p.files} of ${p.fileCount} files)…`
-          : 'Asking the site for its prepared reviews…';
+          ? w.downloading(fmtMB(p.loaded), fmtMB(p.total), fmtInt(p.files), fmtInt(p.fileCount))
+          : w.asking;
         shown.push(cancel);
         break;
       }
@@ -174,13 +160,13 @@ export function imdbPanel(options: ImdbPanelOptions = {}): ImdbPanel {
         const p = state.progress;
         if (state.saving || p.step === 'saving') {
           bar = null;
-          text = "Keeping the prepared reviews in this browser's storage…";
+          text = w.saving;
         } else if (p.step === 'reading') {
           bar = p.bytesTotal ? p.bytesRead / p.bytesTotal : null;
-          text = `Reading ${state.name}: ${fmtMB(p.bytesRead)} of ${fmtMB(p.bytesTotal)}, ${fmtInt(p.reviews)} reviews so far…`;
+          text = w.reading(state.name, fmtMB(p.bytesRead), fmtMB(p.bytesTotal), fmtInt(p.reviews));
         } else {
           bar = null;
-          text = `Read ${fmtInt(p.reviews)} reviews; ranking the vocabulary, compressing and checking the files (${p.files} so far)…`;
+          text = w.ranking(fmtInt(p.reviews), fmtInt(p.files));
         }
         shown.push(cancel);
         break;
@@ -188,7 +174,7 @@ export function imdbPanel(options: ImdbPanelOptions = {}): ImdbPanel {
       case 'opening': {
         const p = state.progress;
         bar = p.total ? p.loaded / p.total : null;
-        text = 'Opening the reviews kept in this browser…';
+        text = w.opening;
         shown.push(cancel);
         break;
       }

@@ -5,8 +5,9 @@
  * site's pages, and reloads once when that worker takes control. The outcome is kept on
  * `<html data-isolation>` for the backend badge (tf.ts, widget.ts) and for tests.
  *
- * Runs on every page (Base.astro), before any widget: keep it small and free of imports.
+ * Runs on every page (Base.astro), before any widget: keep it small; its one import is its words.
  */
+import { BACKEND_WORDS } from './backend.words';
 
 /** How the page came to be cross-origin isolated, or why it is not. */
 export type IsolationMode =
@@ -38,25 +39,18 @@ const MARKER = 'kit-isolation';
 // A worker that has not taken control by then will not: leave the page as it is.
 const GIVE_UP_MS = 10_000;
 
-const NOTES: Record<IsolationMode, string> = {
-  host: 'isolated by the host',
-  'service-worker': 'isolated by a service worker',
-  starting: 'not isolated yet: a service worker is starting',
-  off: 'not isolated: turned off with ?isolation=off',
-  unavailable: 'not isolated: the host sends no COOP/COEP',
-  failed: 'not isolated: the host sends no COOP/COEP and the service worker could not isolate the page',
-};
+const MODES: readonly IsolationMode[] = ['host', 'service-worker', 'starting', 'off', 'unavailable', 'failed'];
 
 /** The isolation mode of this page, as decided by `startIsolation` (or guessed without it). */
 export function isolationMode(): IsolationMode {
   const mode = globalThis.document?.documentElement.dataset.isolation;
-  if (mode && mode in NOTES) return mode as IsolationMode;
+  if (mode && (MODES as readonly string[]).includes(mode)) return mode as IsolationMode;
   return globalThis.crossOriginIsolated ? 'host' : 'unavailable';
 }
 
-/** The mode in words for the backend badge, e.g. "isolated by a service worker". */
-export function isolationNote(mode: IsolationMode = isolationMode()): string {
-  return NOTES[mode];
+/** The mode in words for the backend badge, e.g. "isolated by a service worker", in the page's edition. */
+export function isolationNote(mode: IsolationMode = isolationMode(), w = BACKEND_WORDS.now()): string {
+  return w.isolation[mode];
 }
 
 /** Runs a storage call where storage may be blocked (private modes, sandboxed frames). */

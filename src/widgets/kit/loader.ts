@@ -4,6 +4,7 @@
  * the viewport. Plot, tfjs and models therefore cost nothing until a reader scrolls to them.
  */
 import { widgetModuleName, widgetModules } from './names';
+import { KIT_WORDS } from './kit.words';
 
 // Every chapter folder's modules, by file name: a widget's tag names its file, wherever it lives.
 const modules = widgetModules(import.meta.glob('../*/*.ts'));
@@ -20,8 +21,8 @@ function load(el: Element): void {
     }
     console.error(message);
   };
-  if (!importer) return fail(`No widget module for <${el.localName}> (expected src/widgets/<chapter>/${path}.ts).`);
-  importer().catch((e: Error) => fail(`The widget <${el.localName}> failed to load: ${e.message}`));
+  if (!importer) return fail(KIT_WORDS.now().noModule(el.localName, path));
+  importer().catch((e: Error) => fail(KIT_WORDS.now().failedToLoad(el.localName, e.message)));
 }
 
 const observer = new IntersectionObserver(

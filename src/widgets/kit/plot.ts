@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { powerOfTen } from './format';
+import { KIT_WORDS } from './kit.words';
 
 export { Plot };
 
@@ -70,17 +71,18 @@ export function gradientNormFrame(
   [lo, hi]: [number, number],
   { decades = false }: { decades?: boolean } = {},
 ): Plot.PlotOptions {
+  const w = KIT_WORDS.now();
   return {
     width,
     height: 300,
     marginLeft: 60,
-    x: { domain: [0, length], label: 'step t →' },
+    x: { domain: [0, length], label: w.gradientStep },
     y: {
       type: 'log',
       domain: [lo, hi],
       ...(decades ? { ticks: decadeTicks(lo, hi) } : {}),
       tickFormat: powerOfTen,
-      label: '↑ gradient norm (log scale)',
+      label: w.gradientNorm,
       grid: true,
     },
   };

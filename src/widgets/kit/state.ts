@@ -3,6 +3,13 @@
  * reload keeps it and a link restores it. Values from a URL are untrusted: every field is
  * validated, clamped or replaced by its default, and each rejection is reported.
  */
+import { KIT_WORDS } from './kit.words';
+
+/** The words a link's refused values are explained in (the page's edition, or English by default). */
+type StateWords = Pick<
+  typeof KIT_WORDS.en,
+  'notANumber' | 'outside' | 'textCut' | 'notOneOf' | 'notBoolean' | 'fieldError'
+>;
 
 /** One field of a widget's state. */
 export type Field =
@@ -38,31 +45,31 @@ function roundToStep(x: number, step: number): number {
 }
 
 /** Validates one raw value for a field: the value to use, and an error message if it was rejected or changed. */
-export function coerce(field: Field, raw: unknown): { value: unknown; error?: string } {
+export function coerce(field: Field, raw: unknown, w: StateWords = KIT_WORDS.en): { value: unknown; error?: string } {
   switch (field.kind) {
     case 'number':
     case 'integer': {
       const x = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-      if (!Number.isFinite(x)) return { value: field.default, error: `"${String(raw)}" is not a number` };
+      if (!Number.isFinite(x)) return { value: field.default, error: w.notANumber(String(raw)) };
       let v = Math.min(field.max, Math.max(field.min, x));
       if (field.kind === 'integer') v = Math.round(v);
       else if (field.step) v = roundToStep(v, field.step);
-      return v === x ? { value: v } : { value: v, error: `${x} is outside ${field.min} to ${field.max}` };
+      return v === x ? { value: v } : { value: v, error: w.outside(String(x), String(field.min), String(field.max)) };
     }
     case 'string': {
       const s = String(raw ?? '');
       return s.length > field.maxLength
-        ? { value: s.slice(0, field.maxLength), error: `text cut to ${field.maxLength} characters` }
+        ? { value: s.slice(0, field.maxLength), error: w.textCut(String(field.maxLength)) }
         : { value: s };
     }
     case 'enum':
       return field.values.includes(String(raw))
         ? { value: String(raw) }
-        : { value: field.default, error: `"${String(raw)}" is not one of ${field.values.join(', ')}` };
+        : { value: field.default, error: w.notOneOf(String(raw), field.values.join(', ')) };
     case 'boolean':
       if (raw === true || raw === '1' || raw === 'true') return { value: true };
       if (raw === false || raw === '0' || raw === 'false') return { value: false };
-      return { value: field.default, error: `"${String(raw)}" is not true or false` };
+      return { value: field.default, error: w.notBoolean(String(raw)) };
   }
 }
 
@@ -71,15 +78,16 @@ export function readState<S extends Schema>(
   schema: S,
   params: URLSearchParams,
   prefix: string,
+  w: StateWords = KIT_WORDS.en,
 ): { state: StateOf<S>; errors: string[] } {
   const state = defaults(schema) as Record<string, unknown>;
   const errors: string[] = [];
   for (const [k, f] of Object.entries(schema)) {
     const raw = params.get(`${prefix}.${k}`);
     if (raw === null) continue;
-    const { value, error } = coerce(f, raw);
+    const { value, error } = coerce(f, raw, w);
     state[k] = value;
-    if (error) errors.push(`${k}: ${error}`);
+    if (error) errors.push(w.fieldError(k, error));
   }
   return { state: state as StateOf<S>, errors };
 }

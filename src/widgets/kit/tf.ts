@@ -7,6 +7,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackends, type BackendProbe } from './backend';
 import { isolationNote } from './isolation';
+import { BACKEND_WORDS } from './backend.words';
 import { startWasmBackend } from '../../workers/wasm-backend';
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -62,7 +63,7 @@ async function probe(): Promise<BackendProbe> {
   return { crossOriginIsolated: Boolean(globalThis.crossOriginIsolated), webgpu, webglRenderer };
 }
 
-async function start(tf: Tf, name: string): Promise<string | null> {
+async function start(tf: Tf, name: string, w = BACKEND_WORDS.now()): Promise<string | null> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths({
@@ -74,14 +75,14 @@ async function start(tf: Tf, name: string): Promise<string | null> {
     if (!started) return null;
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     const threads = wasm.getThreadsCount();
-    return `WASM (${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'})`;
+    return w.wasmLabel(Boolean(simd), threads);
   }
   if (name === 'webgpu') {
     await import('@tensorflow/tfjs-backend-webgpu');
     return (await tf.setBackend('webgpu')) ? 'WebGPU' : null;
   }
   if (name === 'webgl') return (await tf.setBackend('webgl')) ? 'WebGL' : null;
-  return (await tf.setBackend('cpu')) ? 'CPU (JavaScript)' : null;
+  return (await tf.setBackend('cpu')) ? w.cpuLabel : null;
 }
 
 let loading: Promise<{ tf: Tf; backend: BackendInfo }> | null = null;
@@ -90,28 +91,29 @@ let loading: Promise<{ tf: Tf; backend: BackendInfo }> | null = null;
 export function loadTf(): Promise<{ tf: Tf; backend: BackendInfo }> {
   loading ??= (async () => {
     const tf = await import('@tensorflow/tfjs');
+    const w = BACKEND_WORDS.now();
     const failures: string[] = [];
-    for (const choice of chooseBackends(await probe())) {
+    for (const choice of chooseBackends(await probe(), w)) {
       try {
-        const label = await start(tf, choice.name);
+        const label = await start(tf, choice.name, w);
         if (label) {
           await tf.ready();
           // Readers (and the benchmarks) can experiment with the same tfjs from the browser console.
           (globalThis as { kitTf?: Tf }).kitTf = tf;
           // A reader (or a bug report) should see why a faster backend was passed over.
           const isolation = choice.name === 'wasm' ? isolationNote() : '';
-          const reason = [choice.reason, isolation, ...failures].filter(Boolean).join('; ');
+          const reason = [choice.reason, isolation, ...failures].filter(Boolean).join(w.separator);
           const backend = { name: choice.name, label: `tfjs · ${label}`, reason, isolation };
           // The cell badge (widget.ts) finds the isolation note here, whichever widget shows the label.
           (globalThis as { kitBackend?: BackendInfo }).kitBackend = backend;
           return { tf, backend };
         }
-        failures.push(`${choice.name} did not start`);
+        failures.push(w.didNotStart(choice.name));
       } catch (e) {
         failures.push(`${choice.name}: ${(e as Error).message}`);
       }
     }
-    throw new Error(`No tfjs backend could start (${failures.join('; ')})`);
+    throw new Error(w.noBackend(failures.join(w.separator)));
   })();
   return loading;
 }

@@ -12,6 +12,10 @@ import type { Vocabulary } from '../../data/vocabulary';
 import type { KitModelMetadata, LoadedKitModel } from '../../lstm/sentiment/model-files';
 import type { ClassifierWeights, LayerLike } from '../../lstm/sentiment/trace';
 import { percent } from '../../data/format';
+import type { Locale } from '../../i18n/locales';
+import { pageLocale } from '../../i18n/words';
+import { fmtInt } from './format';
+import { TRAINED_WORDS } from './trained.words';
 
 /** The trained classifier as the widgets of chapters 4, 6 and 7 use it, loaded once per page. */
 export interface TrainedClassifier extends LoadedKitModel {
@@ -39,17 +43,18 @@ export interface TrainedClassifier extends LoadedKitModel {
 
 let serial = 0;
 
-/** The classifier's one-line description: label, maxlen, epochs and the saved test accuracy. */
-function describe(label: string, metadata: KitModelMetadata): string {
+/**
+ * The classifier's one-line description: label, maxlen, epochs and the saved test accuracy, in
+ * the words `w` (the page's edition by default).
+ */
+export function describeClassifier(label: string, metadata: KitModelMetadata, w = TRAINED_WORDS.now()): string {
   const { settings, epochsDone, test, keptEpoch } = metadata;
   const epochs =
     keptEpoch === undefined
-      ? `${epochsDone} epoch${epochsDone === 1 ? '' : 's'}`
-      : `epoch ${keptEpoch} of ${epochsDone} (the best on validation)`;
-  const score = test
-    ? `, ${percent(test.accuracy, 2)} accuracy on ${test.count.toLocaleString('en-US')} test reviews`
-    : '';
-  return `${label}, maxlen ${settings.maxlen}, ${epochs}${score}`;
+      ? w.epochs(epochsDone, fmtInt(epochsDone))
+      : w.keptEpoch(fmtInt(keptEpoch), fmtInt(epochsDone));
+  const score = test ? w.testScore(percent(test.accuracy, 2), fmtInt(test.count)) : '';
+  return w.description(label, String(settings.maxlen), epochs, score);
 }
 
 /**
@@ -71,7 +76,11 @@ export async function toClassifier(
       ]);
     const { tf, backend } = await loadTf();
     const weights = trace.classifierWeights(model.layers as unknown as LayerLike[]);
-    const label = settingsLabel(metadata.settings);
+    // The label in the page's edition (settingsLabel takes it last, English by default).
+    const label = (settingsLabel as (settings: KitModelMetadata['settings'], locale?: Locale) => string)(
+      metadata.settings,
+      pageLocale(),
+    );
     let unit: UnitVectorTable | null = null;
     return {
       model,
@@ -80,7 +89,7 @@ export async function toClassifier(
       vocabulary: vocabularyFromWords(metadata.words, new Array<number>(metadata.words.length).fill(0)),
       view: settingsView(metadata.settings),
       label,
-      description: describe(label, metadata),
+      description: describeClassifier(label, metadata),
       backend: backend.label,
       origin,
       serial: ++serial,

@@ -20,6 +20,9 @@ import type { ClassifierTrace } from '../../lstm/sentiment/trace';
 import { toClassifier, type TrainedClassifier } from './trained-classifier';
 import { createModelStore, createSlot, type ModelStatus } from './model-store';
 import { readStored, writeStored } from './stored';
+import { TRAINED_WORDS } from './trained.words';
+import type { Locale } from '../../i18n/locales';
+import { pageLocale } from '../../i18n/words';
 
 import { CHECKPOINT_URL, TRAINED_MODEL_URL } from '../../lstm/sentiment/model-files';
 
@@ -167,17 +170,18 @@ export async function discardCheckpoint(): Promise<void> {
 }
 
 /**
- * Loads model files the reader chose (model.json and its weights .bin, as "Download" or
+ * Loads model files the reader chose (its errors in the page's edition) (model.json and its weights .bin, as "Download" or
  * `npm run train` wrote them), checks them, and makes them the trained model once a save is
  * confirmed (the summary is announced only then). Throws with a message a reader can act on
  * when the files are not a kit model, or when the browser could not keep them: then the model
  * kept before stays, with its summary.
  */
 export async function installModelFromFiles(files: readonly File[]): Promise<LoadedKitModel> {
+  const w = TRAINED_WORDS.now();
   const json = files.find((f) => f.name.endsWith('.json'));
   const weights = files.filter((f) => f !== json);
-  if (!json) throw new Error('choose the model.json file together with its weights (.bin) file');
-  if (weights.length === 0) throw new Error(`choose the weights file (.bin) together with ${json.name}`);
+  if (!json) throw new Error(w.chooseJson);
+  if (weights.length === 0) throw new Error(w.chooseWeights(json.name));
   const { loadTf } = await import('./tf');
   const { tf } = await loadTf();
   const { loadKitModel } = await import('../../lstm/sentiment/model-files');
@@ -188,9 +192,7 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
   try {
     parsed = JSON.parse(await json.text()) as tf.io.ModelJSON;
   } catch (error) {
-    throw new Error(`the model could not be read: ${json.name} is not valid JSON (${(error as Error).message})`, {
-      cause: error,
-    });
+    throw new Error(w.notJson(json.name, (error as Error).message), { cause: error });
   }
   if (
     parsed === null ||
@@ -198,9 +200,7 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
     !parsed.modelTopology ||
     !Array.isArray(parsed.weightsManifest)
   ) {
-    throw new Error(
-      `the model could not be read: ${json.name} is not a tfjs model.json (no modelTopology or weightsManifest)`,
-    );
+    throw new Error(w.notModelJson(json.name));
   }
   const byName = new Map(weights.map((f) => [f.name, f]));
   const artifacts = await tf.io.getModelArtifactsForJSON(parsed, async (manifest) => {
@@ -208,8 +208,7 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
     for (const path of manifest.flatMap((group) => group.paths)) {
       const name = path.split('/').pop() ?? path;
       const file = byName.get(name);
-      if (!file)
-        throw new Error(`the model could not be read: choose its weights file ${name} together with ${json.name}`);
+      if (!file) throw new Error(w.missingWeights(name, json.name));
       buffers.push(await file.arrayBuffer());
     }
     return [manifest.flatMap((group) => group.weights), tf.io.concatenateArrayBuffers(buffers)];
@@ -219,14 +218,15 @@ export async function installModelFromFiles(files: readonly File[]): Promise<Loa
     await saveConfirmed(loaded.model, TRAINED_MODEL_SLOTS, loaded.metadata);
   } catch (error) {
     loaded.model.dispose();
-    throw new Error(
-      `the model in these files is fine, but it could not be kept in this browser: ${(error as Error).message}. ` +
-        'The model kept before (if any) is still the one in use.',
-      { cause: error },
-    );
+    throw new Error(w.notKept((error as Error).message), { cause: error });
   }
   const { settingsLabel } = await import('../../lstm/sentiment/presets');
-  announceTrained(loaded.metadata, settingsLabel(loaded.metadata.settings));
+  // The label in the page's edition, as chapter 5 announces it (settingsLabel takes it last).
+  const label = (settingsLabel as (settings: KitModelMetadata['settings'], locale?: Locale) => string)(
+    loaded.metadata.settings,
+    pageLocale(),
+  );
+  announceTrained(loaded.metadata, label);
   return loaded;
 }
 

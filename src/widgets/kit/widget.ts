@@ -64,7 +64,7 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
     this.started = true;
     this.cell = this.closest<HTMLElement>('[data-cell]');
     this.key = this.cell?.dataset.cell ?? (this.id || this.localName);
-    const { state, errors } = readState(this.schema, new URLSearchParams(location.search), this.key);
+    const { state, errors } = readState(this.schema, new URLSearchParams(location.search), this.key, KIT_WORDS.now());
     this.state = state;
     for (const child of this.querySelectorAll(':scope > [data-eq]'))
       this.authored.set(child.getAttribute('data-eq')!, child);
@@ -77,7 +77,7 @@ export abstract class KitWidget<S extends Schema> extends HTMLElement {
       this.showError(KIT_WORDS.now().couldNotStart((e as Error).message));
       return;
     }
-    if (errors.length > 0) this.showError(KIT_WORDS.now().badLink(errors.join('; ')));
+    if (errors.length > 0) this.showError(KIT_WORDS.now().badLink(errors.join(KIT_WORDS.now().listSeparator)));
     this.wireCell();
     this.showBackend(this.engine);
     this.observeWidth();

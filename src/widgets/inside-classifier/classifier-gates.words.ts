@@ -1,0 +1,91 @@
+/**
+ * The words of <kit-classifier-gates> (./classifier-gates.ts), in each edition. Numbers come in
+ * already formatted; formula symbols (iₜ, h_T, w_j, σ) stay as they are.
+ */
+import { words } from '../../i18n/words';
+
+export const CLASSIFIER_GATES_WORDS = words(
+  {
+    names: {
+      i: 'iₜ, input gate',
+      f: 'fₜ, forget gate',
+      cTilde: 'C̃ₜ, candidate',
+      o: 'oₜ, output gate',
+      c: 'Cₜ, cell state',
+      h: 'hₜ, hidden state',
+    },
+    layerLabel: 'LSTM layer',
+    placeholder: 'e.g. 3, 17',
+    auto: 'The three that matter most',
+    tableLabel: 'The chosen units at the last step',
+    layer: 'Layer',
+    units: 'Units (numbers, separated by commas)',
+    showPadding: 'Show the padding steps',
+    noReviewBefore: 'The gates appear here once the review cell above has read a review with a trained model (',
+    trainLink: 'train one in chapter 5',
+    orLoad: ', or load model files in the ',
+    firstCell: 'first cell',
+    noReviewAfter: ').',
+    layerOption: (k: string, layers: string, units: string) => `LSTM ${k} of ${layers}, ${units} units`,
+    following: (units: string, total: string, why: string) =>
+      `Following units ${units} of ${total}: ${why}. Type other units to follow them instead.`,
+    whyLast: 'the three whose final h_T adds most to the output, by |w_j h_T,j|',
+    whyRange: 'the three whose hₜ ranges most over the review',
+    followingTyped: (n: number, units: string, total: string) =>
+      `Following unit${n === 1 ? '' : 's'} ${units} of ${total}.`,
+    rejected: (total: string, list: string) => ` Not units of this layer (1 to ${total}): ${list}.`,
+    atMost: (max: string) => ` At most ${max} units are drawn.`,
+    unit: (u: string) => `unit ${u}`,
+    stepAxis: 'step t',
+    wordAxis: 'word read at step t',
+    plotLabel: (name: string, layer: string) => `${name} of the chosen units of LSTM layer ${layer} over the steps`,
+    plotAfter: (values: string) => `After the last step: ${values}.`,
+    noUnit: 'No unit is chosen.',
+    unitHead: 'unit',
+    lastStep: (t: string, word: string) => `At the last step, T = ${t} (“${word}”):`,
+    logit: (logit: string, units: string, p: string) =>
+      `The output's logit is b + Σ_j w_j h_T,j = ${logit} over all ${units} units, and p = σ(logit) = ${p}.`,
+    listSeparator: ', ',
+  },
+  {
+    names: {
+      i: '输入门 iₜ',
+      f: '遗忘门 fₜ',
+      cTilde: '候选记忆 C̃ₜ',
+      o: '输出门 oₜ',
+      c: '细胞状态 Cₜ',
+      h: '隐状态 hₜ',
+    },
+    layerLabel: 'LSTM 层',
+    placeholder: '例如 3, 17',
+    auto: '最重要的三个单元',
+    tableLabel: '所选单元在最后一个时间步的值',
+    layer: '层',
+    units: '单元（编号，用逗号分隔）',
+    showPadding: '显示填充步',
+    noReviewBefore: '上方的影评单元用训练好的模型读完一条影评后，这里会显示各个门（',
+    trainLink: '在第 5 章训练一个模型',
+    orLoad: '，或在',
+    firstCell: '第一个单元',
+    noReviewAfter: '中加载模型文件）。',
+    layerOption: (k, layers, units) => `第 ${k} 层 LSTM（共 ${layers} 层），${units} 个单元`,
+    following: (units, total, why) =>
+      `正在跟踪 ${total} 个单元中的第 ${units} 号：${why}。输入其他编号即可改为跟踪它们。`,
+    whyLast: '最终 h_T 对输出贡献最大的三个，按 |w_j h_T,j| 排序',
+    whyRange: '在整条影评中 hₜ 变化幅度最大的三个',
+    followingTyped: (_n, units, total) => `正在跟踪 ${total} 个单元中的第 ${units} 号。`,
+    rejected: (total, list) => `不是这一层的单元（应为 1 到 ${total}）：${list}。`,
+    atMost: (max) => `最多画 ${max} 个单元。`,
+    unit: (u) => `单元 ${u}`,
+    stepAxis: '时间步 t',
+    wordAxis: '第 t 步读入的词',
+    plotLabel: (name, layer) => `第 ${layer} 层 LSTM 中所选单元的${name} 随时间步的变化`,
+    plotAfter: (values) => `最后一步之后：${values}。`,
+    noUnit: '没有选择任何单元。',
+    unitHead: '单元',
+    lastStep: (t, word) => `在最后一个时间步 T = ${t}（“${word}”）：`,
+    logit: (logit, units, p) =>
+      `输出的 logit 为 b + Σ_j w_j h_T,j = ${logit}（对全部 ${units} 个单元求和），p = σ(logit) = ${p}。`,
+    listSeparator: '、',
+  },
+);

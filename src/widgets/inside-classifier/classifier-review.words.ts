@@ -1,0 +1,101 @@
+/**
+ * The words of <kit-classifier-review> (./classifier-review.ts), in each edition. Numbers come in
+ * already formatted. The example reviews themselves are data the model reads: they stay English
+ * (./classifier-examples.ts); only their titles are words here, by the example's key.
+ */
+import { words } from '../../i18n/words';
+
+export const CLASSIFIER_REVIEW_WORDS = words(
+  {
+    engine: "the kit's LSTM cell in TypeScript; tfjs for predict",
+    exampleLabel: 'Example review',
+    examples: {
+      mixed: 'Good cast, bad script',
+      quiet: 'Slow, then superb',
+      negation: 'Not bad at all',
+      awful: 'A waste of time',
+    },
+    own: 'Your own review',
+    testSet: 'A review from the IMDB test set',
+    checkLabel: "The kit's cell against tfjs",
+    example: 'Example',
+    review: 'Review',
+    englishOnly:
+      'The model reads English only: its vocabulary comes from English IMDB reviews, so a word in another language is out of its vocabulary.',
+    chineseWords: (n: number, count: string, tokenizer: boolean) =>
+      `${count} word${n === 1 ? ' has' : 's have'} Chinese characters: out of the vocabulary (OOV), ` +
+      `${tokenizer ? `so the model drops ${n === 1 ? 'it' : 'them'}` : 'so the model reads each as <oov>'}. ` +
+      'It cannot tell what they say.',
+    showPadding: 'Show the padding steps',
+    predictionHeading: 'The prediction after each step',
+    wordsHeading: 'Each word, coloured by how much it moved the prediction',
+    checkHeading: "The kit's cell against tfjs",
+    randomTest: 'A random test review',
+    loadFirst: (count: string) => `Load the reviews above to pick one of the ${count} test reviews.`,
+    fetching: 'Fetching the review…',
+    notFetched: (message: string) => `The review could not be fetched: ${message}`,
+    looking: 'Looking for a trained model in this browser…',
+    notRead: (message: string) => `The trained model could not be read (${message}). `,
+    none: 'No trained model yet: ',
+    trainLink: 'train one in chapter 5',
+    orLoad: ', or load model files in the ',
+    firstCell: 'first cell of this chapter',
+    thenReads: '. This cell then reads the review with it.',
+    backendTitle: 'The trace runs in plain TypeScript; model.predict runs on this tfjs backend.',
+    finalBefore: 'Its prediction after the last step: ',
+    finalAfter: (positive: boolean) => `, ${positive ? 'positive' : 'negative'}.`,
+    xPadding: 'step t (padding shaded)',
+    xWords: 'word read at step t',
+    yLabel: '↑ pₜ, probability that the review is positive',
+    paddingRegion: (n: string) => `padding (${n} steps)`,
+    plotLabel: 'The prediction after each step',
+    ours: (L: string) => `the kit's cell, p_${L} = σ(h_${L} · w + b)`,
+    theirs: 'tfjs, model.predict',
+    difference: 'difference',
+  },
+  {
+    engine: '本教程的 LSTM 单元（TypeScript 实现）；predict 用 tfjs',
+    exampleLabel: '示例影评',
+    examples: {
+      mixed: '演员好，剧本差',
+      quiet: '先慢后精彩',
+      negation: '一点也不差',
+      awful: '纯属浪费时间',
+    },
+    own: '你自己的影评',
+    testSet: '从 IMDB 测试集中取一条影评',
+    checkLabel: '本教程的单元与 tfjs 对比',
+    example: '示例',
+    review: '影评',
+    englishOnly: '这个模型只读英文：它的词汇表来自英文的 IMDB 影评，其他语言的词都在词汇表外。',
+    chineseWords: (_n, count, tokenizer) =>
+      `有 ${count} 个词含有中文字符：它们在词汇表外（OOV），` +
+      `${tokenizer ? '模型会直接丢弃它们' : '模型把它们都读作 <oov>'}，看不出它们的意思。`,
+    showPadding: '显示填充步',
+    predictionHeading: '每个时间步之后的预测',
+    wordsHeading: '每个词的颜色表示它让预测变化了多少',
+    checkHeading: '本教程的单元与 tfjs 对比',
+    randomTest: '随机取一条测试影评',
+    loadFirst: (count) => `先在上方加载影评，才能从 ${count} 条测试影评中抽取一条。`,
+    fetching: '正在取出这条影评…',
+    notFetched: (message) => `无法取出这条影评：${message}`,
+    looking: '正在这个浏览器中查找训练好的模型…',
+    notRead: (message) => `无法读取训练好的模型（${message}）。`,
+    none: '还没有训练好的模型：',
+    trainLink: '在第 5 章训练一个',
+    orLoad: '，或在',
+    firstCell: '本章的第一个单元',
+    thenReads: '中加载模型文件。之后这个单元就会用它来读影评。',
+    backendTitle: '逐步追踪用纯 TypeScript 计算；model.predict 在这个 tfjs 后端上运行。',
+    finalBefore: '最后一个时间步之后的预测：',
+    finalAfter: (positive) => `，${positive ? '正面' : '负面'}。`,
+    xPadding: '时间步 t（阴影为填充）',
+    xWords: '第 t 步读入的词',
+    yLabel: '↑ pₜ，影评为正面的概率',
+    paddingRegion: (n) => `填充（${n} 步）`,
+    plotLabel: '每个时间步之后的预测',
+    ours: (L) => `本教程的单元，p_${L} = σ(h_${L} · w + b)`,
+    theirs: 'tfjs 的 model.predict',
+    difference: '差值',
+  },
+);
