@@ -34,3 +34,55 @@ describe('a Chinese review read by the English IMDB model', () => {
     expect(LIMITS_LANGUAGES_WORDS.zh.language.zh).toMatch(HAN);
   });
 });
+
+describe('chapter 7 pure modules in Chinese', async () => {
+  const { describeHosts } = await import('../../src/data/hosts');
+  const { describeStudy } = await import('../../src/lstm/sentiment/length-cuts');
+  const { IDLE, lengthBlocker, lengthRows, lengthRunStep, lengthView } =
+    await import('../../src/lstm/sentiment/length-run');
+  const points = [
+    { maxlen: 40, accuracy: 0.7, loss: 0.6, count: 1000, truncated: 800, seconds: 1 },
+    { maxlen: 80, accuracy: 0.82, loss: 0.4, count: 1000, truncated: 400, seconds: 2 },
+  ];
+
+  it('describes the hosts contacted', () => {
+    const own = {
+      origin: 'http://a',
+      host: 'a',
+      requests: 3,
+      kinds: [['script', 3]] as [string, number][],
+      sameOrigin: true,
+    };
+    const other = { ...own, origin: 'http://b', host: 'b', requests: 1, sameOrigin: false };
+    expect(describeHosts([own], 'zh')).toBe('这个页面共发出 3 次请求，全部发往 a，也就是提供本页面的主机。');
+    expect(describeHosts([own, other], 'zh')).toMatch(HAN);
+    expect(describeHosts([], 'zh')).toMatch(HAN);
+    expect(describeHosts([own])).toBe('This page has made 3 requests, all to a, the host that served it.');
+  });
+
+  it('describes the length study, its run and its table', () => {
+    expect(describeStudy(points, 80, 'zh')).toMatch(/^在 1,000 条测试影评上的准确率：/);
+    expect(describeStudy(points, 80)).toMatch(/^Accuracy on 1,000 test reviews: /);
+    const started = lengthRunStep(IDLE, { type: 'start', measuredOn: 1000 }, [40, 80], 'zh');
+    expect(started.status).toMatch(HAN);
+    const going = lengthRunStep(started, { type: 'progress', fraction: 0.5, seconds: 10 }, [40, 80], 'zh');
+    expect(going.status).toContain('已完成 50%');
+    expect(lengthRunStep(going, { type: 'stop', reason: '已停止' }, [40, 80], 'zh').status).toMatch(/^已停止：/);
+    expect(lengthBlocker({ hasModel: false, hasData: false }, 'zh')).toMatch(HAN);
+    const cuts = { total: 25000, maxlens: [40, 80], longer: [20000, 10000] };
+    const view = lengthView({
+      cuts,
+      points,
+      maxlens: [40, 80],
+      trained: 80,
+      measuredOn: 1000,
+      saved: null,
+      locale: 'zh',
+    });
+    for (const text of [view.summary, view.description, ...view.names]) expect(text).toMatch(HAN);
+    expect(lengthRows(cuts, points, [40, 80], 80, 'zh')[1]).toMatchObject({
+      heading: '80（训练长度）',
+      truncated: '10,000 / 25,000',
+    });
+  });
+});

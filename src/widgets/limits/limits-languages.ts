@@ -82,7 +82,12 @@ export const EXAMPLES = [
     sentiment: 'negative',
     text: '一部无聊的电影，演员糟糕透顶。故事很愚蠢，我再也不会看了。',
   },
-] as const satisfies readonly { key: string; language: ExampleLanguage; sentiment: 'positive' | 'negative'; text: string }[];
+] as const satisfies readonly {
+  key: string;
+  language: ExampleLanguage;
+  sentiment: 'positive' | 'negative';
+  text: string;
+}[];
 
 /** An example's name in the page's edition: "English, positive". */
 function exampleName(x: (typeof EXAMPLES)[number]): string {

@@ -62,7 +62,7 @@ export const LIMITS_LANGUAGES_WORDS = words(
       `共 ${p.count} 个词，其中 ${p.oov} 个在模型的词汇表外（${p.lost}），词汇表外比例为 ${p.rate}。` +
       `P(positive) = ${p.p}，判为${p.positive ? '正面' : '负面'}。`,
     caption: '各示例以及上面的文字在模型眼中的样子',
-    head: ['影评', '词数', 'OOV', 'OOV 比例', 'P(positive)'],
+    head: ['影评', '词数', '词汇表外', '词汇表外比例', '正面概率'],
     yourText: '你的文字',
   },
 );

@@ -124,13 +124,7 @@ export function modelPanel(onError: (message: string) => void): ModelPanel {
         status.replaceChildren(w.loading);
         break;
       case 'none':
-        status.replaceChildren(
-          w.noneBefore,
-          train,
-          w.noneMiddle,
-          el('code', {}, 'npm run train'),
-          w.noneAfter,
-        );
+        status.replaceChildren(w.noneBefore, train, w.noneMiddle, el('code', {}, 'npm run train'), w.noneAfter);
         break;
       case 'error':
         status.replaceChildren(w.errorBefore(sentence(s.message)), train, w.errorAfter);
