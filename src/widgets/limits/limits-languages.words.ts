@@ -18,8 +18,9 @@ export const LIMITS_LANGUAGES_WORDS = words(
     reviewLabel: 'Review (edit it, or write your own)',
     englishOnly:
       'This model reads English only: its vocabulary is the words of the English IMDB training reviews, so a word in any other language is out of its vocabulary. ' +
-      'A Chinese review fares worst: the tokenizer splits on spaces and ASCII punctuation, Chinese puts no spaces between words, ' +
-      'so a whole Chinese sentence becomes one long “word”, and the model knows none of them. Choose “Chinese” in the examples to see it.',
+      'A Chinese review fares worst: the tokenizer splits on spaces and ASCII punctuation, and Chinese puts no spaces between words, ' +
+      'so everything between two of them, often the whole review, becomes one long “word” that the model has never seen. ' +
+      'Choose “Chinese” in the examples to see it.',
     tableRegion: 'Out-of-vocabulary rates of the examples',
     predictionFailed: (message: string) => `The prediction failed: ${message}`,
     unknownTitle: 'not in the training vocabulary',
@@ -48,7 +49,7 @@ export const LIMITS_LANGUAGES_WORDS = words(
     englishOnly:
       '这个模型只读得懂英语：它的词汇表来自 IMDB 的英文训练影评，其他语言的词都在词汇表外。' +
       '中文影评的情况最糟：分词器只按空格和英文标点切分，而中文的词与词之间没有空格，' +
-      '于是一整句中文成了一个很长的“词”，模型一个也不认识。在示例中选择“中文”即可看到。',
+      '于是两个分隔符之间的整段文字（往往就是整条影评）都成了一个很长的“词”，模型从没见过它。在示例中选择“中文”即可看到。',
     tableRegion: '各示例的词汇表外（OOV）比例',
     predictionFailed: (message) => `预测失败：${message}`,
     unknownTitle: '不在训练词汇表中',
