@@ -3,6 +3,8 @@
  * Navigation and Resource Timing entries: `performance.getEntriesByType('navigation')` and
  * `('resource')`). Pure, so that it is tested without a browser: the page passes the entries in.
  */
+import { LANG_TAG, type Locale } from '../i18n/locales.ts';
+import { HOSTS_WORDS } from './hosts.words.ts';
 
 /** The part of a PerformanceEntry this needs. */
 export interface RequestEntry {
@@ -60,15 +62,21 @@ export function hostsContacted(entries: readonly RequestEntry[], pageOrigin: str
     .sort((a, b) => Number(b.sameOrigin) - Number(a.sameOrigin) || b.requests - a.requests);
 }
 
-/** A sentence that says whether every request stayed with the page's own host. */
-export function describeHosts(rows: readonly HostRow[]): string {
+/** A sentence that says whether every request stayed with the page's own host, in `locale`'s words. */
+export function describeHosts(rows: readonly HostRow[], locale: Locale = 'en'): string {
+  const w = HOSTS_WORDS[locale];
   const total = rows.reduce((n, r) => n + r.requests, 0);
   const own = rows.find((r) => r.sameOrigin);
   const others = rows.filter((r) => !r.sameOrigin);
-  const requests = (n: number) => `${n.toLocaleString('en-US')} request${n === 1 ? '' : 's'}`;
-  if (total === 0) return 'This page has recorded no requests yet.';
-  if (others.length === 0)
-    return `This page has made ${requests(total)}, all to ${own!.host}, the host that served it.`;
-  const list = others.map((r) => `${r.host} (${requests(r.requests)})`).join(', ');
-  return `This page has made ${requests(total)}: ${requests(own?.requests ?? 0)} to ${own?.host ?? 'its own host'} and ${requests(total - (own?.requests ?? 0))} to other hosts: ${list}.`;
+  const requests = (n: number) => w.requests(n.toLocaleString(LANG_TAG[locale]), n === 1);
+  if (total === 0) return w.none;
+  if (others.length === 0) return w.allOwn(requests(total), own!.host);
+  const list = others.map((r) => w.hostWithRequests(r.host, requests(r.requests))).join(w.listSeparator);
+  return w.mixed({
+    total: requests(total),
+    own: requests(own?.requests ?? 0),
+    host: own?.host ?? w.ownHost,
+    others: requests(total - (own?.requests ?? 0)),
+    list,
+  });
 }

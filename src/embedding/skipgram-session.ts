@@ -18,6 +18,8 @@ import { projectorMetadataTsv, projectorVectorsTsv } from './projector.ts';
 import { countTokens } from './skipgram.ts';
 import { subsampleFor, type SkipGramProgress, type SkipGramRunOptions, type SkipGramRunResult } from './training.ts';
 import { errorMessage } from '../data/errors.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { SKIPGRAM_SESSION_WORDS } from './skipgram-session.words.ts';
 
 /** Most distinct words a corpus keeps, the most frequent first. */
 export const MAX_VOCABULARY = 5000;
@@ -171,6 +173,8 @@ export interface SkipGramSessionDeps {
   publish?(vectors: EpochVectors | null): void;
   /** A clock in milliseconds (default `performance.now`). */
   now?: () => number;
+  /** The edition whose words name the pasted corpus and the errors (default 'en'). */
+  locale?: Locale;
 }
 
 /**
@@ -214,6 +218,11 @@ export class SkipGramSession {
   readonly #listeners = new Set<(change: SessionChange) => void>();
   readonly #deps: SkipGramSessionDeps;
   readonly #now: () => number;
+
+  /** The words of the session's edition. */
+  #words() {
+    return SKIPGRAM_SESSION_WORDS[this.#deps.locale ?? 'en'];
+  }
 
   constructor(deps: SkipGramSessionDeps) {
     this.#deps = deps;
@@ -315,7 +324,10 @@ export class SkipGramSession {
   /** The corpus for `settings`: IMDB reviews loaded once per size, or the pasted text. */
   #corpusFor(settings: RunSettings, choice: 'imdb' | 'text'): Promise<SessionCorpus> | SessionCorpus {
     if (choice === 'text')
-      return describeCorpus(corpusFromTexts(textLines(settings.text), { maxVocabulary: MAX_VOCABULARY }), 'your text');
+      return describeCorpus(
+        corpusFromTexts(textLines(settings.text), { maxVocabulary: MAX_VOCABULARY }),
+        this.#words().yourText,
+      );
     const { reviews } = settings;
     let loading = this.#imdbCorpora.get(reviews);
     if (loading) return loading;
@@ -344,8 +356,7 @@ export class SkipGramSession {
     try {
       const corpus = await this.#corpusFor(settings, choice);
       if (run !== this.#run) return; // stopped or reset while the corpus loaded
-      if (corpus.words.length < 2)
-        throw new Error('The text needs at least two different words, on lines of two words or more.');
+      if (corpus.words.length < 2) throw new Error(this.#words().tooFewWords);
       this.#phase = 'training';
       this.#corpus = corpus;
       this.#epochs = choice === 'imdb' ? settings.epochs : settings.textEpochs;
@@ -454,7 +465,7 @@ export class SkipGramSession {
         return;
       case 'error':
         this.#phase = 'idle';
-        this.#emit({ type: 'error', message: `Training failed: ${event.message}` });
+        this.#emit({ type: 'error', message: this.#words().trainingFailed(event.message) });
         return;
     }
   }

@@ -259,7 +259,7 @@ describe('chapter 7 with a model loaded from files', () => {
     await expect
       .poll(() => languages.locator('[data-example="own"]').innerText())
       .toMatch(new RegExp(`^your text\\s+${french.count + 1}\\s+${french.oov}\\s`));
-    expect(await languages.locator('[data-example]').count()).toBe(9);
+    expect(await languages.locator('[data-example]').count()).toBe(11); // 10 examples (two per language, Chinese included) and the text typed in
 
     // Privacy: every request of this page went to the host that served it.
     const privacy = await widget(page, 'kit-limits-privacy');

@@ -7,6 +7,8 @@ import { viewLengths, type ReviewOffsets } from '../../data/explore.ts';
 import type { RankedReviews } from '../../data/views.ts';
 import { settingsView, type SentimentSettings } from './presets.ts';
 import { percent as pct } from '../../data/format.ts';
+import { LANG_TAG, type Locale } from '../../i18n/locales.ts';
+import { LENGTH_STUDY_WORDS } from './length-study.words.ts';
 
 /** The lengths the study measures by default; the model's own maxlen is added to them. */
 export const STUDY_MAXLENS: readonly number[] = [20, 40, 80, 160, 320];
@@ -95,17 +97,16 @@ export function subsetReviews(reviews: RankedReviews, indices: ArrayLike<number>
  * alternative: the accuracy at the trained length, at the shortest and longest lengths, and the
  * best length.
  */
-export function describeStudy(points: readonly LengthPoint[], trainedMaxlen: number): string {
-  if (points.length === 0) return 'Nothing measured yet.';
+export function describeStudy(points: readonly LengthPoint[], trainedMaxlen: number, locale: Locale = 'en'): string {
+  const w = LENGTH_STUDY_WORDS[locale];
+  if (points.length === 0) return w.nothingMeasured;
   const n = points[0]!.count;
   const trained = points.find((p) => p.maxlen === trainedMaxlen);
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const shown = [...new Set([trained, first, last].filter((p) => p !== undefined))];
-  const phrases = shown.map(
-    (p) => `${pct(p.accuracy)} at maxlen ${p.maxlen}${p === trained ? ' (the length it was trained at)' : ''}`,
-  );
-  const list = phrases.length > 1 ? `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}` : phrases[0]!;
+  const phrases = shown.map((p) => w.atMaxlen(pct(p.accuracy), String(p.maxlen), p === trained));
+  const list = phrases.length > 1 ? w.list(phrases.slice(0, -1), phrases.at(-1)!) : phrases[0]!;
   const best = points.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
-  return `Accuracy on ${n.toLocaleString('en-US')} test review${n === 1 ? '' : 's'}: ${list}; the best is ${pct(best.accuracy)} at maxlen ${best.maxlen}.`;
+  return w.study(n.toLocaleString(LANG_TAG[locale]), n === 1, list, pct(best.accuracy), String(best.maxlen));
 }

@@ -17,6 +17,8 @@ import {
   type WeightArrays,
 } from './length-cuts.ts';
 import type { SentimentSettings } from './presets.ts';
+import { LANG_TAG, type Locale } from '../../i18n/locales.ts';
+import { LENGTH_STUDY_WORDS } from './length-study.words.ts';
 
 /** `m:ss` for a duration in seconds, rounded to whole seconds ("1:05"). */
 export function clock(seconds: number): string {
@@ -25,8 +27,8 @@ export function clock(seconds: number): string {
 }
 
 /** Counts with thousands separators, as the rest of the kit prints them ("25,000"). */
-function count(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+function count(n: number, locale: Locale = 'en'): string {
+  return Math.round(n).toLocaleString(LANG_TAG[locale]);
 }
 
 /** Truncation of all test reviews in the model's view, at each maxlen. */
@@ -146,13 +148,17 @@ export type LengthRunEvent =
 /**
  * The state after `event`, for a study of `maxlens` (ids per review). Reports arriving when no
  * run is in progress (after Stop) change nothing; 'stop' keeps the lengths measured and says
- * how many with `reason` ('' says nothing); 'clear' (a new model, a reset) forgets them.
+ * how many with `reason` ('' says nothing); 'clear' (a new model, a reset) forgets them. The
+ * status line is in `locale`'s words.
  */
 export function lengthRunStep(
   state: LengthRunState,
   event: LengthRunEvent,
   maxlens: readonly number[],
+  locale: Locale = 'en',
 ): LengthRunState {
+  const w = LENGTH_STUDY_WORDS[locale];
+  const num = (n: number) => count(n, locale);
   const total = maxlens.length;
   switch (event.type) {
     case 'start':
@@ -161,16 +167,16 @@ export function lengthRunStep(
         points: [],
         measuredOn: event.measuredOn,
         progress: 0,
-        status: `Starting tfjs in a Web Worker to score ${count(event.measuredOn)} test reviews at ${total} lengths…`,
+        status: w.starting(num(event.measuredOn), num(total)),
       };
     case 'clear':
-      return { ...lengthRunStep(state, { type: 'stop', reason: '' }, maxlens), points: [], status: '' };
+      return { ...lengthRunStep(state, { type: 'stop', reason: '' }, maxlens, locale), points: [], status: '' };
     case 'stop':
       if (!state.running) return state;
       return {
         ...state,
         running: false,
-        status: event.reason ? `${event.reason}: ${state.points.length} of ${total} lengths measured.` : '',
+        status: event.reason ? w.stopped(event.reason, num(state.points.length), num(total)) : '',
       };
   }
   if (!state.running) return state;
@@ -178,13 +184,19 @@ export function lengthRunStep(
     case 'progress': {
       const { fraction, seconds } = event;
       const next = maxlens[Math.min(state.points.length, total - 1)];
-      const left = fraction > 0.02 ? `, about ${clock((seconds * (1 - fraction)) / fraction)} left` : '';
+      const left = fraction > 0.02 ? w.left(clock((seconds * (1 - fraction)) / fraction)) : '';
       return {
         ...state,
         progress: fraction,
-        status:
-          `Scoring ${count(state.measuredOn)} test reviews at maxlen ${next} (${state.points.length + 1} of ${total}): ` +
-          `${Math.floor(100 * fraction)}% done, ${clock(seconds)} so far${left}.`,
+        status: w.scoring({
+          reviews: num(state.measuredOn),
+          maxlen: String(next),
+          k: num(state.points.length + 1),
+          total: num(total),
+          percent: String(Math.floor(100 * fraction)),
+          clock: clock(seconds),
+          left,
+        }),
       };
     }
     case 'point':
@@ -194,26 +206,31 @@ export function lengthRunStep(
         ...state,
         running: false,
         progress: 1,
-        status: `Done: ${state.points.length} lengths, ${count(state.measuredOn)} test reviews each, in ${event.seconds.toFixed(1)} s.`,
+        status: w.done(num(state.points.length), num(state.measuredOn), event.seconds.toFixed(1)),
       };
     case 'error':
       return { ...state, running: false, status: '' };
   }
 }
 
-/** A reason the study cannot run, or '' when it can. `ownVocabulary`/`dataVocabulary` are SHA-256 hex digests. */
-export function lengthBlocker(options: {
-  hasModel: boolean;
-  hasData: boolean;
-  ownVocabulary?: string | null;
-  dataVocabulary?: string;
-}): string {
-  if (!options.hasModel) return 'It needs your trained model (above).';
-  if (!options.hasData) return 'It needs the reviews: load them above.';
+/**
+ * A reason the study cannot run, in `locale`'s words, or '' when it can. `ownVocabulary`/`dataVocabulary`
+ * are SHA-256 hex digests.
+ */
+export function lengthBlocker(
+  options: {
+    hasModel: boolean;
+    hasData: boolean;
+    ownVocabulary?: string | null;
+    dataVocabulary?: string;
+  },
+  locale: Locale = 'en',
+): string {
+  const w = LENGTH_STUDY_WORDS[locale];
+  if (!options.hasModel) return w.needsModel;
+  if (!options.hasData) return w.needsData;
   const own = options.ownVocabulary;
-  if (own && own !== options.dataVocabulary) {
-    return 'This model was trained on another preparation of the reviews (its vocabulary differs), so its word ids would not match these reviews.';
-  }
+  if (own && own !== options.dataVocabulary) return w.otherVocabulary;
   return '';
 }
 
@@ -231,7 +248,7 @@ export interface LengthView {
   description: string;
 }
 
-/** The plot's data and sentences; `trained` is the maxlen the model was trained at. */
+/** The plot's data and sentences, in `locale`'s words; `trained` is the maxlen the model was trained at. */
 export function lengthView(options: {
   cuts: Cuts | null;
   points: readonly LengthPoint[];
@@ -239,31 +256,39 @@ export function lengthView(options: {
   trained: number;
   measuredOn: number;
   saved: { accuracy: number; count: number } | null;
+  locale?: Locale;
 }): LengthView {
-  const { cuts, points, maxlens, trained, measuredOn, saved } = options;
-  const accuracyName = `accuracy on ${count(measuredOn)} test reviews`;
-  const cutName = `test reviews truncated (all ${count(cuts?.total ?? 0)})`;
+  const { cuts, points, maxlens, trained, measuredOn, saved, locale = 'en' } = options;
+  const w = LENGTH_STUDY_WORDS[locale];
+  const num = (n: number) => count(n, locale);
+  const accuracyName = w.accuracyName(num(measuredOn));
+  const cutName = w.cutName(num(cuts?.total ?? 0));
   const rows = [
     ...(cuts ? maxlens.map((m, k) => ({ maxlen: m, value: cuts.longer[k]! / cuts.total, series: cutName })) : []),
     ...points.map((p) => ({ maxlen: p.maxlen, value: p.accuracy, series: accuracyName })),
   ];
   const kinds = [...(points.length ? (['accuracy'] as const) : []), ...(cuts ? (['truncated'] as const) : [])];
   const names = kinds.map((k) => (k === 'accuracy' ? accuracyName : cutName));
-  const study = points.length ? describeStudy(points, trained) : 'No accuracy measured yet: press Measure.';
+  const study = points.length ? describeStudy(points, trained, locale) : w.notYet;
   const share = (k: number) => pct(cuts!.longer[k]! / cuts!.total);
   const cutText = cuts
-    ? ` Of all ${count(cuts.total)} test reviews, maxlen ${maxlens[0]} truncates ${share(0)}, ` +
-      `maxlen ${trained} ${share(maxlens.indexOf(trained))} and maxlen ${maxlens.at(-1)} ${share(cuts.longer.length - 1)}.`
+    ? w.cutText({
+        total: num(cuts.total),
+        first: String(maxlens[0]),
+        firstShare: share(0),
+        trained: String(trained),
+        trainedShare: share(maxlens.indexOf(trained)),
+        last: String(maxlens.at(-1)),
+        lastShare: share(cuts.longer.length - 1),
+      })
     : '';
-  const savedText = saved
-    ? ` Saved with the model: ${pct(saved.accuracy)} on ${count(saved.count)} test reviews at maxlen ${trained}.`
-    : '';
+  const savedText = saved ? w.savedText(pct(saved.accuracy), num(saved.count), String(trained)) : '';
   return {
     rows,
     names,
     kinds,
     summary: `${study}${cutText}${savedText}`,
-    description: `${study}${cutText} The dashed line is chance, 50%.`,
+    description: `${study}${cutText}${w.chance}`,
   };
 }
 
@@ -281,19 +306,22 @@ export interface LengthRow {
   loss: string;
 }
 
-/** The table's rows, one per maxlen. */
+/** The table's rows, one per maxlen, in `locale`'s words. */
 export function lengthRows(
   cuts: Cuts | null,
   points: readonly LengthPoint[],
   maxlens: readonly number[],
   trained: number,
+  locale: Locale = 'en',
 ): LengthRow[] {
+  const w = LENGTH_STUDY_WORDS[locale];
+  const num = (n: number) => count(n, locale);
   return maxlens.map((m, k) => {
     const p = points.find((q) => q.maxlen === m);
     return {
       maxlen: m,
-      heading: m === trained ? `${m} (trained)` : String(m),
-      truncated: cuts ? `${count(cuts.longer[k]!)} of ${count(cuts.total)}` : '–',
+      heading: m === trained ? w.trainedHeading(String(m)) : String(m),
+      truncated: cuts ? w.truncatedOf(num(cuts.longer[k]!), num(cuts.total)) : '–',
       share: cuts ? pct(cuts.longer[k]! / cuts.total) : '–',
       accuracy: p ? pct(p.accuracy) : '–',
       loss: p ? p.loss.toFixed(3) : '–',

@@ -1,6 +1,6 @@
 /**
  * <kit-limits-languages>: several languages. The same two short reviews in English, French,
- * German and Spanish, and the reader's own text: every word with the id the trained model gets
+ * German, Spanish and Chinese, and the reader's own text: every word with the id the trained model gets
  * for it (out-of-vocabulary words marked), the out-of-vocabulary rate, and the model's
  * prediction.
  */
@@ -14,58 +14,86 @@ import { defineWidget, KitWidget } from '../kit/widget';
 import { modelPanel, unpaddedView, vocabularyOf, watchLoadedModel } from './limits-model';
 import './limits-shared.css';
 import { percent as pct } from '../../data/format';
+import { LIMITS_LANGUAGES_WORDS, type ExampleLanguage } from './limits-languages.words';
 
-/** Short reviews written for this chapter: one positive and one negative, in four languages. */
+/**
+ * Short reviews written for this chapter: one positive and one negative, in five languages. The
+ * model reads English only; the Chinese pair shows the worst case, a language written without
+ * spaces, where every "word" the tokenizer finds is a whole clause out of the vocabulary.
+ */
 export const EXAMPLES = [
   {
     key: 'en-pos',
-    language: 'English',
+    language: 'en',
     sentiment: 'positive',
     text: 'A wonderful film with brilliant actors. The story moved me and I would gladly watch it again.',
   },
   {
     key: 'en-neg',
-    language: 'English',
+    language: 'en',
     sentiment: 'negative',
     text: 'A boring film with terrible actors. The story was stupid and I will never watch it again.',
   },
   {
     key: 'fr-pos',
-    language: 'French',
+    language: 'fr',
     sentiment: 'positive',
     text: "Un film magnifique avec des acteurs brillants. L'histoire m'a ému et je le reverrais volontiers.",
   },
   {
     key: 'fr-neg',
-    language: 'French',
+    language: 'fr',
     sentiment: 'negative',
     text: "Un film ennuyeux avec des acteurs épouvantables. L'histoire était stupide et je ne le reverrai jamais.",
   },
   {
     key: 'de-pos',
-    language: 'German',
+    language: 'de',
     sentiment: 'positive',
     text: 'Ein wunderbarer Film mit großartigen Schauspielern. Die Geschichte hat mich berührt und ich würde ihn gern wieder sehen.',
   },
   {
     key: 'de-neg',
-    language: 'German',
+    language: 'de',
     sentiment: 'negative',
     text: 'Ein langweiliger Film mit schrecklichen Schauspielern. Die Geschichte war dumm und ich werde ihn nie wieder sehen.',
   },
   {
     key: 'es-pos',
-    language: 'Spanish',
+    language: 'es',
     sentiment: 'positive',
     text: 'Una película maravillosa con actores brillantes. La historia me conmovió y la volvería a ver con gusto.',
   },
   {
     key: 'es-neg',
-    language: 'Spanish',
+    language: 'es',
     sentiment: 'negative',
     text: 'Una película aburrida con actores terribles. La historia era estúpida y nunca la volveré a ver.',
   },
-] as const;
+  {
+    key: 'zh-pos',
+    language: 'zh',
+    sentiment: 'positive',
+    text: '一部精彩的电影，演员都很出色。故事打动了我，我很乐意再看一遍。',
+  },
+  {
+    key: 'zh-neg',
+    language: 'zh',
+    sentiment: 'negative',
+    text: '一部无聊的电影，演员糟糕透顶。故事很愚蠢，我再也不会看了。',
+  },
+] as const satisfies readonly {
+  key: string;
+  language: ExampleLanguage;
+  sentiment: 'positive' | 'negative';
+  text: string;
+}[];
+
+/** An example's name in the page's edition: "English, positive". */
+function exampleName(x: (typeof EXAMPLES)[number]): string {
+  const w = LIMITS_LANGUAGES_WORDS.now();
+  return w.example(w.language[x.language], w[x.sentiment]);
+}
 
 const schema = {
   text: { kind: 'string', default: EXAMPLES[0].text, maxLength: 2000 },
@@ -88,12 +116,13 @@ class LimitsLanguagesWidget extends KitWidget<typeof schema> {
   private table!: HTMLElement;
 
   protected build(): void {
+    const w = LIMITS_LANGUAGES_WORDS.now();
     const panel = modelPanel((message) => this.showError(message));
     this.exampleSelect = el(
       'select',
       { name: 'example' },
-      ...EXAMPLES.map((x) => el('option', { value: x.key }, `${x.language}, ${x.sentiment}`)),
-      el('option', { value: 'own' }, 'your own text'),
+      ...EXAMPLES.map((x) => el('option', { value: x.key }, exampleName(x))),
+      el('option', { value: 'own' }, w.ownText),
     );
     this.exampleSelect.addEventListener('change', (e) => {
       const example = EXAMPLES.find((x) => x.key === this.exampleSelect.value);
@@ -110,16 +139,17 @@ class LimitsLanguagesWidget extends KitWidget<typeof schema> {
       'data-role': 'examples',
       tabindex: 0,
       role: 'region',
-      'aria-label': 'Out-of-vocabulary rates of the examples',
+      'aria-label': w.tableRegion,
     });
     this.main = el(
       'div',
       {},
+      el('p', { className: 'note', 'data-role': 'english-only' }, w.englishOnly),
       el(
         'div',
         { className: 'controls' },
-        el('label', {}, 'Example', this.exampleSelect),
-        el('label', { className: 'wide' }, 'Review (edit it, or write your own)', this.textarea),
+        el('label', {}, w.exampleLabel, this.exampleSelect),
+        el('label', { className: 'wide' }, w.reviewLabel, this.textarea),
       ),
       this.rate,
       this.words,
@@ -152,7 +182,7 @@ class LimitsLanguagesWidget extends KitWidget<typeof schema> {
         this.drawRate(report, p);
         this.drawTable(report, p);
       })
-      .catch((error: Error) => this.showError(`The prediction failed: ${error.message}`));
+      .catch((error: Error) => this.showError(LIMITS_LANGUAGES_WORDS.now().predictionFailed(error.message)));
   }
 
   /** P(positive) of the examples (once per model) and of `text`. */
@@ -182,40 +212,41 @@ class LimitsLanguagesWidget extends KitWidget<typeof schema> {
   }
 
   private drawWords(report: OovReport): void {
+    const w = LIMITS_LANGUAGES_WORDS.now();
     const shown = report.words.slice(0, MAX_CHIPS);
     this.words.replaceChildren(
-      ...shown.map((w) =>
+      ...shown.map((s) =>
         el(
           'span',
           {
-            className: w.oov ? 'token oov' : 'token',
-            title:
-              w.oov === 'unknown'
-                ? 'not in the training vocabulary'
-                : w.oov === 'rare'
-                  ? 'beyond the vocabulary cut-off'
-                  : `id ${w.id}`,
+            className: s.oov ? 'token oov' : 'token',
+            title: s.oov === 'unknown' ? w.unknownTitle : s.oov === 'rare' ? w.rareTitle : w.idTitle(String(s.id)),
           },
-          w.word,
-          el('small', {}, w.oov ? 'OOV' : String(w.id)),
+          s.word,
+          el('small', {}, s.oov ? 'OOV' : String(s.id)),
         ),
       ),
       ...(report.words.length > MAX_CHIPS
-        ? [el('span', { className: 'note' }, `and ${fmtInt(report.words.length - MAX_CHIPS)} more words`)]
+        ? [el('span', { className: 'note' }, w.moreWords(fmtInt(report.words.length - MAX_CHIPS)))]
         : []),
     );
   }
 
   private drawRate(report: OovReport, p: number): void {
+    const w = LIMITS_LANGUAGES_WORDS.now();
     if (report.count === 0) {
-      this.rate.textContent = 'No words: the tokenizer found nothing to read in this text.';
+      this.rate.textContent = w.noWords;
       return;
     }
-    const lost = this.model!.metadata.settings.layout === 'imdb' ? 'become id 2' : 'are dropped';
-    this.rate.textContent =
-      `${fmtInt(report.count)} word${report.count === 1 ? '' : 's'}, ${fmtInt(report.oov)} of them out of the model’s vocabulary ` +
-      `(they ${lost}): an out-of-vocabulary rate of ${pct(report.rate)}. ` +
-      `P(positive) = ${fmt(p, 3)}, read as ${p >= 0.5 ? 'positive' : 'negative'}.`;
+    this.rate.textContent = w.rate({
+      count: fmtInt(report.count),
+      one: report.count === 1,
+      oov: fmtInt(report.oov),
+      lost: this.model!.metadata.settings.layout === 'imdb' ? w.lostImdb : w.lostTokenizer,
+      rate: pct(report.rate),
+      p: fmt(p, 3),
+      positive: p >= 0.5,
+    });
   }
 
   private drawTable(own: OovReport, p: number): void {
@@ -225,14 +256,15 @@ class LimitsLanguagesWidget extends KitWidget<typeof schema> {
       cells: [{ head: name }, fmtInt(r.count), fmtInt(r.oov), pct(r.rate), fmt(q, 3)],
       attrs: { 'data-example': key },
     });
+    const w = LIMITS_LANGUAGES_WORDS.now();
     const isExample = EXAMPLES.some((x) => x.text === this.state.text);
     this.table.replaceChildren(
       dataTable({
-        caption: 'The examples, and the text above, as the model sees them',
-        head: ['review', 'words', 'OOV', 'OOV rate', 'P(positive)'],
+        caption: w.caption,
+        head: [...w.head],
         rows: [
-          ...EXAMPLES.map((x, k) => row(x.key, `${x.language}, ${x.sentiment}`, examples.reports[k]!, examples.p[k]!)),
-          ...(isExample ? [] : [row('own', 'your text', own, p)]),
+          ...EXAMPLES.map((x, k) => row(x.key, exampleName(x), examples.reports[k]!, examples.p[k]!)),
+          ...(isExample ? [] : [row('own', w.yourText, own, p)]),
         ],
       }),
     );

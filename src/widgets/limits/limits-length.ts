@@ -28,6 +28,8 @@ import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
 import { modelPanel, watchLoadedModel } from './limits-model';
 import './limits-shared.css';
+import { pageLocale } from '../../i18n/words';
+import { LIMITS_LENGTH_WORDS } from './limits-length.words';
 
 const SAMPLES = ['250', '1000', '2500', '5000', 'all'] as const;
 const SEED = 7;
@@ -40,7 +42,7 @@ const schema = {
 
 class LimitsLengthWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'tfjs in a Web Worker';
+  protected override engine = LIMITS_LENGTH_WORDS.now().engine;
   private data: ImdbData | null = null;
   private model: LoadedKitModel | null = null;
   /** Truncation of all the test reviews, and the model and data it was computed for. */
@@ -60,27 +62,22 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
   private table!: HTMLElement;
 
   protected build(): void {
+    const w = LIMITS_LENGTH_WORDS.now();
     const data = imdbPanel({ mode: 'full' });
     const model = modelPanel((message) => this.showError(message));
     this.sampleSelect = el(
       'select',
-      { name: 'sample', 'aria-label': 'Test reviews to score' },
-      ...SAMPLES.map((s) =>
-        el(
-          'option',
-          { value: s },
-          s === 'all' ? 'all test reviews (several minutes)' : `${fmtInt(Number(s))} (a random sample)`,
-        ),
-      ),
+      { name: 'sample', 'aria-label': w.sampleLabel },
+      ...SAMPLES.map((s) => el('option', { value: s }, s === 'all' ? w.all : w.sample(fmtInt(Number(s))))),
     );
     this.sampleSelect.addEventListener('change', (e) => this.set({ sample: this.sampleSelect.value }, e));
-    this.runButton = el('button', { type: 'button', 'data-role': 'run' }, 'Measure accuracy at each maxlen');
+    this.runButton = el('button', { type: 'button', 'data-role': 'run' }, w.measure);
     this.runButton.addEventListener('click', () => void this.start());
-    this.stopButton = el('button', { type: 'button', 'data-role': 'stop', disabled: true }, 'Stop');
-    this.stopButton.addEventListener('click', () => this.stop('Stopped'));
+    this.stopButton = el('button', { type: 'button', 'data-role': 'stop', disabled: true }, w.stop);
+    this.stopButton.addEventListener('click', () => this.stop(LIMITS_LENGTH_WORDS.now().stopped));
     this.progress = el('progress', {
       'data-role': 'study-progress',
-      'aria-label': 'Progress of the length study',
+      'aria-label': w.progressLabel,
       max: 1,
       value: 0,
     });
@@ -94,7 +91,7 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
       'data-role': 'lengths',
       tabindex: 0,
       role: 'region',
-      'aria-label': 'Accuracy and truncation at each maxlen',
+      'aria-label': w.tableRegion,
     });
     this.main = el(
       'div',
@@ -102,7 +99,7 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
       el(
         'div',
         { className: 'controls' },
-        el('label', {}, 'Test reviews', this.sampleSelect),
+        el('label', {}, w.testReviews, this.sampleSelect),
         this.runButton,
         this.stopButton,
         this.progress,
@@ -117,14 +114,14 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
     this.listen(() => (model.dispose(), data.dispose()));
     this.listen(
       watchData(data.loader, (loaded) => {
-        if (loaded !== this.data) this.stop('Stopped: the reviews changed');
+        if (loaded !== this.data) this.stop(LIMITS_LENGTH_WORDS.now().reviewsChanged);
         this.data = loaded;
         this.update();
       }),
     );
     this.listen(
       watchLoadedModel((model) => {
-        this.stop('Stopped: the model changed');
+        this.stop(LIMITS_LENGTH_WORDS.now().modelChanged);
         this.model = model;
         this.step({ type: 'clear' });
         this.update();
@@ -144,19 +141,22 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
 
   /** Moves the run's state machine on and shows its progress and status line. */
   private step(event: LengthRunEvent): void {
-    this.run = lengthRunStep(this.run, event, this.maxlens());
+    this.run = lengthRunStep(this.run, event, this.maxlens(), pageLocale());
     this.progress.value = this.run.progress;
     this.status.textContent = this.run.status;
   }
 
   /** A reason the study cannot run now, or '' when it can. */
   private blocker(): string {
-    return lengthBlocker({
-      hasModel: this.model !== null,
-      hasData: this.data !== null,
-      ownVocabulary: this.model?.metadata.vocabularySha256,
-      dataVocabulary: this.data?.dataset.manifest.vocabulary.sha256,
-    });
+    return lengthBlocker(
+      {
+        hasModel: this.model !== null,
+        hasData: this.data !== null,
+        ownVocabulary: this.model?.metadata.vocabularySha256,
+        dataVocabulary: this.data?.dataset.manifest.vocabulary.sha256,
+      },
+      pageLocale(),
+    );
   }
 
   private maxlens(): number[] {
@@ -222,7 +222,7 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
     // Progress only moves the bar and the status line; the rest redraws.
     if (message.type === 'progress') return this.step({ ...message, seconds });
     if (message.type === 'done' || message.type === 'error') this.finish();
-    if (message.type === 'error') this.showError(`The length study failed: ${message.message}`);
+    if (message.type === 'error') this.showError(LIMITS_LENGTH_WORDS.now().failed(message.message));
     this.step(message);
     this.update();
   }
@@ -255,6 +255,8 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
   }
 
   private draw(): void {
+    const w = LIMITS_LENGTH_WORDS.now();
+    const locale = pageLocale();
     const cuts = this.truncation();
     const trained = this.model!.metadata.settings.maxlen;
     const { points, measuredOn } = this.run;
@@ -266,7 +268,7 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
     }
     const maxlens = cuts?.maxlens ?? this.maxlens();
     const saved = this.model!.metadata.test;
-    const view = lengthView({ cuts, points, maxlens, trained, measuredOn, saved });
+    const view = lengthView({ cuts, points, maxlens, trained, measuredOn, saved, locale });
     drawPlot(this.plot, {
       width: this.plotWidth(),
       height: 300,
@@ -280,18 +282,18 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
         domain: [maxlens[0]! / 1.15, maxlens.at(-1)! * 1.15],
         ticks: maxlens,
         tickFormat: (d: number) => String(d),
-        label: 'maxlen: ids read per review (log scale) →',
+        label: w.xLabel,
         labelAnchor: 'center',
         labelOffset: 36,
       },
-      y: { domain: [0, 1], grid: true, tickFormat: '.0%', label: '↑ share of the test reviews' },
+      y: { domain: [0, 1], grid: true, tickFormat: '.0%', label: w.yLabel },
       color: { legend: true, domain: view.names, range: view.kinds.map((k) => COLOURS[k]) },
       marks: [
         Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4 3' }),
         Plot.ruleX([trained], { stroke: 'currentColor', strokeOpacity: 0.35 }),
         Plot.text([trained], {
           x: (d: number) => d,
-          text: () => `trained at ${trained}`,
+          text: () => w.trainedAt(String(trained)),
           frameAnchor: 'top',
           dy: -18,
           dx: 4,
@@ -300,21 +302,21 @@ class LimitsLengthWidget extends KitWidget<typeof schema> {
         }),
         Plot.line(view.rows, { x: 'maxlen', y: 'value', z: 'series', stroke: 'series', marker: 'dot', strokeWidth: 2 }),
       ],
-      ariaLabel: 'Accuracy of the trained model and share of truncated test reviews against maxlen',
+      ariaLabel: w.plotLabel,
       ariaDescription: view.description,
     });
     this.summary.textContent = view.summary;
     this.table.replaceChildren(
       dataTable({
-        caption: 'Each maxlen: the test reviews it truncates, and the accuracy measured',
+        caption: w.caption,
         head: [
           'maxlen',
-          'test reviews truncated',
-          'share',
-          measuredOn ? `accuracy (${fmtInt(measuredOn)})` : 'accuracy',
-          'loss',
+          w.headTruncated,
+          w.headShare,
+          measuredOn ? w.headAccuracyOn(fmtInt(measuredOn)) : w.headAccuracy,
+          w.headLoss,
         ],
-        rows: lengthRows(cuts, points, maxlens, trained).map((r) => ({
+        rows: lengthRows(cuts, points, maxlens, trained, locale).map((r) => ({
           cells: [{ head: r.heading }, r.truncated, r.share, r.accuracy, r.loss],
           attrs: { 'data-maxlen': String(r.maxlen) },
         })),

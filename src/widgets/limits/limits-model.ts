@@ -12,6 +12,7 @@ import { withBase } from '../../paths';
 import { el } from '../kit/dom';
 import { installFiles, watchClassifier } from '../kit/trained';
 import { backToKitButton } from '../kit/back-to-kit';
+import { LIMITS_MODEL_WORDS } from './limits-model.words';
 
 /** Where the model is. */
 export type ModelState =
@@ -99,7 +100,7 @@ export function modelPanel(onError: (message: string) => void): ModelPanel {
     accept: '.json,.bin,application/json,application/octet-stream',
     'data-role': 'model-files',
   });
-  const label = el('span', {}, 'Load model files');
+  const label = el('span', {}, LIMITS_MODEL_WORDS.now().loadFiles);
   const picker = el('label', { className: 'limits-model-files' }, label, input);
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])];
@@ -107,42 +108,32 @@ export function modelPanel(onError: (message: string) => void): ModelPanel {
     input.value = '';
     if (files.length === 0) return;
     onError('');
-    installFiles(files).catch((error: Error) => onError(`Load model files: ${error.message}`));
+    installFiles(files).catch((error: Error) => onError(LIMITS_MODEL_WORDS.now().loadFailed(error.message)));
   });
   const backToKit = backToKitButton(onError);
   const root = el('div', { className: 'limits-model', 'data-role': 'model-panel' }, status, picker, backToKit.root);
   const render = (s: ModelState) => {
+    const w = LIMITS_MODEL_WORDS.now();
     root.dataset.phase = s.phase;
     backToKit.show(s.phase === 'ready' ? s.origin : null);
     picker.hidden = s.phase === 'loading';
-    label.textContent =
-      s.phase === 'ready' ? 'Load other model files' : 'Load model files (model.json and weights.bin)';
-    const train = el('a', { href: TRAINING_URL }, 'train one in chapter 5');
+    label.textContent = s.phase === 'ready' ? w.loadOther : w.loadFilesNamed;
+    const train = el('a', { href: TRAINING_URL }, w.trainOne);
     switch (s.phase) {
       case 'loading':
-        status.replaceChildren('Loading your trained model…');
+        status.replaceChildren(w.loading);
         break;
       case 'none':
-        status.replaceChildren(
-          'This cell needs a trained sentiment model, and this browser has none yet: ',
-          train,
-          ', or load the files of one (model.json with its weights, as chapter 5’s Download or ',
-          el('code', {}, 'npm run train'),
-          ' writes them).',
-        );
+        status.replaceChildren(w.noneBefore, train, w.noneMiddle, el('code', {}, 'npm run train'), w.noneAfter);
         break;
       case 'error':
-        status.replaceChildren(
-          `Your trained model could not be loaded: ${sentence(s.message)} Load its files again, or `,
-          train,
-          '.',
-        );
+        status.replaceChildren(w.errorBefore(sentence(s.message)), train, w.errorAfter);
         break;
       case 'ready':
         status.replaceChildren(
-          s.origin === 'kit' ? "Using the kit's model: " : 'Using your trained model: ',
+          s.origin === 'kit' ? w.usingKit : w.usingYours,
           el('strong', {}, s.description),
-          s.origin === 'kit' ? '. Train your own in chapter 5, or load its files, and it takes its place.' : '.',
+          s.origin === 'kit' ? w.kitAfter : w.yoursAfter,
         );
         break;
     }

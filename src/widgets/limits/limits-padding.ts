@@ -14,6 +14,7 @@ import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { modelPanel, unpaddedView, vocabularyOf, watchLoadedModel } from './limits-model';
 import './limits-shared.css';
+import { LIMITS_PADDING_WORDS } from './limits-padding.words';
 
 const schema = {
   text: { kind: 'string', default: 'A wonderful film. I loved every minute of it.', maxLength: 400 },
@@ -21,7 +22,6 @@ const schema = {
 
 // Readable on light and dark pages (SVG attributes cannot use CSS variables).
 const COLOURS = { pre: '#2f6fd6', post: '#d6452f' } as const;
-const NAMES = { pre: "'pre' padding (zeros first)", post: "'post' padding (zeros last)" } as const;
 
 /** The row's words with runs of padding written once: "<pad> × 72, <start>, a, film". */
 function rowWords(row: Int32Array, vocabulary: Vocabulary, view: SequenceView): string {
@@ -51,6 +51,7 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
   private plot!: HTMLElement;
 
   protected build(): void {
+    const w = LIMITS_PADDING_WORDS.now();
     const panel = modelPanel((message) => this.showError(message));
     this.input = textInput({
       value: this.state.text,
@@ -65,13 +66,13 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
       'data-role': 'padding',
       tabindex: 0,
       role: 'region',
-      'aria-label': 'The padded rows and the answers',
+      'aria-label': w.tableRegion,
     });
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
     this.main = el(
       'div',
       {},
-      el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'A short review', this.input)),
+      el('div', { className: 'controls' }, el('label', { className: 'wide' }, w.reviewLabel, this.input)),
       this.summary,
       this.table,
       this.plot,
@@ -109,7 +110,7 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
       .then((result) => {
         if (generation === this.generation && model === this.model) this.draw(model, result.trace, result.summary);
       })
-      .catch((error: Error) => this.showError(`The padding study failed: ${error.message}`));
+      .catch((error: Error) => this.showError(LIMITS_PADDING_WORDS.now().failed(error.message)));
   }
 
   private async compute(loaded: LoadedKitModel): Promise<{ trace: PaddingTrace; summary: PaddingSummary }> {
@@ -130,37 +131,38 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
   }
 
   private draw(loaded: LoadedKitModel, trace: PaddingTrace, s: PaddingSummary): void {
+    const w = LIMITS_PADDING_WORDS.now();
+    const NAMES = w.names;
     const vocabulary = vocabularyOf(loaded);
     const view = unpaddedView(loaded);
     const { maxlen } = trace;
     const p = (x: number) => fmt(x, 3);
     let sentence: string;
     if (s.kept === 0) {
-      sentence =
-        'None of these words is in the model’s vocabulary, so its row is nothing but zeros. Write a review in English.';
+      sentence = w.noneKnown;
     } else if (s.zeros === 0) {
-      sentence =
-        `This review gives ${fmtInt(trace.ids.length)} ids, at least maxlen ${maxlen}: there is nothing to pad ` +
-        `(P(positive) = ${p(s.pre)}). Write a shorter review to see what the zeros do.`;
+      sentence = w.nothingToPad(fmtInt(trace.ids.length), String(maxlen), p(s.pre));
     } else {
-      sentence =
-        `The review gives ${fmtInt(s.kept)} ids, so each row gets ${fmtInt(s.zeros)} zeros. With 'pre' padding the ` +
-        `model reads the zeros first: after them alone it says P(positive) = ${p(s.zerosOnly!)}, and after the ` +
-        `review ${p(s.pre)}. With 'post' padding it says ${p(s.masked)} after the last word, and the ` +
-        `${fmtInt(s.zeros)} zeros that follow move that to ${p(s.post)}. Skipping the zeros (mask_zero) would give ` +
-        `${p(s.masked)} with either padding.`;
+      sentence = w.padded({
+        kept: fmtInt(s.kept),
+        zeros: fmtInt(s.zeros),
+        zerosOnly: p(s.zerosOnly!),
+        pre: p(s.pre),
+        masked: p(s.masked),
+        post: p(s.post),
+      });
     }
     this.summary.textContent = sentence;
     const unpadded = trace.postRow.subarray(0, s.kept);
     const rows: [string, string, string, number][] = [
-      ['pre', "'pre' (as trained)", rowWords(trace.preRow, vocabulary, view), s.pre],
-      ['post', "'post'", rowWords(trace.postRow, vocabulary, view), s.post],
-      ['masked', 'zeros skipped', rowWords(unpadded, vocabulary, view), s.masked],
+      ['pre', w.rowPre, rowWords(trace.preRow, vocabulary, view), s.pre],
+      ['post', w.rowPost, rowWords(trace.postRow, vocabulary, view), s.post],
+      ['masked', w.rowMasked, rowWords(unpadded, vocabulary, view), s.masked],
     ];
     this.table.replaceChildren(
       dataTable({
-        caption: `The rows the model reads (maxlen ${maxlen}) and its answers; "zeros skipped" is what mask_zero would give`,
-        head: ['padding', 'row', 'P(positive)'],
+        caption: w.caption(String(maxlen)),
+        head: [...w.head],
         rows: rows.map(([key, name, row, value]) => ({
           cells: [{ head: name }, { cell: row, className: 'row' }, Number.isNaN(value) ? '–' : p(value)],
           attrs: { 'data-padding': key },
@@ -177,8 +179,8 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
       height: 260,
       marginLeft: 50,
       marginBottom: 42,
-      x: { label: 'step: position in the row →', domain: [1, maxlen], labelAnchor: 'center', labelOffset: 36 },
-      y: { label: '↑ P(positive) after this step', domain: [0, 1], grid: true },
+      x: { label: w.xLabel, domain: [1, maxlen], labelAnchor: 'center', labelOffset: 36 },
+      y: { label: w.yLabel, domain: [0, 1], grid: true },
       color: { legend: true, domain: [NAMES.pre, NAMES.post], range: [COLOURS.pre, COLOURS.post] },
       marks: [
         Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4 3' }),
@@ -189,8 +191,8 @@ class LimitsPaddingWidget extends KitWidget<typeof schema> {
           { x: 'step', y: 'value', fill: 'series', r: 2.5 },
         ),
       ],
-      ariaLabel: "The model's prediction after every step, with 'pre' and with 'post' padding",
-      ariaDescription: `${sentence} Dots mark the steps that read a word; the other steps read a padding zero.`,
+      ariaLabel: w.plotLabel,
+      ariaDescription: w.plotDescription(sentence),
     });
   }
 }

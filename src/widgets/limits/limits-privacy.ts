@@ -7,6 +7,8 @@ import { dataTable, el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import './limits-shared.css';
+import { pageLocale } from '../../i18n/words';
+import { LIMITS_PRIVACY_WORDS } from './limits-privacy.words';
 
 const schema = {} as const;
 
@@ -15,13 +17,14 @@ const REDRAW_MS = 250;
 
 class LimitsPrivacyWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'the browser’s own record of requests (Resource Timing)';
+  protected override engine = LIMITS_PRIVACY_WORDS.now().engine;
   private summary!: HTMLElement;
   private table!: HTMLElement;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: PerformanceObserver | null = null;
 
   protected build(): void {
+    const w = LIMITS_PRIVACY_WORDS.now();
     this.summary = el('p', { className: 'limits-summary', 'data-role': 'hosts-summary', 'aria-live': 'polite' });
     // The table scrolls sideways on a phone, so it takes the focus (and a name) for the keyboard.
     this.table = el('div', {
@@ -29,9 +32,9 @@ class LimitsPrivacyWidget extends KitWidget<typeof schema> {
       'data-role': 'hosts',
       tabindex: 0,
       role: 'region',
-      'aria-label': 'Hosts contacted',
+      'aria-label': w.region,
     });
-    const check = el('button', { type: 'button', 'data-role': 'hosts-refresh' }, 'Check again');
+    const check = el('button', { type: 'button', 'data-role': 'hosts-refresh' }, w.checkAgain);
     check.addEventListener('click', () => this.update());
     this.append(el('div', { className: 'controls' }, check), this.summary, this.table);
     this.observer = new PerformanceObserver(() => {
@@ -53,17 +56,18 @@ class LimitsPrivacyWidget extends KitWidget<typeof schema> {
       ...performance.getEntriesByType('resource'),
     ].map((e) => ({ name: e.name, initiatorType: (e as PerformanceResourceTiming).initiatorType }));
     const rows = hostsContacted(entries, location.origin);
-    this.summary.textContent = describeHosts(rows);
+    const w = LIMITS_PRIVACY_WORDS.now();
+    this.summary.textContent = describeHosts(rows, pageLocale());
     this.table.replaceChildren(
       dataTable({
-        caption: 'Hosts this page has contacted since it opened',
-        head: ['host', 'requests', 'what asked', 'the host that served this page'],
+        caption: w.caption,
+        head: [...w.head],
         rows: rows.map((r) => ({
           cells: [
             { head: r.host },
             fmtInt(r.requests),
             r.kinds.map(([kind, n]) => `${kind} ${fmtInt(n)}`).join(', '),
-            r.sameOrigin ? 'yes' : 'no',
+            r.sameOrigin ? w.yes : w.no,
           ],
           attrs: { 'data-host': r.host },
         })),

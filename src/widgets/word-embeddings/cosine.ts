@@ -9,6 +9,7 @@ import { fmt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import '../kit/embeddings.css';
+import { COSINE_WORDS } from './cosine.words';
 
 const LIMIT = 3;
 const STEP = 0.1;
@@ -48,7 +49,7 @@ class CosineWidget extends KitWidget<typeof schema> {
     this.plot = el('div', {
       className: 'plot kit-plane',
       'data-role': 'plot',
-      'aria-label': 'The plane: drag near the tip of a or b to move it',
+      'aria-label': COSINE_WORDS.now().planeLabel,
     });
     this.readout = el('div', { className: 'readout', 'data-role': 'readout', 'aria-live': 'polite' });
     const { ax, ay, bx, by } = this.sliders;
@@ -97,6 +98,7 @@ class CosineWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = COSINE_WORDS.now();
     const { ax, ay, bx, by } = this.state;
     for (const key of Object.keys(this.sliders) as Key[]) this.sliders[key].set(this.state[key]);
     const a = { x: ax, y: ay };
@@ -141,8 +143,13 @@ class CosineWidget extends KitWidget<typeof schema> {
         Plot.dot(tips, { x: 'x', y: 'y', fill: 'name', r: 7, stroke: 'white', strokeWidth: 1.5 }),
         Plot.text(tips, { x: 'x', y: 'y', text: 'name', dx: 12, dy: -12, fontSize: 15, fontWeight: 700, fill: 'name' }),
       ],
-      ariaLabel: 'Two vectors a and b in the plane',
-      ariaDescription: `a = (${fmt(ax, 1)}, ${fmt(ay, 1)}), b = (${fmt(bx, 1)}, ${fmt(by, 1)}): angle ${fmt(angle, 1)} degrees, cosine ${fmt(cos)}.`,
+      ariaLabel: w.plotLabel,
+      ariaDescription: w.plotDescription(
+        `(${fmt(ax, 1)}, ${fmt(ay, 1)})`,
+        `(${fmt(bx, 1)}, ${fmt(by, 1)})`,
+        fmt(angle, 1),
+        fmt(cos),
+      ),
     });
     const line = (label: string, value: string, role: string): TableCell[] => [{ head: label }, { cell: value, role }];
     this.readout.replaceChildren(
@@ -154,9 +161,7 @@ class CosineWidget extends KitWidget<typeof schema> {
           line('‖a‖, ‖b‖', `${fmt(na)}, ${fmt(nb)}`, 'norms'),
           line(
             'cos θ = a · b / (‖a‖ ‖b‖)',
-            na === 0 || nb === 0
-              ? '0 (a zero vector has no direction)'
-              : `${fmt(ab)} / (${fmt(na)} × ${fmt(nb)}) = ${fmt(cos)}`,
+            na === 0 || nb === 0 ? w.zeroVector : `${fmt(ab)} / (${fmt(na)} × ${fmt(nb)}) = ${fmt(cos)}`,
             'cosine-formula',
           ),
           line('cos θ', fmt(cos), 'cosine'),

@@ -13,6 +13,7 @@ import { onTrainedVectors, trainedVectors, trainingHref, watchClassifier, type C
 import { classifierNeighbours, neighbourList, probeWords } from '../kit/classifier-lists';
 import '../kit/embeddings.css';
 import '../kit/classifier.css';
+import { EMBEDDING_COMPARE_WORDS } from './embedding-compare.words';
 
 const NEIGHBOURS = 5;
 
@@ -22,7 +23,7 @@ const schema = {
 
 class EmbeddingCompareWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'cosine neighbours in plain TypeScript';
+  protected override engine = EMBEDDING_COMPARE_WORDS.now().engine;
   private model: ClassifierStatus = { kind: 'loading' };
   private input!: HTMLInputElement;
   private status!: HTMLElement;
@@ -41,7 +42,11 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
     this.input.addEventListener('input', (e) => this.set({ word: this.input.value }, e));
     this.status = el('div', { className: 'kit-status', 'data-role': 'sources', 'aria-live': 'polite' });
     this.grid = el('div', { className: 'classifier-compare', 'data-role': 'compare' });
-    this.append(el('div', { className: 'controls' }, el('label', {}, 'Your word', this.input)), this.status, this.grid);
+    this.append(
+      el('div', { className: 'controls' }, el('label', {}, EMBEDDING_COMPARE_WORDS.now().yourWord, this.input)),
+      this.status,
+      this.grid,
+    );
     this.listen(onTrainedVectors(() => this.update()));
     this.listen(
       watchClassifier((status) => {
@@ -52,6 +57,7 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = EMBEDDING_COMPARE_WORDS.now();
     if (this.input.value !== this.state.word) this.input.value = this.state.word;
     const vectors = trainedVectors();
     const m = this.model;
@@ -60,23 +66,25 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
     this.dataset.model = m.kind;
 
     const skipLine = vectors
-      ? `Skip-gram: the vectors after epoch ${vectors.epoch} of the training cell above, ${fmtInt(vectors.words.length)} words of ${vectors.corpus}, d = ${vectors.table.dim}.`
-      : 'Skip-gram: press Train in the training cell above; its vectors appear here after every epoch.';
+      ? w.skipgramReady(String(vectors.epoch), fmtInt(vectors.words.length), vectors.corpus, String(vectors.table.dim))
+      : w.skipgramNone;
     const modelLine: (string | Node)[] =
       m.kind === 'ready'
         ? [
-            `Sentiment model: the Embedding layer of ${m.classifier.origin === 'kit' ? "the kit's model" : 'your trained model'} ` +
-              `(${m.classifier.description}), ${fmtInt(m.classifier.weights.embedding.rows)} rows, d = ${m.classifier.weights.embedding.dim}.`,
+            w.modelReady(
+              m.classifier.origin === 'kit' ? w.kitModel : w.yourModel,
+              m.classifier.description,
+              fmtInt(m.classifier.weights.embedding.rows),
+              String(m.classifier.weights.embedding.dim),
+            ),
           ]
         : m.kind === 'loading'
-          ? ['Sentiment model: looking for a trained model in this browser…']
+          ? [w.modelLoading]
           : [
-              'Sentiment model: ',
-              m.kind === 'error'
-                ? `the trained model could not be read (${clause(m.message)}). `
-                : 'none trained in this browser yet. ',
-              el('a', { href: trainingHref() }, 'Train it in chapter 5'),
-              ', and its neighbours appear here.',
+              w.modelLead,
+              m.kind === 'error' ? w.modelError(clause(m.message)) : w.modelNone,
+              el('a', { href: trainingHref() }, w.trainIt),
+              w.modelAfter,
             ];
     this.status.replaceChildren(
       el('p', { 'data-role': 'skipgram-source' }, skipLine),
@@ -87,12 +95,12 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
     this.grid.replaceChildren(
       ...words.map((word) => {
         let skip: HTMLElement;
-        if (!vectors) skip = el('p', { className: 'note' }, 'not trained yet');
+        if (!vectors) skip = el('p', { className: 'note' }, w.notTrained);
         else {
           const found = neighboursOf(vectors.unit, vectors.words, vectors.ids, word, NEIGHBOURS);
           skip =
             found.id === null
-              ? el('p', { className: 'note classifier-missing', 'data-role': 'missing' }, 'not in this corpus')
+              ? el('p', { className: 'note classifier-missing', 'data-role': 'missing' }, w.notInCorpus)
               : el(
                   'ol',
                   {},
@@ -101,16 +109,16 @@ class EmbeddingCompareWidget extends KitWidget<typeof schema> {
         }
         const ours = classifier
           ? neighbourList(classifierNeighbours(classifier, word, NEIGHBOURS), classifier)
-          : el('p', { className: 'note' }, m.kind === 'loading' ? 'loading…' : 'no trained model');
+          : el('p', { className: 'note' }, m.kind === 'loading' ? w.loading : w.noModel);
         return el(
           'section',
-          { 'data-word': word, 'aria-label': `Neighbours of ${word}` },
+          { 'data-word': word, 'aria-label': w.neighboursOf(word) },
           el('div', { className: 'probe' }, word),
           el(
             'div',
             { className: 'pair' },
-            el('div', { 'data-source': 'skipgram' }, el('h4', {}, 'skip-gram'), skip),
-            el('div', { 'data-source': 'classifier' }, el('h4', {}, 'sentiment model'), ours),
+            el('div', { 'data-source': 'skipgram' }, el('h4', {}, w.skipgram), skip),
+            el('div', { 'data-source': 'classifier' }, el('h4', {}, w.sentimentModel), ours),
           ),
         );
       }),

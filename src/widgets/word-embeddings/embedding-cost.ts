@@ -8,6 +8,7 @@ import { fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import '../kit/embeddings.css';
+import { EMBEDDING_COST_WORDS } from './embedding-cost.words';
 
 const UNITS = 64;
 const V_MIN = 10;
@@ -15,23 +16,20 @@ const V_MAX = 1_000_000;
 // Sampled once: the curves' vocabulary sizes (the values along them change with d and T).
 const SIZES = logSpaced(V_MIN, V_MAX, 61);
 
+// The series' names are in the catalogue, under the same keys.
 const SERIES = [
-  { key: 'oneHotInputs', name: 'one-hot input numbers per text (T·V)', color: '#d9480f', dash: false },
-  {
-    key: 'denseWeights',
-    name: `Dense(${UNITS}) weights on one-hot (${UNITS}·V + ${UNITS})`,
-    color: '#b5179e',
-    dash: false,
-  },
-  {
-    key: 'denseMultiplyAdds',
-    name: `Dense(${UNITS}) multiply-adds per text (T·V·${UNITS})`,
-    color: '#8a5a00',
-    dash: true,
-  },
-  { key: 'embeddingWeights', name: 'Embedding(V, d) weights (V·d)', color: '#2f6fd6', dash: false },
-  { key: 'embeddingReads', name: 'Embedding numbers read per text (T·d)', color: '#1b7f3b', dash: true },
-] as const satisfies readonly { key: keyof InputCosts; name: string; color: string; dash: boolean }[];
+  { key: 'oneHotInputs', color: '#d9480f', dash: false },
+  { key: 'denseWeights', color: '#b5179e', dash: false },
+  { key: 'denseMultiplyAdds', color: '#8a5a00', dash: true },
+  { key: 'embeddingWeights', color: '#2f6fd6', dash: false },
+  { key: 'embeddingReads', color: '#1b7f3b', dash: true },
+] as const satisfies readonly { key: keyof InputCosts; color: string; dash: boolean }[];
+
+/** The series with their names in the page's edition. */
+function namedSeries() {
+  const names = EMBEDDING_COST_WORDS.now().series;
+  return SERIES.map((s) => ({ ...s, name: names[s.key](String(UNITS)) }));
+}
 
 interface Point {
   V: number;
@@ -54,8 +52,9 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
   private table!: HTMLElement;
 
   protected build(): void {
+    const w = EMBEDDING_COST_WORDS.now();
     this.vocabSlider = slider({
-      label: 'Vocabulary size V',
+      label: w.vocabularyLabel,
       name: 'vocabulary',
       min: 1,
       max: 6,
@@ -65,9 +64,9 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
       onInput: (p, e) => this.set({ vocabulary: vocabularyFromLog(p) }, e),
     });
     // The slider moves on a log scale; tell assistive technology the vocabulary, not the exponent.
-    this.vocabSlider.input.setAttribute('aria-valuetext', `${fmtInt(this.state.vocabulary)} words`);
+    this.vocabSlider.input.setAttribute('aria-valuetext', w.vocabularyValue(fmtInt(this.state.vocabulary)));
     this.dimSlider = slider({
-      label: 'Embedding length d',
+      label: w.dimLabel,
       name: 'dim',
       min: 2,
       max: 512,
@@ -76,7 +75,7 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
       onInput: (dim, e) => this.set({ dim }, e),
     });
     this.lengthSlider = slider({
-      label: 'Words per text T',
+      label: w.lengthLabel,
       name: 'length',
       min: 1,
       max: 1000,
@@ -94,12 +93,14 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = EMBEDDING_COST_WORDS.now();
+    const SERIES = namedSeries();
     const { vocabulary: V, dim, length } = this.state;
     // Only move the slider when the state came from elsewhere (a link, a reset), or it would snap
     // back under the reader's thumb to the rounded vocabulary.
     if (vocabularyFromLog(Number(this.vocabSlider.input.value)) !== V) this.vocabSlider.set(Math.log10(V));
     this.vocabSlider.output.textContent = fmtInt(V);
-    this.vocabSlider.input.setAttribute('aria-valuetext', `${fmtInt(V)} words`);
+    this.vocabSlider.input.setAttribute('aria-valuetext', w.vocabularyValue(fmtInt(V)));
     this.dimSlider.set(dim);
     this.lengthSlider.set(length);
     const now = inputCosts({ vocabulary: V, dim, units: UNITS, length });
@@ -115,8 +116,8 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
       width: this.plotWidth(),
       height: 340,
       marginLeft: 56,
-      x: { type: 'log', domain: [V_MIN, V_MAX], label: 'vocabulary size V →', grid: true },
-      y: { type: 'log', label: '↑ numbers (log scale)', grid: true },
+      x: { type: 'log', domain: [V_MIN, V_MAX], label: w.xLabel, grid: true },
+      y: { type: 'log', label: w.yLabel, grid: true },
       color: { domain: names, range: SERIES.map((s) => s.color), legend: true },
       marks: [
         Plot.ruleX([V], { stroke: 'currentColor', strokeDasharray: '3,3' }),
@@ -128,11 +129,15 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
         ),
         Plot.dot(dots, { x: 'V', y: 'value', fill: 'series', r: 4.5, stroke: 'white', strokeWidth: 1 }),
       ],
-      ariaLabel: 'Costs of one-hot inputs and of an embedding against the vocabulary size',
-      ariaDescription:
-        `At V = ${fmtInt(V)}: one-hot input ${fmtInt(now.oneHotInputs)} numbers per text, Dense(${UNITS}) ` +
-        `${fmtInt(now.denseWeights)} weights, Embedding ${fmtInt(now.embeddingWeights)} weights reading ` +
-        `${fmtInt(now.embeddingReads)} numbers per text.`,
+      ariaLabel: w.plotLabel,
+      ariaDescription: w.plotDescription({
+        V: fmtInt(V),
+        units: String(UNITS),
+        inputs: fmtInt(now.oneHotInputs),
+        dense: fmtInt(now.denseWeights),
+        embedding: fmtInt(now.embeddingWeights),
+        reads: fmtInt(now.embeddingReads),
+      }),
     });
 
     const row = (label: string, a: string, b: string, role: string): TableCell[] => [
@@ -149,27 +154,27 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
         ],
         rows: [
           row(
-            'input numbers per text',
+            w.inputs,
             `${fmtInt(length)} × ${fmtInt(V)} = ${fmtInt(now.oneHotInputs)}`,
-            `${fmtInt(now.indexInputs)} indices`,
+            w.indices(fmtInt(now.indexInputs)),
             'inputs',
           ),
           row(
-            'weights of the first layer',
+            w.weights,
             `${fmtInt(V)} × ${UNITS} + ${UNITS} = ${fmtInt(now.denseWeights)}`,
             `${fmtInt(V)} × ${dim} = ${fmtInt(now.embeddingWeights)}`,
             'weights',
           ),
           row(
-            'work per text',
-            `${fmtInt(length)} × ${fmtInt(V)} × ${UNITS} = ${fmtInt(now.denseMultiplyAdds)} multiply-adds`,
-            `${fmtInt(length)} rows × ${dim} = ${fmtInt(now.embeddingReads)} numbers read`,
+            w.work,
+            w.multiplyAdds(`${fmtInt(length)} × ${fmtInt(V)} × ${UNITS} = ${fmtInt(now.denseMultiplyAdds)}`),
+            w.numbersRead(fmtInt(length), String(dim), fmtInt(now.embeddingReads)),
             'work',
           ),
           row(
-            'one-hot input as float32',
-            `${fmtBytes(now.oneHotInputs * 4)} per text`,
-            `${fmtBytes(now.indexInputs * 4)} per text (int32)`,
+            w.bytes,
+            w.perText(fmtBytes(now.oneHotInputs * 4)),
+            w.perTextInt32(fmtBytes(now.indexInputs * 4)),
             'bytes',
           ),
         ],

@@ -10,6 +10,7 @@ import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import '../kit/embeddings.css';
+import { EMBEDDING_LOOKUP_WORDS } from './embedding-lookup.words';
 
 // Beyond this many words or rows the cells become too small to read; the numbers use them all.
 const MAX_SHOWN = 12;
@@ -41,9 +42,10 @@ class EmbeddingLookupWidget extends KitWidget<typeof schema> {
   private readout!: HTMLElement;
 
   protected build(): void {
+    const w = EMBEDDING_LOOKUP_WORDS.now();
     this.input = textInput({ value: this.state.text, maxLength: 200, onInput: (text, e) => this.set({ text }, e) });
     this.dimSlider = slider({
-      label: 'Embedding length d',
+      label: w.dimLabel,
       name: 'dim',
       min: 2,
       max: 8,
@@ -52,7 +54,7 @@ class EmbeddingLookupWidget extends KitWidget<typeof schema> {
       onInput: (dim, e) => this.set({ dim }, e),
     });
     this.wordSlider = slider({
-      label: 'Look up word number',
+      label: w.wordLabel,
       name: 'word',
       min: 1,
       max: 40,
@@ -63,7 +65,7 @@ class EmbeddingLookupWidget extends KitWidget<typeof schema> {
     this.plots = ['onehot', 'table', 'lookup'].map((role) => el('div', { className: 'plot', 'data-role': role }));
     this.readout = el('p', { className: 'readout', 'data-role': 'readout', 'aria-live': 'polite' });
     this.append(
-      el('div', { className: 'controls' }, el('label', { className: 'wide' }, 'Sentence', this.input)),
+      el('div', { className: 'controls' }, el('label', { className: 'wide' }, w.sentence, this.input)),
       el('div', { className: 'controls' }, this.wordSlider.root, this.dimSlider.root),
       el('div', { className: 'kit-matrices' }, ...this.plots),
       this.readout,
@@ -71,13 +73,14 @@ class EmbeddingLookupWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = EMBEDDING_LOOKUP_WORDS.now();
     const { text, dim } = this.state;
     if (this.input.value !== text) this.input.value = text;
     this.dimSlider.set(dim);
     const { words, vocabulary, ids } = encodeSentence(text);
     if (words.length === 0) {
       for (const p of this.plots) p.replaceChildren();
-      this.plots[0]!.append(el('p', { className: 'note' }, 'Type a sentence to see it encoded.'));
+      this.plots[0]!.append(el('p', { className: 'note' }, w.empty));
       this.readout.textContent = '';
       return;
     }
@@ -138,7 +141,7 @@ class EmbeddingLookupWidget extends KitWidget<typeof schema> {
       width: 110 + shownV * 30,
       height: common.marginTop + 20 + shownT * rowHeight,
       x: {
-        label: 'one-hot: vocabulary index',
+        label: w.oneHotX,
         domain: Array.from({ length: shownV }, (_, j) => vocabName(j)),
         axis: 'top',
         tickRotate: -45,
@@ -146,39 +149,47 @@ class EmbeddingLookupWidget extends KitWidget<typeof schema> {
       y: { label: null, domain: Array.from({ length: shownT }, (_, k) => wordName(k)) },
       color: { type: 'identity' },
       marks: heat(oneHot, 0, true),
-      ariaLabel: 'One-hot rows of the sentence',
-      ariaDescription: `${T} rows of ${V} numbers; row ${t + 1} (${words[t]}) has its 1 in column ${current + 1}.`,
+      ariaLabel: w.oneHotLabel,
+      ariaDescription: w.oneHotDescription(fmtInt(T), fmtInt(V), String(t + 1), words[t]!, String(current + 1)),
     });
     drawPlot(this.plots[1]!, {
       ...common,
       width: 110 + dim * 46,
       height: common.marginTop + 20 + shownV * rowHeight,
-      x: { label: 'table E: V × d', domain: Array.from({ length: dim }, (_, j) => dimName(j)), axis: 'top' },
+      x: { label: w.tableX, domain: Array.from({ length: dim }, (_, j) => dimName(j)), axis: 'top' },
       y: { label: null, domain: Array.from({ length: shownV }, (_, r) => vocabName(r)) },
       color: { type: 'identity' },
       marks: heat(tableCells, 3, false),
-      ariaLabel: 'Embedding table',
-      ariaDescription: `${V} rows (one per word) of ${dim} random numbers; row ${current + 1} is highlighted.`,
+      ariaLabel: w.tableLabel,
+      ariaDescription: w.tableDescription(fmtInt(V), String(dim), String(current + 1)),
     });
     drawPlot(this.plots[2]!, {
       ...common,
       width: 110 + dim * 46,
       height: common.marginTop + 20 + shownT * rowHeight,
-      x: { label: 'lookup: T × d', domain: Array.from({ length: dim }, (_, j) => dimName(j)), axis: 'top' },
+      x: { label: w.lookupX, domain: Array.from({ length: dim }, (_, j) => dimName(j)), axis: 'top' },
       y: { label: null, domain: Array.from({ length: shownT }, (_, k) => wordName(k)) },
       color: { type: 'identity' },
       marks: heat(lookupCells, 3, false),
-      ariaLabel: 'Embedded sentence',
-      ariaDescription: `${T} rows of ${dim} numbers, row t being row (index of word t) of the table.`,
+      ariaLabel: w.lookupLabel,
+      ariaDescription: w.lookupDescription(fmtInt(T), String(dim)),
     });
 
     const vector = Array.from(looked.subarray(t * dim, (t + 1) * dim), (x) => fmt(x, 3)).join(', ');
-    const cut = T > shownT || V > shownV ? ` The pictures show the first ${MAX_SHOWN} rows and columns.` : '';
-    this.readout.textContent =
-      `Word ${t + 1}, "${words[t]}", has index ${current + 1}. One-hot × E: ${fmtInt(V)} × ${dim} = ${fmtInt(V * dim)} ` +
-      `multiply-adds for this word, and all but ${dim} of them multiply by 0. The lookup reads row ${current + 1} ` +
-      `directly: (${vector}). Both give ${same ? 'exactly the same' : 'DIFFERENT'} ${fmtInt(T)} × ${dim} numbers ` +
-      `for the sentence (${fmtInt(T * V)} one-hot numbers in, ${fmtInt(T)} indices for the lookup).${cut}`;
+    const cut = T > shownT || V > shownV ? w.cut(String(MAX_SHOWN)) : '';
+    this.readout.textContent = w.readout({
+      t: String(t + 1),
+      word: words[t]!,
+      index: String(current + 1),
+      V: fmtInt(V),
+      dim: String(dim),
+      product: fmtInt(V * dim),
+      vector,
+      same,
+      T: fmtInt(T),
+      oneHot: fmtInt(T * V),
+      cut,
+    });
     this.readout.dataset.same = String(same);
   }
 }

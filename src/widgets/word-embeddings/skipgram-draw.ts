@@ -16,6 +16,7 @@ import { placeLabels, textWidth } from '../../embedding/label-placement';
 import { el, type Slider } from '../kit/dom';
 import { fmt, fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
+import { SKIPGRAM_WORDS } from './skipgram.words';
 
 const LOSS = '#2f6fd6';
 const PROBE_COLOR = '#2f6fd6';
@@ -48,6 +49,7 @@ export interface SkipGramParts {
 
 /** The cell's layout: the corpus, the run's settings and status, two columns of results, the downloads. */
 export function skipGramLayout(p: SkipGramParts): HTMLElement[] {
+  const w = SKIPGRAM_WORDS.now();
   return [
     el(
       'div',
@@ -55,13 +57,13 @@ export function skipGramLayout(p: SkipGramParts): HTMLElement[] {
       el(
         'fieldset',
         {},
-        el('legend', {}, 'Train on'),
+        el('legend', {}, w.trainOn),
         el(
           'div',
           { className: 'controls' },
-          el('label', {}, p.radios.imdb, 'IMDB training reviews'),
-          el('label', {}, 'how many', p.reviewsSelect),
-          el('label', {}, p.radios.text, 'a text you paste'),
+          el('label', {}, p.radios.imdb, w.imdbReviews),
+          el('label', {}, w.howMany, p.reviewsSelect),
+          el('label', {}, p.radios.text, w.pastedText),
         ),
         p.dataStatus,
         p.textLabel,
@@ -70,9 +72,9 @@ export function skipGramLayout(p: SkipGramParts): HTMLElement[] {
     el(
       'div',
       { className: 'controls' },
-      el('label', {}, 'Vector length d', p.dimSelect),
+      el('label', {}, w.dim, p.dimSelect),
       p.epochsSlider.root,
-      el('label', {}, 'Seed', p.seedInput),
+      el('label', {}, w.seed, p.seedInput),
       p.trainButton,
       p.stopButton,
     ),
@@ -82,18 +84,18 @@ export function skipGramLayout(p: SkipGramParts): HTMLElement[] {
       { className: 'kit-columns' },
       el(
         'section',
-        { 'aria-label': 'Loss and neighbours' },
-        el('h3', {}, 'Loss per pair'),
+        { 'aria-label': w.lossAndNeighbours },
+        el('h3', {}, w.lossHeading),
         p.lossPlot,
-        el('h3', {}, 'Nearest neighbours by cosine'),
-        el('div', { className: 'controls' }, p.viewSlider.root, el('label', {}, 'Your word', p.probeInput)),
+        el('h3', {}, w.neighboursHeading),
+        el('div', { className: 'controls' }, p.viewSlider.root, el('label', {}, w.yourWord, p.probeInput)),
         p.neighbourGrid,
       ),
       el(
         'section',
-        { 'aria-label': 'Map of the words' },
-        el('h3', {}, 'Map: the two principal components'),
-        el('div', { className: 'controls' }, el('label', {}, 'Find a word on the map', p.searchInput)),
+        { 'aria-label': w.mapSection },
+        el('h3', {}, w.mapHeading),
+        el('div', { className: 'controls' }, el('label', {}, w.findWord, p.searchInput)),
         p.mapPlot,
         p.mapReadout,
       ),
@@ -108,38 +110,48 @@ export function statusText(
   corpus: { label: string; tokens: number; words: readonly string[] } | null,
   epochs: number,
 ): string {
+  const w = SKIPGRAM_WORDS.now();
   const on = corpus?.label ?? '';
   switch (status.kind) {
     case 'none':
       return '';
     case 'loading':
-      return `Loading the IMDB training reviews: ${fmt(status.loaded / 1e6, 1)} of ${fmt(status.total / 1e6, 1)} MB…`;
+      return w.loading(fmt(status.loaded / 1e6, 1), fmt(status.total / 1e6, 1));
     case 'starting':
-      return `Starting tfjs in a worker to train on ${on}: ${fmtInt(corpus?.tokens ?? 0)} words, ${fmtInt(corpus?.words.length ?? 0)} distinct…`;
+      return w.starting(on, fmtInt(corpus?.tokens ?? 0), fmtInt(corpus?.words.length ?? 0));
     case 'training':
-      return (
-        `Epoch ${status.epoch} of ${epochs} · loss ${fmt(status.loss)} · ${fmtInt(status.wordsPerSecond)} words/s · ` +
-        `${fmtInt(corpus?.tokens ?? 0)} words of ${on}`
-      );
+      return w.training({
+        epoch: String(status.epoch),
+        epochs: String(epochs),
+        loss: fmt(status.loss),
+        speed: fmtInt(status.wordsPerSecond),
+        tokens: fmtInt(corpus?.tokens ?? 0),
+        corpus: on,
+      });
     case 'stopping':
-      return 'Stopping after the current step…';
+      return w.stopping;
     case 'cancelled':
-      return 'Stopped before training started.';
+      return w.cancelled;
     case 'done':
-      return (
-        `${status.stopped ? 'Stopped after' : 'Trained'} ${status.epochs} epoch${status.epochs === 1 ? '' : 's'} ` +
-        `(${fmtInt(status.steps)} steps) on ${on} in ${fmt(status.seconds, 1)} s: ` +
-        `${fmtInt(status.wordsPerSecond)} words/s while training.`
-      );
+      return w.done({
+        stopped: status.stopped,
+        epochs: String(status.epochs),
+        one: status.epochs === 1,
+        steps: fmtInt(status.steps),
+        corpus: on,
+        seconds: fmt(status.seconds, 1),
+        speed: fmtInt(status.wordsPerSecond),
+      });
   }
 }
 
 /** What the cell says about the IMDB data; `wantImdb` when the reader chose it. */
 export function dataStatusText(data: ImdbAvailability, wantImdb: boolean): string {
-  if (data.kind === 'checking') return 'Looking for the prepared IMDB data on this site…';
+  const w = SKIPGRAM_WORDS.now();
+  if (data.kind === 'checking') return w.checking;
   if (data.kind === 'available')
-    return `The prepared IMDB data is here: ${fmtInt(data.reviews)} training reviews. Training uses an even spread of them (negative and positive), the ${fmtInt(MAX_VOCABULARY)} most frequent words seen at least ${IMDB_MIN_COUNT} times.`;
-  return `${data.message} Load an IMDB archive in chapter 5 (this browser keeps it, and this cell uses it when you come back), or, if you host the kit, prepare the data with npm run data and build the site again. ${wantImdb ? 'Meanwhile this cell trains on the text below: paste your own, one review or sentence per line.' : ''}`;
+    return w.available(fmtInt(data.reviews), fmtInt(MAX_VOCABULARY), String(IMDB_MIN_COUNT));
+  return w.absent(data.message, wantImdb);
 }
 
 /** The loss reports of a run of `epochs` epochs (`epoch` with its fraction done), or a note before any. */
@@ -149,8 +161,9 @@ export function drawLoss(
   epochs: number,
   width: number,
 ): void {
+  const w = SKIPGRAM_WORDS.now();
   if (points.length === 0) {
-    box.replaceChildren(el('p', { className: 'note' }, 'Press Train: the loss appears here as it falls.'));
+    box.replaceChildren(el('p', { className: 'note' }, w.pressTrain));
     delete box.dataset.points;
     return;
   }
@@ -160,14 +173,14 @@ export function drawLoss(
     width,
     height: 200,
     marginLeft: 48,
-    x: { domain: [0, Math.max(epochs, Math.ceil(points[points.length - 1]!.epoch))], label: 'epoch →' },
-    y: { label: '↑ mean loss per pair', grid: true, zero: false },
+    x: { domain: [0, Math.max(epochs, Math.ceil(points[points.length - 1]!.epoch))], label: w.lossX },
+    y: { label: w.lossY, grid: true, zero: false },
     marks: [
       Plot.line(points, { x: 'epoch', y: 'loss', stroke: LOSS, strokeWidth: 2 }),
       Plot.dot(points.slice(-1), { x: 'epoch', y: 'loss', fill: LOSS, r: 3.5 }),
     ],
-    ariaLabel: 'Training loss',
-    ariaDescription: `${points.length} reports: the loss went from ${fmt(first)} to ${fmt(latest)}.`,
+    ariaLabel: w.lossLabel,
+    ariaDescription: w.lossDescription(String(points.length), fmt(first), fmt(latest)),
   });
   box.dataset.points = String(points.length);
   box.dataset.firstLoss = String(first);
@@ -180,6 +193,7 @@ export function drawLoss(
  * text for screen readers.
  */
 export function drawWordMap(box: HTMLElement, view: MapView, size: number, halo: string, description: string): void {
+  const w = SKIPGRAM_WORDS.now();
   const { map, named, foundPoint } = view;
   const found = foundPoint ? [foundPoint] : [];
   const frame = mapFrame(map.points, size, Math.round(size * 0.85));
@@ -215,8 +229,8 @@ export function drawWordMap(box: HTMLElement, view: MapView, size: number, halo:
     marginBottom: frame.margin.bottom,
     marginLeft: frame.margin.left,
     inset: frame.inset,
-    x: { domain: frame.x, label: `PC 1 (${fmt(map.explained[0] * 100, 0)}% of the variance) →`, ticks: 4 },
-    y: { domain: frame.y, label: `↑ PC 2 (${fmt(map.explained[1] * 100, 0)}%)`, ticks: 4 },
+    x: { domain: frame.x, label: w.pc1(fmt(map.explained[0] * 100, 0)), ticks: 4 },
+    y: { domain: frame.y, label: w.pc2(fmt(map.explained[1] * 100, 0)), ticks: 4 },
     marks: [
       Plot.dot(map.points, { x: 'x', y: 'y', r: 2.5, fill: 'currentColor', fillOpacity: 0.35 }),
       Plot.dot(named, { x: 'x', y: 'y', r: 4, fill: PROBE_COLOR }),
@@ -224,11 +238,8 @@ export function drawWordMap(box: HTMLElement, view: MapView, size: number, halo:
       ...labelMarks,
       Plot.tip(map.points, Plot.pointer({ x: 'x', y: 'y', title: (p: MapPoint) => p.word, fill: halo })),
     ],
-    ariaLabel: 'Map of the most frequent words',
-    ariaDescription:
-      hidden === 0
-        ? description
-        : `${description} ${hidden} ${hidden === 1 ? 'label is' : 'labels are'} left out where ${hidden === 1 ? 'it' : 'they'} would cover others.`,
+    ariaLabel: w.mapLabel,
+    ariaDescription: hidden === 0 ? description : `${description}${w.hiddenLabels(fmtInt(hidden), hidden === 1)}`,
   });
 }
 
@@ -267,23 +278,26 @@ function mapFrame(points: readonly MapPoint[], width: number, height: number) {
 
 /** What the map's readout says about the search in `view`, on a corpus of `words` words named `label`. */
 export function mapReadoutText(view: MapView, words: number, label: string): string {
+  const w = SKIPGRAM_WORDS.now();
   const { query, found, foundPoint: p, near } = view;
-  if (query === '')
-    return `The probe words are named. Hover over a dot to read its word, or find a word: it is marked with its 8 nearest neighbours.`;
-  if (found === undefined || !p || !near) return `"${query}" is not among the ${fmtInt(words)} words of ${label}.`;
-  return (
-    `"${query}" (word ${fmtInt(found + 1)} by frequency) is at (${fmt(p.x, 2)}, ${fmt(p.y, 2)}). Nearest: ` +
-    near.map((n) => `${n.word} ${fmt(n.similarity, 2)}`).join(', ') +
-    '. The map keeps only two directions of the vectors: close in the list is not always close on the map.'
-  );
+  if (query === '') return w.mapHint;
+  if (found === undefined || !p || !near) return w.notFound(query, fmtInt(words), label);
+  return w.found({
+    query,
+    rank: fmtInt(found + 1),
+    x: fmt(p.x, 2),
+    y: fmt(p.y, 2),
+    near: near.map((n) => `${n.word} ${fmt(n.similarity, 2)}`).join(', '),
+  });
 }
 
 /** One probe word's neighbours as a list, marking those that entered since the previous epoch. */
 export function neighbourColumn(column: ProbeColumn): HTMLElement {
+  const w = SKIPGRAM_WORDS.now();
   const box = el('div', { 'data-word': column.word });
   box.append(el('div', { className: 'probe' }, column.word));
   if (column.id === null) {
-    box.append(el('p', { className: 'note' }, 'not in this corpus'));
+    box.append(el('p', { className: 'note' }, w.notInCorpus));
     return box;
   }
   const { fresh } = column;
@@ -297,7 +311,7 @@ export function neighbourColumn(column: ProbeColumn): HTMLElement {
           { className: fresh.has(n.word) ? 'new' : '' },
           `${n.word} `,
           el('small', {}, fmt(n.similarity, 2)),
-          ...(fresh.has(n.word) ? [el('span', { className: 'visually-hidden' }, ' (new this epoch)')] : []),
+          ...(fresh.has(n.word) ? [el('span', { className: 'visually-hidden' }, w.newThisEpoch)] : []),
         ),
       ),
     ),
@@ -311,8 +325,9 @@ export function downloadNoteText(
   shown: number,
   run: { corpus: { words: readonly string[] } | null; snapshots: readonly { table: { dim: number } }[] },
 ): string {
-  if (!ready) return 'Train first; then load both files at projector.tensorflow.org.';
+  const w = SKIPGRAM_WORDS.now();
+  if (!ready) return w.trainFirst;
   const words = run.corpus?.words.length ?? 0;
   const dim = run.snapshots[0]?.table.dim ?? 0;
-  return `The vectors of epoch ${shown}${shown === 0 ? ' (the random start)' : ''}, one line per word (${fmtInt(words)} words, d = ${dim}).`;
+  return w.vectorsOf(String(shown), shown === 0, fmtInt(words), String(dim));
 }

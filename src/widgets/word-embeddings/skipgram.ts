@@ -18,6 +18,8 @@ import * as draw from './skipgram-draw';
 import { SAMPLE_TEXT } from './skipgram-sample';
 import { publishTrainedVectors } from '../kit/trained';
 import '../kit/embeddings.css';
+import { pageLocale } from '../../i18n/words';
+import { SKIPGRAM_WORDS } from './skipgram.words';
 
 /** The words whose neighbours the cell follows, besides the reader's own. */
 export const PROBES = ['excellent', 'awful', 'actor', 'boring'] as const;
@@ -41,7 +43,7 @@ const schema = {
 
 class SkipGramWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'tfjs in a Web Worker, loaded when you press Train';
+  protected override engine = SKIPGRAM_WORDS.now().engine;
   private readonly ui = {} as draw.SkipGramParts;
 
   private dataWorker: ImdbCorpusClient | null = null;
@@ -50,7 +52,7 @@ class SkipGramWidget extends KitWidget<typeof schema> {
     loadImdb: (reviews, onProgress) =>
       this.dataWorker!.load(reviews, onProgress).then(({ corpus, reviews: taken }) => ({
         corpus,
-        label: `${fmtInt(taken)} IMDB training reviews`,
+        label: SKIPGRAM_WORDS.now().imdbLabel(fmtInt(taken)),
       })),
     train: (run) => {
       this.trainWorker ??= startWorker<TrainRequest, TrainReport>(
@@ -70,9 +72,11 @@ class SkipGramWidget extends KitWidget<typeof schema> {
       this.trainWorker = null;
     },
     publish: publishTrainedVectors,
+    locale: pageLocale(),
   });
 
   protected build(): void {
+    const w = SKIPGRAM_WORDS.now();
     const radio = (value: 'imdb' | 'text') => {
       const input = el('input', { type: 'radio', name: 'corpus', value });
       input.addEventListener('change', (e) => input.checked && this.set({ corpus: value }, e));
@@ -88,17 +92,12 @@ class SkipGramWidget extends KitWidget<typeof schema> {
     this.ui.dataStatus = el('p', { className: 'kit-status', 'data-role': 'data-status', 'aria-live': 'polite' });
     this.ui.textArea = el('textarea', { name: 'text', rows: 7, maxlength: MAX_TEXT, spellcheck: false });
     this.ui.textArea.value = SAMPLE_TEXT;
-    this.ui.textLabel = el(
-      'label',
-      { className: 'wide' },
-      'Your text: one review or sentence per line',
-      this.ui.textArea,
-    );
+    this.ui.textLabel = el('label', { className: 'wide' }, w.textLabel, this.ui.textArea);
 
     this.ui.dimSelect = el('select', { name: 'dim' }, ...DIM_CHOICES.map((d) => el('option', { value: d }, d)));
     this.ui.dimSelect.addEventListener('change', (e) => this.set({ dim: this.ui.dimSelect.value }, e));
     this.ui.epochsSlider = slider({
-      label: 'Epochs',
+      label: w.epochs,
       name: 'epochs',
       min: 1,
       max: 20,
@@ -118,15 +117,15 @@ class SkipGramWidget extends KitWidget<typeof schema> {
       if (this.ui.seedInput.validity.valid && this.ui.seedInput.value !== '')
         this.set({ seed: Number(this.ui.seedInput.value) }, e);
     });
-    this.ui.trainButton = el('button', { type: 'button' }, 'Train');
+    this.ui.trainButton = el('button', { type: 'button' }, w.train);
     this.ui.trainButton.addEventListener('click', () => void this.train());
-    this.ui.stopButton = el('button', { type: 'button', disabled: true }, 'Stop');
+    this.ui.stopButton = el('button', { type: 'button', disabled: true }, w.stop);
     this.ui.stopButton.addEventListener('click', () => this.session.stop());
     this.ui.status = el('p', { className: 'kit-status', 'data-role': 'status', 'aria-live': 'polite' });
 
     this.ui.lossPlot = el('div', { className: 'plot', 'data-role': 'loss' });
     this.ui.viewSlider = slider({
-      label: 'Show epoch',
+      label: w.showEpoch,
       name: 'view-epoch',
       min: 0,
       max: 0,
@@ -159,15 +158,15 @@ class SkipGramWidget extends KitWidget<typeof schema> {
       maxlength: 40,
       spellcheck: false,
       size: 14,
-      placeholder: 'a word',
+      placeholder: w.searchPlaceholder,
       className: 'kit-word',
     });
     this.ui.searchInput.addEventListener('input', (e) => this.set({ search: this.ui.searchInput.value }, e));
     this.ui.mapPlot = el('div', { className: 'plot', 'data-role': 'map' });
     this.ui.mapReadout = el('p', { className: 'readout', 'data-role': 'map-readout', 'aria-live': 'polite' });
-    this.ui.vectorsButton = el('button', { type: 'button', disabled: true }, 'Download vectors.tsv');
+    this.ui.vectorsButton = el('button', { type: 'button', disabled: true }, w.downloadVectors);
     this.ui.vectorsButton.addEventListener('click', () => this.download('vectors'));
-    this.ui.metadataButton = el('button', { type: 'button', disabled: true }, 'Download metadata.tsv');
+    this.ui.metadataButton = el('button', { type: 'button', disabled: true }, w.downloadMetadata);
     this.ui.metadataButton.addEventListener('click', () => this.download('metadata'));
     this.ui.downloadNote = el('span', { className: 'note', 'data-role': 'download-note' });
 
@@ -260,7 +259,8 @@ class SkipGramWidget extends KitWidget<typeof schema> {
     this.ui.viewSlider.input.max = String(Math.max(0, last));
     this.ui.viewSlider.input.disabled = !can.view;
     this.ui.viewSlider.set(Math.max(0, shown));
-    this.ui.viewSlider.output.textContent = last < 0 ? '–' : shown === 0 ? '0 (random start)' : String(shown);
+    this.ui.viewSlider.output.textContent =
+      last < 0 ? '–' : shown === 0 ? SKIPGRAM_WORDS.now().randomStart('0') : String(shown);
     this.ui.vectorsButton.disabled = this.ui.metadataButton.disabled = !can.download;
     this.ui.downloadNote.textContent = draw.downloadNoteText(can.download, shown, this.session);
     draw.drawLoss(this.ui.lossPlot, this.session.losses, this.session.epochs, Math.min(this.columnWidth(), 520));
@@ -272,7 +272,7 @@ class SkipGramWidget extends KitWidget<typeof schema> {
     const corpus = this.session.corpus;
     const probes = probeWords(PROBES, this.state.probe);
     if (!corpus || shown < 0) {
-      const note = `After training starts: the ${NEIGHBOURS} nearest words to ${probes.join(', ')}.`;
+      const note = SKIPGRAM_WORDS.now().beforeTraining(String(NEIGHBOURS), probes.join(', '));
       this.ui.neighbourGrid.replaceChildren(el('p', { className: 'note' }, note));
       return;
     }
@@ -285,7 +285,7 @@ class SkipGramWidget extends KitWidget<typeof schema> {
   private drawMap(shown: number): void {
     const corpus = this.session.corpus;
     if (!corpus || shown < 0) {
-      this.ui.mapPlot.replaceChildren(el('p', { className: 'note' }, 'The map appears when training starts.'));
+      this.ui.mapPlot.replaceChildren(el('p', { className: 'note' }, SKIPGRAM_WORDS.now().mapLater));
       this.ui.mapReadout.textContent = '';
       return;
     }
@@ -294,7 +294,12 @@ class SkipGramWidget extends KitWidget<typeof schema> {
     const view = mapView(unit, corpus, { probes: [...PROBES, probe], search, count: MAP_WORDS, near: 8 });
     // SVG attributes cannot use CSS variables, so the cell's background is read here for the labels' halo.
     const halo = getComputedStyle(this).getPropertyValue('--cell-bg').trim() || 'white';
-    const description = `The ${Math.min(MAP_WORDS, corpus.words.length)} most frequent words of ${corpus.label} after ${shown} epoch${shown === 1 ? '' : 's'}, projected on their two principal components.`;
+    const description = SKIPGRAM_WORDS.now().mapDescription({
+      words: fmtInt(Math.min(MAP_WORDS, corpus.words.length)),
+      corpus: corpus.label,
+      epochs: String(shown),
+      one: shown === 1,
+    });
     draw.drawWordMap(this.ui.mapPlot, view, Math.min(this.columnWidth(), 560), halo, description);
     this.ui.mapReadout.textContent = draw.mapReadoutText(view, corpus.words.length, corpus.label);
     this.ui.mapReadout.dataset.found = view.found === undefined ? '' : view.query;

@@ -9,6 +9,7 @@ import { drawPlot, Plot } from '../kit/plot';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { onTrainedVectors, trainedVectors } from '../kit/trained';
 import '../kit/embeddings.css';
+import { WORD_PAIRS_WORDS } from './word-pairs.words';
 
 const schema = {
   pairs: {
@@ -43,7 +44,7 @@ class WordPairsWidget extends KitWidget<typeof schema> {
       el(
         'div',
         { className: 'controls' },
-        el('label', { className: 'wide' }, 'Word pairs, separated by commas', this.input),
+        el('label', { className: 'wide' }, WORD_PAIRS_WORDS.now().pairsLabel, this.input),
       ),
       this.plot,
       this.readout,
@@ -52,25 +53,18 @@ class WordPairsWidget extends KitWidget<typeof schema> {
   }
 
   protected update(): void {
+    const w = WORD_PAIRS_WORDS.now();
     if (this.input.value !== this.state.pairs) this.input.value = this.state.pairs;
     const pairs = parsePairs(this.state.pairs);
     const trained = trainedVectors();
     if (!trained) {
-      this.plot.replaceChildren(
-        el(
-          'p',
-          { className: 'note' },
-          'Train word vectors in the cell above: the cosines appear here after every epoch.',
-        ),
-      );
+      this.plot.replaceChildren(el('p', { className: 'note' }, w.trainFirst));
       this.readout.replaceChildren();
       delete this.dataset.epoch;
       return;
     }
     if (pairs.length === 0) {
-      this.plot.replaceChildren(
-        el('p', { className: 'note' }, 'Write pairs of two words, such as "good bad, film movie".'),
-      );
+      this.plot.replaceChildren(el('p', { className: 'note' }, w.writePairs));
       this.readout.replaceChildren();
       return;
     }
@@ -83,7 +77,7 @@ class WordPairsWidget extends KitWidget<typeof schema> {
       width: this.plotWidth(),
       height: 40 + bars.length * 28,
       marginLeft: 150,
-      x: { domain: [-1, 1], label: 'cosine similarity →', grid: true },
+      x: { domain: [-1, 1], label: w.xLabel, grid: true },
       y: { domain: bars.map((b) => b.label), label: null },
       marks: [
         Plot.ruleX([0], { strokeOpacity: 0.6 }),
@@ -110,29 +104,29 @@ class WordPairsWidget extends KitWidget<typeof schema> {
           {
             x: 0,
             y: 'label',
-            text: (b: Bar) => `not in the corpus: ${b.missing.join(', ')}`,
+            text: (b: Bar) => w.notInCorpus(b.missing.join(', ')),
             textAnchor: 'start',
             dx: 4,
           },
         ),
       ],
-      ariaLabel: 'Cosine similarity of word pairs',
+      ariaLabel: w.plotLabel,
       ariaDescription:
-        known.map((b) => `${b.a} and ${b.b}: ${fmt(b.similarity ?? 0)}`).join('; ') || 'No pair is in the corpus.',
+        known.map((b) => w.pairSimilarity(b.a, b.b, fmt(b.similarity ?? 0))).join(w.pairSeparator) || w.noPair,
     });
     this.readout.replaceChildren(
       el(
         'p',
         {},
-        `From the vectors after epoch ${trained.epoch}, trained on ${trained.corpus} (${fmtInt(trained.words.length)} words, d = ${trained.table.dim}).`,
+        w.fromVectors(String(trained.epoch), trained.corpus, fmtInt(trained.words.length), String(trained.table.dim)),
       ),
       dataTable({
-        head: ['pair', 'cos'],
+        head: [...w.head],
         rows: bars.map((b) => ({
           attrs: { 'data-pair': `${b.a} ${b.b}` },
           cells: [
             { head: `${b.a}, ${b.b}` },
-            b.similarity === null ? `– (${b.missing.join(', ')} not in the corpus)` : fmt(b.similarity),
+            b.similarity === null ? w.missingCell(b.missing.join(', ')) : fmt(b.similarity),
           ],
         })),
       }),
