@@ -10,6 +10,8 @@
  * |            |                         |        | LSTM 128 -> Dense 1 sigmoid               |                              |
  */
 import type { SequenceView } from '../../data/views.ts';
+import type { Locale } from '../../i18n/locales';
+import { SENTIMENT_WORDS } from './sentiment.words';
 
 /** The names of the two reference models. */
 export const PRESET_NAMES = ['r-keras', 'py-keras'] as const;
@@ -175,13 +177,14 @@ export function checkSettings(value: unknown): SentimentSettings {
   };
 }
 
-/** A short human name: the preset's, or "custom (from r-keras)". */
-export function settingsLabel(settings: Readonly<SentimentSettings>): string {
+/** A short human name, in the edition `locale`: the preset's, "r-keras, 3 epochs", or "custom (r-keras layout)". */
+export function settingsLabel(settings: Readonly<SentimentSettings>, locale: Locale = 'en'): string {
+  const w = SENTIMENT_WORDS[locale];
   const preset = matchingPreset(settings);
   if (preset) return preset;
   const shorter = presetButEpochs(settings);
-  if (shorter) return `${shorter}, ${settings.epochs} ${settings.epochs === 1 ? 'epoch' : 'epochs'}`;
-  return `custom (${settings.layout === 'imdb' ? 'r-keras' : 'py-keras'} layout)`;
+  if (shorter) return w.presetButEpochs(shorter, w.epochs(settings.epochs, String(settings.epochs)));
+  return w.custom(settings.layout === 'imdb' ? 'r-keras' : 'py-keras');
 }
 
 /**
