@@ -10,8 +10,8 @@
  * |            |                         |        | LSTM 128 -> Dense 1 sigmoid               |                              |
  */
 import type { SequenceView } from '../../data/views.ts';
-import type { Locale } from '../../i18n/locales';
-import { SENTIMENT_WORDS } from './sentiment.words';
+import type { Locale } from '../../i18n/locales.ts';
+import { SENTIMENT_WORDS } from './sentiment.words.ts';
 
 /** The names of the two reference models. */
 export const PRESET_NAMES = ['r-keras', 'py-keras'] as const;

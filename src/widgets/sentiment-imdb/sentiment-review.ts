@@ -171,7 +171,7 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
     const cut = words.filter((x) => x.status === 'cut').length;
     this.note.textContent =
       w.note(fmtInt(words.length), fmtInt(unknown), percent(unknown / words.length, 2)) +
-      (cut ? w.noteCut(fmtInt(cut), fmtInt(view.maxlen)) : w.noteEnd) +
+      (cut ? w.noteCut(fmtInt(cut), fmtInt(view.maxlen ?? 0)) : w.noteEnd) +
       (text.length > LINK_CHARS ? w.linkCut(fmtInt(LINK_CHARS)) : '');
     const shown = words.length > SHOWN_WORDS ? words.slice(words.length - SHOWN_WORDS) : words;
     this.words.replaceChildren(

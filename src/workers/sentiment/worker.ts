@@ -72,14 +72,14 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
   const split = trainingData(data.train, data.test, { validation, sample, seed });
   const trainIndices = split.trainIndices;
   const vocabularySize = data.words.length;
-  post({ type: 'status', text: 'Building the model…' });
+  post({ type: 'status', text: 'Building the model…', code: 'building' });
   const model = sentimentModel(settings, { vocabularySize, seed });
   let history: EpochLog[] = [];
   let startEpoch = 0;
   // Starting afresh drops the old run's checkpoint, so that no reload offers it and its room is free.
   if (!request.resume) await removeSlots(CHECKPOINT_SLOTS, STORAGE).catch(() => undefined);
   if (request.resume) {
-    post({ type: 'status', text: 'Reading the checkpoint…' });
+    post({ type: 'status', text: 'Reading the checkpoint…', code: 'checkpoint' });
     const checkpoint = await readNewest(CHECKPOINT_SLOTS, STORAGE);
     if (!checkpoint) throw new Error('the checkpoint is no longer kept in this browser: start afresh instead');
     const { artifacts, metadata: saved } = checkpoint;
@@ -166,7 +166,7 @@ async function time(request: Extract<SentimentRequest, { type: 'time' }>): Promi
 
 async function evaluate(data: TestData): Promise<void> {
   await startTf();
-  post({ type: 'status', text: 'Loading the trained model…' });
+  post({ type: 'status', text: 'Loading the trained model…', code: 'loading' });
   const loaded = await loadNewest(TRAINED_MODEL_SLOTS, STORAGE);
   if (!loaded) throw new Error('no trained model is kept in this browser: train one in the section above');
   const { model, metadata } = loaded;
