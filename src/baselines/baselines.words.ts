@@ -13,8 +13,8 @@ export const BASELINES_WORDS = words(
     },
     // ./verdict.ts
     namesAnd: ' and ',
-    and: ' and ',
-    listComma: ', ',
+    list: (items: readonly string[]) =>
+      items.length === 1 ? `${items[0]}` : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`,
     chance: (names: string, one: boolean) =>
       ` ${names.charAt(0).toUpperCase() + names.slice(1)} ${one ? 'does' : 'do'} little better than tossing a coin (50%).`,
     onlyOne: (name: string, accuracy: string, count: string, chance: string) =>
@@ -51,15 +51,14 @@ export const BASELINES_WORDS = words(
       lstm: 'LSTM 模型',
     },
     namesAnd: '和',
-    and: '，',
-    listComma: '，',
+    list: (items) => `而${items.join('，')}`,
     chance: (names, _one) => `${names}只比抛硬币（50%）好一点点。`,
     onlyOne: (name, accuracy, count, chance) =>
       `目前只有${name}有评分：在 ${count} 条测试集影评中判对了 ${accuracy}。${chance}`,
     other: (accuracy, name) => `${name}为 ${accuracy}`,
     how: { hair: '以极微弱的优势胜出', narrow: '以微弱优势胜出', clear: '胜出' },
     wins: (name, how, accuracy, count, list, chance) =>
-      `${name}${how}：在 ${count} 条测试集影评中判对了 ${accuracy}，而${list}。${chance}`,
+      `${name}${how}：在 ${count} 条测试集影评中判对了 ${accuracy}，${list}。${chance}`,
     starting: '正在启动 worker…',
     stopping: '正在停止…',
     stopped: '已停止。',

@@ -35,8 +35,7 @@ export function verdict(models: readonly ScoredModel[], locale: Locale = 'en'): 
     chance.length === 0 ? '' : w.chance(chance.map((m) => m.name).join(w.namesAnd), chance.length === 1);
   if (rest.length === 0) return w.onlyOne(best.name, percent(best.metrics.accuracy), count, chanceNote);
   const others = rest.map((m) => w.other(percent(m.metrics.accuracy), m.name));
-  const list =
-    others.length === 1 ? others[0]! : `${others.slice(0, -1).join(w.listComma)}${w.and}${others[others.length - 1]}`;
+  const list = w.list(others);
   const margin = best.metrics.accuracy - rest[0]!.metrics.accuracy;
   const how = margin < 0.0005 ? w.how.hair : margin < 0.01 ? w.how.narrow : w.how.clear;
   return w.wins(best.name, how, percent(best.metrics.accuracy), count, list, chanceNote);

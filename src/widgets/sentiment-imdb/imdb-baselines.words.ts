@@ -48,7 +48,7 @@ export const IMDB_BASELINES_WORDS = words(
     bagOfWords: '逻辑回归，输入为词和词对的词袋',
     seconds: (s) => `${s} 秒`,
     notFitted: '尚未拟合',
-    lstm: (label) => `LSTM，${label}`,
+    lstm: (label) => `LSTM 模型，${label}`,
     lstmEpochs: (_epochs, shown) => `${shown} 轮`,
     lstmUnscored: '尚未在测试集影评上评分',
     caption: (count) => `在全部 ${count} 条测试集影评上的得分（以正面影评为要找出的类别）`,

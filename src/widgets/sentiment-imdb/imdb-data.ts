@@ -51,7 +51,7 @@ class ImdbDataWidget extends KitWidget<typeof schema> {
     const splits = dataTable({
       role: 'splits',
       caption: w.splitsCaption(manifest.source.name),
-      head: [...w.splitsHead],
+      head: ['', ...w.splitsHead],
       rows: [
         row(w.reviews, train.count, test.count),
         row(w.negative, train.negative, test.negative),
@@ -76,7 +76,8 @@ class ImdbDataWidget extends KitWidget<typeof schema> {
     const index = dataTable({
       role: 'index',
       caption: w.indexCaption,
-      head: [...w.indexHead],
+      // Code names, the same in every edition.
+      head: ['id', 'r-keras: keras.datasets.imdb', 'py-keras: Tokenizer'],
       rows: r.map((x, i) => [{ head: String(x.id) }, cell(x), cell(py[i]!)]),
     });
 

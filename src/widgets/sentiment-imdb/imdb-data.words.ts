@@ -5,7 +5,7 @@ export const IMDB_DATA_WORDS = words(
   {
     engine: 'the data code of npm run data, in your browser',
     splitsCaption: (source: string) => `What ${source} holds, after tokenizing`,
-    splitsHead: ['', 'train', 'test'],
+    splitsHead: ['train', 'test'],
     reviews: 'reviews',
     negative: 'negative (rated 1–4)',
     positive: 'positive (rated 7–10)',
@@ -16,7 +16,6 @@ export const IMDB_DATA_WORDS = words(
     unknown: 'words missing from the training vocabulary',
     cutReviews: (size: string) => `reviews longer than ${size}, cut to it`,
     indexCaption: 'The first ids of each layout (word counts in the training reviews)',
-    indexHead: ['id', 'r-keras: keras.datasets.imdb', 'py-keras: Tokenizer'],
     coverage: (p: { distinct: string; numWords: string; kept: string; share: string; unknown: string }) =>
       `The training reviews use ${p.distinct} distinct words. ` +
       `With num_words = ${p.numWords}, r-keras keeps ids below ${p.numWords}: ` +
@@ -27,7 +26,7 @@ export const IMDB_DATA_WORDS = words(
   {
     engine: 'npm run data 的数据处理代码，在你的浏览器里运行',
     splitsCaption: (source) => `${source} 分词后的内容`,
-    splitsHead: ['', '训练集', '测试集'],
+    splitsHead: ['训练集', '测试集'],
     reviews: '影评数',
     negative: '负面（评分 1–4）',
     positive: '正面（评分 7–10）',
@@ -38,7 +37,6 @@ export const IMDB_DATA_WORDS = words(
     unknown: '训练集词汇表中没有的词',
     cutReviews: (size) => `超过 ${size} 而被截短的影评`,
     indexCaption: '两种索引方式的前几个 id（括号内是该词在训练影评中的出现次数）',
-    indexHead: ['id', 'r-keras：keras.datasets.imdb', 'py-keras：Tokenizer'],
     coverage: (p) =>
       `训练影评中共有 ${p.distinct} 个不同的词。` +
       `设 num_words = ${p.numWords} 时，r-keras 只保留小于 ${p.numWords} 的 id，` +

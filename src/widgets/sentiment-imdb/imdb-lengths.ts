@@ -102,7 +102,7 @@ class ImdbLengthsWidget extends KitWidget<typeof schema> {
     const shown = Array.from(words).filter((n) => n <= end);
     const beyond = words.length - shown.length;
     const thresholds = Array.from({ length: end / BIN + 1 }, (_, i) => i * BIN);
-    const rules = cuts.map((c) => ({ x: c.maxlen, name: c.name, text: w.cutLabel(fmtInt(c.maxlen), c.name) }));
+    const rules = cuts.map((c) => ({ x: c.maxlen, name: c.name, text: `maxlen ${c.maxlen} (${c.name})` }));
     const test = split === 'test';
     drawPlot(this.plot, {
       width: this.plotWidth(),

@@ -204,7 +204,7 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
       role: 'confusion',
       className: 'confusion',
       caption: w.confusionCaption,
-      head: [...w.confusionHead],
+      head: ['', ...w.confusionHead],
       rows: [
         [{ head: w.negative }, cell(m.tn, true), cell(m.fp, false)],
         [{ head: w.positive }, cell(m.fn, false), cell(m.tp, true)],
