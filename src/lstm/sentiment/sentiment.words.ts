@@ -23,6 +23,21 @@ export const SENTIMENT_WORDS = words(
       'loaded now, so they say nothing about these.',
     evaluateAgain: ' Evaluate again to score the model on the reviews loaded now.',
     loadOrTrain: ' Load the reviews the model was trained on to see them again, or train a model on these.',
+    // ./presets.ts checkSettings and ./settings-form.ts parseUnits: keys are the settings' own names.
+    notObject: 'the settings are not an object',
+    wholeNumber: (key: string, min: string, max: string, got: string) =>
+      `${key} must be a whole number from ${min} to ${max}, got ${got}`,
+    number: (key: string, min: string, max: string, got: string) =>
+      `${key} must be a number from ${min} to ${max}, got ${got}`,
+    layout: (got: string) => `layout must be 'imdb' or 'tokenizer', got ${got}`,
+    optimizer: (names: string, got: string) => `optimizer must be one of ${names}, got ${got}`,
+    layers: (min: string, max: string, got: string) =>
+      `lstm must list ${min} to ${max} layer sizes (the units of each LSTM layer), got ${got}`,
+    unitsRange: (min: string, max: string) => `a whole number from ${min} to ${max}`,
+    aNumber: 'a number',
+    units: (p: { piece: string; what: string; minLayers: string; maxLayers: string; min: string; max: string }) =>
+      `LSTM units per layer: "${p.piece}" is not ${p.what}. Type the units of each LSTM layer (${p.minLayers} ` +
+      `to ${p.maxLayers} layers), whole numbers from ${p.min} to ${p.max} separated by commas, like 64 or 128,128.`,
   },
   {
     epochs: (_n, shown) => `${shown} 轮`,
@@ -39,5 +54,16 @@ export const SENTIMENT_WORDS = words(
       `这些结果是在另一份数据上测得的：${count} 条测试集影评，而不是当前加载的 ${loaded} 条，所以不能说明当前这些影评上的表现。`,
     evaluateAgain: '重新评估，即可在当前加载的影评上为模型打分。',
     loadOrTrain: '请加载训练该模型所用的影评来再次查看，或者在当前这些影评上训练一个模型。',
+    notObject: '这些设置不是一个对象',
+    wholeNumber: (key, min, max, got) => `${key} 必须是 ${min} 到 ${max} 之间的整数，现在是 ${got}`,
+    number: (key, min, max, got) => `${key} 必须是 ${min} 到 ${max} 之间的数，现在是 ${got}`,
+    layout: (got) => `layout 必须是 'imdb' 或 'tokenizer'，现在是 ${got}`,
+    optimizer: (names, got) => `optimizer 必须是 ${names} 之一，现在是 ${got}`,
+    layers: (min, max, got) => `lstm 必须列出 ${min} 到 ${max} 层的大小（每个 LSTM 层的单元数），现在是 ${got}`,
+    unitsRange: (min, max) => `${min} 到 ${max} 之间的整数`,
+    aNumber: '一个数',
+    units: (p) =>
+      `每层 LSTM 单元数：“${p.piece}”不是${p.what}。请输入每个 LSTM 层的单元数（${p.minLayers} 到 ${p.maxLayers} 层），` +
+      `用 ${p.min} 到 ${p.max} 之间的整数，以逗号分隔，例如 64 或 128,128。`,
   },
 );

@@ -132,7 +132,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     this.form.show(s);
     let settings;
     try {
-      settings = formSettings(s);
+      settings = formSettings(s, pageLocale());
     } catch (error) {
       this.showError((error as Error).message);
       this.trainButton.disabled = true;
@@ -285,7 +285,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
       this.set(runForm(choice));
     } else {
       try {
-        choice = formRun(this.state);
+        choice = formRun(this.state, pageLocale());
       } catch (error) {
         this.showError((error as Error).message);
         return;
