@@ -104,13 +104,7 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
     this.main = el(
       'div',
       {},
-      el(
-        'div',
-        { className: 'controls' },
-        el('label', {}, w.trees, this.treesSelect),
-        this.fitButton,
-        this.stopButton,
-      ),
+      el('div', { className: 'controls' }, el('label', {}, w.trees, this.treesSelect), this.fitButton, this.stopButton),
       this.progress,
       this.status,
       this.table,

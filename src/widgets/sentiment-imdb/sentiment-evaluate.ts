@@ -232,7 +232,11 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
     for (const review of wrong) {
       const data = otherData ? null : this.data;
       // The review is data, in English: the quote says so, whatever the page's language.
-      const quote = el('blockquote', { lang: data ? 'en' : undefined }, data ? w.loadingText : otherData ? w.otherDataText : w.loadToRead);
+      const quote = el(
+        'blockquote',
+        { lang: data ? 'en' : undefined },
+        data ? w.loadingText : otherData ? w.otherDataText : w.loadToRead,
+      );
       list.append(
         el(
           'li',

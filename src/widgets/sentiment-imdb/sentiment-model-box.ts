@@ -49,13 +49,7 @@ export function modelSummaryView(): ModelSummaryView {
   return {
     roots: [
       el('details', { className: 'sentiment-details' }, el('summary', {}, w.summary), summary),
-      el(
-        'details',
-        { className: 'sentiment-details' },
-        el('summary', {}, w.tfjs),
-        el('pre', {}, code),
-        copyButton,
-      ),
+      el('details', { className: 'sentiment-details' }, el('summary', {}, w.tfjs), el('pre', {}, code), copyButton),
     ],
     render(settings, vocabularySize, validation) {
       // Without the data, the vocabulary size is unknown unless the settings cut it anyway.

@@ -166,7 +166,11 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
     this.meter.hidden = false;
     this.meter.value = p;
     this.meter.setAttribute('aria-valuetext', w.valueText(percent(p, 2)));
-    this.verdict.textContent = w.verdict(p >= 0.5, percent(p, 2), settingsLabel(loaded.metadata.settings, pageLocale()));
+    this.verdict.textContent = w.verdict(
+      p >= 0.5,
+      percent(p, 2),
+      settingsLabel(loaded.metadata.settings, pageLocale()),
+    );
     const unknown = words.filter((x) => x.status === 'oov' || x.status === 'dropped').length;
     const cut = words.filter((x) => x.status === 'cut').length;
     this.note.textContent =
@@ -190,8 +194,7 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
       ),
     );
     this.row.textContent =
-      `[${Array.from(ids).join(', ')}]` +
-      (startMarker || view.layout !== 'imdb' ? '' : w.markerCut);
+      `[${Array.from(ids).join(', ')}]` + (startMarker || view.layout !== 'imdb' ? '' : w.markerCut);
   }
 }
 

@@ -21,7 +21,8 @@ export const SENTIMENT_REVIEW_WORDS = words(
       `${positive ? 'Positive' : 'Negative'}: the model's probability that it is positive is ${p} (${label}).`,
     note: (words: string, unknown: string, share: string) =>
       `${words} words; ${unknown} out of the model's vocabulary (${share})`,
-    noteCut: (cut: string, maxlen: string) => `; the first ${cut} are cut, since the model reads the last ${maxlen} ids.`,
+    noteCut: (cut: string, maxlen: string) =>
+      `; the first ${cut} are cut, since the model reads the last ${maxlen} ids.`,
     noteEnd: '.',
     linkCut: (chars: string) => ` The link to this cell keeps only the first ${chars} characters.`,
     earlier: (n: string) => `… ${n} earlier words …`,

@@ -48,7 +48,6 @@ function readCheckpoint(): CheckpointInfo | null {
 // Without storage a reload cannot offer to resume; training itself is unaffected.
 const writeCheckpoint = (info: CheckpointInfo | null) => void writeStored(CHECKPOINT_KEY, info);
 
-
 class SentimentTrainWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
   protected override engine = SENTIMENT_TRAIN_WORDS.now().engine;

@@ -121,7 +121,6 @@ export const SENTIMENT_TRAIN_WORDS = words(
     stoppedSaved: (epochs) => `完成 ${epochs} 轮后停止。模型的当前状态已保存在本浏览器中；`,
     stoppedCheckpoint: '重新加载页面后可以从检查点继续。',
     stoppedNoCheckpoint: '没有完成任何一轮，所以没有检查点。',
-    trained: (_epochs, shown, kept) =>
-      `已训练 ${shown} 轮${kept}，并保存在本浏览器中。下一节会在测试集影评上评估它。`,
+    trained: (_epochs, shown, kept) => `已训练 ${shown} 轮${kept}，并保存在本浏览器中。下一节会在测试集影评上评估它。`,
   },
 );

@@ -127,11 +127,7 @@ export function progressLine(
 }
 
 /** The status line when an epoch's checkpoint was not kept, with `reason` (older workers give none). */
-function checkpointFailure(
-  reason: string | null | undefined,
-  kept: CheckpointInfo | null,
-  w: TrainingWords,
-): string {
+function checkpointFailure(reason: string | null | undefined, kept: CheckpointInfo | null, w: TrainingWords): string {
   if (!reason) return w.checkpointBlocked;
   return w.checkpointFailed(reason) + (kept ? w.checkpointStillKept(fmtInt(kept.epochsDone)) : w.checkpointNone);
 }
