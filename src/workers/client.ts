@@ -16,6 +16,8 @@
  *     });
  */
 
+import { WORKERS_WORDS } from './workers.words.ts';
+
 /** What every worker reports when a request fails; each protocol's report union includes it. */
 export interface WorkerError {
   type: 'error';
@@ -32,7 +34,8 @@ export interface WorkerClient<Request> {
 
 /** The message of a worker that failed outside any request (a script that would not load, an uncaught throw). */
 function failureMessage(what: string, event: ErrorEvent): string {
-  return `the ${what} failed: ${event.message || 'it could not start'}`;
+  const w = WORKERS_WORDS.now();
+  return w.failed(w.names[what] ?? what, event.message || w.couldNotStart);
 }
 
 /**
