@@ -44,7 +44,7 @@ export const DATA_WORDS = words(
       network: 'Check the connection and try again.',
     },
     /** A data error's message as a reader reads it: English says it in the error's own words. */
-    dataError: (_code: DataErrorCode, message: string) => message,
+    dataError: (_code: DataErrorCode, message: string) => `${message}`,
     wentWrong: (message: string) => `Something went wrong: ${message}`,
     keptNote: (message: string) => `${message} The reviews loaded before are still loaded.`,
     storedUnreadable: 'The reviews kept in this browser could not be read, so they were forgotten',

@@ -38,7 +38,7 @@ export const IMDB_EXPLORER_WORDS = words(
   },
   {
     home: '本页的影评',
-    rKerasView: 'r-keras：keras.datasets.imdb，num_words 20,000，maxlen 80',
+    rKerasView: 'r-keras：keras.datasets.imdb，保留 20,000 个词（num_words），maxlen 80',
     pyKerasView: 'py-keras：用 Tokenizer 保留全部词，maxlen 100',
     split: '数据集',
     trainOption: '训练集影评',
