@@ -16,7 +16,13 @@ import { costSentence } from '../../src/lstm/sentiment/run-cost';
 import { formSettings, parseUnits, settingsFields } from '../../src/lstm/sentiment/settings-form';
 import { hasCjk } from '../../src/widgets/sentiment-imdb/sentiment-review.words';
 import { SENTIMENT_TRAIN_WORDS } from '../../src/widgets/sentiment-imdb/sentiment-train.words';
-import { idleRun, progressLine, startRun, trainingStep } from '../../src/widgets/sentiment-imdb/training-run';
+import {
+  idleRun,
+  progressLine,
+  startRun,
+  trainingStep,
+  workerErrorText,
+} from '../../src/widgets/sentiment-imdb/training-run';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 /** English words of three letters or more, as a stray untranslated word would be. */
@@ -94,6 +100,16 @@ describe('chapter 5 in Chinese', () => {
     expect(trainingStep(run, { type: 'status', text: 'Building the model…', code: 'building' }).status).toBe(
       'Building the model…',
     );
+  });
+
+  it('words the sentiment worker’s errors by their code', () => {
+    const w = SENTIMENT_TRAIN_WORDS.zh;
+    expect(workerErrorText({ message: 'x', code: 'diverged', values: [NaN, 1, 12] }, w)).toBe(
+      '在第 1 轮第 12 个批次，损失变成了 NaN：请调低学习率',
+    );
+    expect(chinese(workerErrorText({ message: 'x', code: 'no-model' }, w))).not.toMatch(ENGLISH_WORD);
+    expect(workerErrorText({ message: 'something else' }, w)).toBe('something else');
+    expect(workerErrorText({ message: 'x', code: 'no-model' })).toMatch(/^no trained model is kept/);
   });
 
   it('captions an evaluation', () => {

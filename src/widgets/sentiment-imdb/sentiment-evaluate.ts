@@ -30,6 +30,8 @@ import { percent } from '../../data/format';
 import { pagedPieces, textPage } from '../../data/explore';
 import { pageLocale } from '../../i18n/words';
 import { SENTIMENT_EVALUATE_WORDS } from './sentiment-evaluate.words';
+import { SENTIMENT_TRAIN_WORDS } from './sentiment-train.words';
+import { workerErrorText } from './training-run';
 
 const schema = {} as const;
 
@@ -167,7 +169,7 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
       this.show(evaluation);
     } else if (report.type === 'error') {
       this.done('');
-      if (report.message !== 'evaluation stopped') this.showError(report.message);
+      if (report.message !== 'evaluation stopped') this.showError(workerErrorText(report, SENTIMENT_TRAIN_WORDS.now()));
       else this.status.textContent = w.stopped;
     }
   }

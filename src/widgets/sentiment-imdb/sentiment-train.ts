@@ -25,7 +25,14 @@ import { settingsFieldset, TRAIN_SCHEMA, type SettingsFieldset } from './sentime
 import { drawBatchChart, drawEpochChart, epochTable } from './sentiment-charts';
 import { modelSummaryView, trainedModelBox, type ModelSummaryView, type TrainedModelBox } from './sentiment-model-box';
 import { sentimentWorker, workerData } from './sentiment-shared';
-import { idleRun, startRun, trainingStep, type CheckpointInfo, type TrainingRun } from './training-run';
+import {
+  idleRun,
+  startRun,
+  trainingStep,
+  workerErrorText,
+  type CheckpointInfo,
+  type TrainingRun,
+} from './training-run';
 import { pageLocale } from '../../i18n/words';
 import { fmtInt } from '../kit/format';
 import { SENTIMENT_TRAIN_WORDS } from './sentiment-train.words';
@@ -313,7 +320,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     if (report.type === 'evaluating' || report.type === 'evaluated' || report.type === 'timed') return;
     const wasRunning = this.run.running !== 'idle';
     this.apply(trainingStep(this.run, report, SENTIMENT_TRAIN_WORDS.now()));
-    if (report.type === 'error') this.showError(report.message);
+    if (report.type === 'error') this.showError(workerErrorText(report, SENTIMENT_TRAIN_WORDS.now()));
     // The summary describes the model that loads: only a confirmed save changes it.
     if (report.type === 'trained' && !report.saveError)
       announceTrained(report.metadata, settingsLabel(report.metadata.settings, pageLocale()));

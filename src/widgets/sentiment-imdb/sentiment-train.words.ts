@@ -70,6 +70,16 @@ export const SENTIMENT_TRAIN_WORDS = words(
       `Stopped after ${epochs} complete epoch(s). The model as it is now is saved in this browser; `,
     stoppedCheckpoint: 'the checkpoint lets you resume after a reload.',
     stoppedNoCheckpoint: 'no epoch was complete, so there is no checkpoint.',
+    /** A sentiment worker's errors, by their code (src/workers/sentiment/worker.ts). */
+    errors: {
+      'no-checkpoint': 'the checkpoint is no longer kept in this browser: start afresh instead',
+      'other-settings': 'the checkpoint was trained with other settings: start afresh instead',
+      'no-model': 'no trained model is kept in this browser: train one in the section above',
+      'other-data':
+        'the trained model was made from other prepared data (its vocabulary differs), so its ids would mean other words here',
+    },
+    diverged: (loss: string, epoch: string, batch: string) =>
+      `the loss became ${loss} at epoch ${epoch}, batch ${batch}: lower the learning rate`,
     trained: (epochs: number, shown: string, kept: string) =>
       `Trained ${shown} ${epochs === 1 ? 'epoch' : 'epochs'}${kept} and saved in this browser. ` +
       'The next section evaluates it on the test reviews.',
@@ -121,6 +131,13 @@ export const SENTIMENT_TRAIN_WORDS = words(
     stoppedSaved: (epochs) => `完成 ${epochs} 轮后停止。模型的当前状态已保存在本浏览器中；`,
     stoppedCheckpoint: '重新加载页面后可以从检查点继续。',
     stoppedNoCheckpoint: '没有完成任何一轮，所以没有检查点。',
+    errors: {
+      'no-checkpoint': '本浏览器中已不再保存这个检查点：请从头开始训练',
+      'other-settings': '这个检查点是用另一组设置训练的：请从头开始训练',
+      'no-model': '本浏览器中没有保存训练好的模型：请在上一节训练一个',
+      'other-data': '训练好的模型来自另一份预处理数据（词汇表不同），它的 id 在这里会对应别的词',
+    },
+    diverged: (loss, epoch, batch) => `在第 ${epoch} 轮第 ${batch} 个批次，损失变成了 ${loss}：请调低学习率`,
     trained: (_epochs, shown, kept) => `已训练 ${shown} 轮${kept}，并保存在本浏览器中。下一节会在测试集影评上评估它。`,
   },
 );

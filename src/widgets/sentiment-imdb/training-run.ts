@@ -126,6 +126,19 @@ export function progressLine(
   });
 }
 
+/** A sentiment worker's error in the words `w` (its English message when it has no code these words know). */
+export function workerErrorText(
+  report: { message: string; code?: string; values?: number[] },
+  w: TrainingWords = SENTIMENT_TRAIN_WORDS.en,
+): string {
+  if (report.code === 'diverged' && report.values?.length === 3) {
+    const [loss, epoch, batch] = report.values as [number, number, number];
+    return w.diverged(String(loss), fmtInt(epoch), fmtInt(batch));
+  }
+  const known: Record<string, string> = w.errors;
+  return (report.code && known[report.code]) || report.message;
+}
+
 /** The status line when an epoch's checkpoint was not kept, with `reason` (older workers give none). */
 function checkpointFailure(reason: string | null | undefined, kept: CheckpointInfo | null, w: TrainingWords): string {
   if (!reason) return w.checkpointBlocked;
