@@ -10,6 +10,7 @@ import { rowSummary } from '../../src/data/explore';
 import { duration } from '../../src/data/format';
 import { describeLoadError } from '../../src/data/loader';
 import { evaluationCaption, otherDataNote } from '../../src/lstm/sentiment/measured-on';
+import { modelFileError, modelFileErrorText } from '../../src/lstm/sentiment/model-errors';
 import { checkSettings, presetSettings, settingsLabel } from '../../src/lstm/sentiment/presets';
 import { predictVerdict, testReview } from '../../src/lstm/sentiment/review-reading';
 import { costSentence } from '../../src/lstm/sentiment/run-cost';
@@ -110,6 +111,16 @@ describe('chapter 5 in Chinese', () => {
     expect(chinese(workerErrorText({ message: 'x', code: 'no-model' }, w))).not.toMatch(ENGLISH_WORD);
     expect(workerErrorText({ message: 'something else' }, w)).toBe('something else');
     expect(workerErrorText({ message: 'x', code: 'no-model' })).toMatch(/^no trained model is kept/);
+  });
+
+  it('says why model files do not load', () => {
+    const error = modelFileError(
+      'no-weights',
+      'the model has no weights (choose model.json and its .bin file together)',
+    );
+    expect(modelFileErrorText(error)).toBe(error.message);
+    expect(chinese(modelFileErrorText(error, 'zh'))).toMatch(/^模型没有权重.*（详情：the model has no weights/);
+    expect(modelFileErrorText(new Error('other'), 'zh')).toBe('other');
   });
 
   it('captions an evaluation', () => {

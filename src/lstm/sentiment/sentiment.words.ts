@@ -35,6 +35,19 @@ export const SENTIMENT_WORDS = words(
       `lstm must list ${min} to ${max} layer sizes (the units of each LSTM layer), got ${got}`,
     unitsRange: (min: string, max: string) => `a whole number from ${min} to ${max}`,
     aNumber: 'a number',
+    /** What went wrong with model files, by the code of ./model-errors.ts (English: the message says it all). */
+    modelFileErrors: {
+      'no-metadata': 'not a kit model',
+      'not-kit': 'not a kit model',
+      version: 'another version',
+      'bad-metadata': 'malformed metadata',
+      unreadable: 'unreadable',
+      'no-topology': 'no topology',
+      'no-weights': 'no weights',
+      malformed: 'malformed',
+      contradicts: 'contradicts itself',
+    },
+    modelFileError: (_what: string, message: string) => `${message}`,
     units: (p: { piece: string; what: string; minLayers: string; maxLayers: string; min: string; max: string }) =>
       `LSTM units per layer: "${p.piece}" is not ${p.what}. Type the units of each LSTM layer (${p.minLayers} ` +
       `to ${p.maxLayers} layers), whole numbers from ${p.min} to ${p.max} separated by commas, like 64 or 128,128.`,
@@ -62,6 +75,19 @@ export const SENTIMENT_WORDS = words(
     layers: (min, max, got) => `lstm 必须列出 ${min} 到 ${max} 层的大小（每个 LSTM 层的单元数），现在是 ${got}`,
     unitsRange: (min, max) => `${min} 到 ${max} 之间的整数`,
     aNumber: '一个数',
+    modelFileErrors: {
+      'no-metadata':
+        '这个模型没有 lstm-kit 的元数据：本套件需要它训练时的设置和词汇表（请用第 5 章或 `npm run train` 保存模型）。',
+      'not-kit': '这不是 lstm-kit 的情感分析模型。',
+      version: '这个模型文件的版本与本套件读取的版本不同。',
+      'bad-metadata': '模型文件中的元数据有误。',
+      unreadable: '无法读取这个模型。',
+      'no-topology': '模型文件中没有网络结构（它是 tfjs 保存的 model.json 吗？）。',
+      'no-weights': '模型没有权重（请同时选择 model.json 和它的 .bin 文件）。',
+      malformed: '模型文件格式有误。',
+      contradicts: '这个模型文件前后矛盾。',
+    },
+    modelFileError: (what, message) => `${what}（详情：${message}）`,
     units: (p) =>
       `每层 LSTM 单元数：“${p.piece}”不是${p.what}。请输入每个 LSTM 层的单元数（${p.minLayers} 到 ${p.maxLayers} 层），` +
       `用 ${p.min} 到 ${p.max} 之间的整数，以逗号分隔，例如 64 或 128,128。`,

@@ -5,6 +5,7 @@
  */
 import { percent } from '../../data/format';
 import { modelCode, modelSummary, parameterCount } from '../../lstm/sentiment/model';
+import { modelFileErrorText } from '../../lstm/sentiment/model-errors';
 import { settingsLabel, type SentimentSettings } from '../../lstm/sentiment/presets';
 import { dataTable, el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
@@ -136,7 +137,7 @@ export function trainedModelBox(showError: (message: string) => void): TrainedMo
         refresh();
       } catch (error) {
         refresh();
-        showError(w.loadFailed((error as Error).message));
+        showError(w.loadFailed(modelFileErrorText(error, pageLocale())));
       }
     })();
   });
