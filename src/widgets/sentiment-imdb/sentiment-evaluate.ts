@@ -233,12 +233,7 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
     this.wrong.replaceChildren(el('h4', {}, w.wrongHeading), list);
     for (const review of wrong) {
       const data = otherData ? null : this.data;
-      // The review is data, in English: the quote says so, whatever the page's language.
-      const quote = el(
-        'blockquote',
-        { lang: data ? 'en' : undefined },
-        data ? w.loadingText : otherData ? w.otherDataText : w.loadToRead,
-      );
+      const quote = el('blockquote', {}, data ? w.loadingText : otherData ? w.otherDataText : w.loadToRead);
       list.append(
         el(
           'li',
@@ -254,6 +249,8 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
       if (data) {
         try {
           quote.replaceChildren(readableText(await data.texts.text('test', review.index)));
+          // The review is data, in English, whatever the page's language.
+          quote.lang = 'en';
         } catch (error) {
           quote.textContent = w.textFailed((error as Error).message);
         }
