@@ -77,7 +77,14 @@ export function drawEpochChart(target: HTMLElement, epochs: EpochLog[], width: n
         rows.filter((d) => d.metric === w.accuracy),
         { x: 'epoch', y: 'value', z: 'data', stroke: 'data' },
       ),
-      Plot.dot(rows, { x: 'epoch', y: 'value', stroke: 'data', symbol: 'metric', tip: true }),
+      // The tip names these channels: in the page's words, not by the rows' field names.
+      Plot.dot(rows, {
+        x: 'epoch',
+        y: 'value',
+        stroke: Object.assign((d: (typeof rows)[number]) => d.data, { label: w.dataLabel }),
+        symbol: Object.assign((d: (typeof rows)[number]) => d.metric, { label: w.metricLabel }),
+        tip: true,
+      }),
       Plot.ruleY([0]),
     ],
     symbol: { legend: true },
