@@ -12,6 +12,8 @@ import type { ImdbManifest } from '../data/shards.ts';
 import { seedFromString } from '../lstm/cell/random.ts';
 import type { BagOfWordsBaseline, BaselineProgress, ForestBaseline } from './imdb.ts';
 import type { BinaryMetrics } from './metrics.ts';
+import { LANG_TAG, type Locale } from '../i18n/locales.ts';
+import { BASELINES_WORDS } from './baselines.words.ts';
 
 /** Which baseline. */
 export type BaselineModel = 'bag-of-words' | 'forest';
@@ -29,11 +31,38 @@ export interface BaselineResults {
   bagOfWords?: BagOfWordsBaseline;
 }
 
-/** Each model as the sentences under the table name it. */
+/** Each model as the sentences under the table name it (in English; the page's edition: {@link modelNames}). */
 export const MODEL_NAMES: Readonly<Record<BaselineModel, string>> = {
-  'bag-of-words': 'the bag-of-words logistic regression',
-  forest: 'the random forest',
+  'bag-of-words': BASELINES_WORDS.en.modelNames['bag-of-words'],
+  forest: BASELINES_WORDS.en.modelNames.forest,
 };
+
+/** Each model (and the LSTM) as the sentences under the table name it, in the edition `locale`. */
+export function modelNames(locale: Locale = 'en'): Readonly<Record<BaselineModel | 'lstm', string>> {
+  return BASELINES_WORDS[locale].modelNames;
+}
+
+/** What a baseline is doing, in words of the edition `locale` (its `code` when it has one, else its English `stage`). */
+export function stageText(progress: BaselineProgress, locale: Locale = 'en'): string {
+  const w = BASELINES_WORDS[locale].stages;
+  const n = (k: number) => (progress.values?.[k] ?? 0).toLocaleString(locale === 'en' ? 'en-US' : LANG_TAG[locale]);
+  switch (progress.code) {
+    case 'binning':
+      return w.binning;
+    case 'tree':
+      return w.tree(n(0), n(1));
+    case 'counting':
+      return w.counting;
+    case 'rows':
+      return w.rows;
+    case 'lbfgs-start':
+      return w.lbfgsStart;
+    case 'lbfgs':
+      return w.lbfgs(String(progress.values?.[0] ?? 0), (progress.values?.[1] ?? 0).toFixed(4));
+    default:
+      return progress.stage;
+  }
+}
 
 /**
  * The storage key of a dataset's results: `prefix` and a checksum (8 hex digits) of the
@@ -71,12 +100,13 @@ export function checkResults(value: unknown): BaselineResults {
  * "about 12 s left" from the time spent on a model (`elapsedMs`, milliseconds) and the share of
  * it done (`fraction`, in [0, 1]); too early to tell under 2% or 1.5 s.
  */
-export function timeLeft(elapsedMs: number, fraction: number): string {
-  if (fraction < 0.02 || elapsedMs < 1500) return 'estimating the time left…';
+export function timeLeft(elapsedMs: number, fraction: number, locale: Locale = 'en'): string {
+  const w = BASELINES_WORDS[locale];
+  if (fraction < 0.02 || elapsedMs < 1500) return w.estimating;
   const seconds = (elapsedMs * (1 - fraction)) / fraction / 1000;
   return seconds < 90
-    ? `about ${Math.max(1, Math.round(seconds))} s left`
-    : `about ${Math.round(seconds / 60)} min left`;
+    ? w.secondsLeft(String(Math.max(1, Math.round(seconds))))
+    : w.minutesLeft(String(Math.round(seconds / 60)));
 }
 
 /** A fit in progress. Times are `performance.now()` milliseconds. */
@@ -100,6 +130,8 @@ export interface FitState {
   status: string;
   /** The share of the current model done, in [0, 1] (the progress bar, shown while `run` is set). */
   fraction: number;
+  /** The edition the status line is written in (English when absent). */
+  locale?: Locale;
 }
 
 /** No fit going on, with the results kept so far. */
@@ -113,7 +145,7 @@ export function startFit(state: FitState, models: BaselineModel[], now: number):
   return {
     ...state,
     run: { models, model: null, modelStarted: now, started: now, stopping: false },
-    status: 'Starting the worker…',
+    status: BASELINES_WORDS[state.locale ?? 'en'].starting,
     fraction: 0,
   };
 }
@@ -121,12 +153,12 @@ export function startFit(state: FitState, models: BaselineModel[], now: number):
 /** A stop asked for (the worker is told); unchanged without a run or if already stopping. */
 export function stopFit(state: FitState): FitState {
   if (!state.run || state.run.stopping) return state;
-  return { ...state, run: { ...state.run, stopping: true }, status: 'Stopping…' };
+  return { ...state, run: { ...state.run, stopping: true }, status: BASELINES_WORDS[state.locale ?? 'en'].stopping };
 }
 
 /** The run ended without a word from the worker (it did not answer a stop in time). */
 export function abandonFit(state: FitState): FitState {
-  return state.run ? { ...state, run: null, status: 'Stopped.' } : state;
+  return state.run ? { ...state, run: null, status: BASELINES_WORDS[state.locale ?? 'en'].stopped } : state;
 }
 
 /**
@@ -136,6 +168,8 @@ export function abandonFit(state: FitState): FitState {
 export function fitStep(state: FitState, report: FitReport, now: number): FitState {
   const run = state.run;
   if (!run) return state;
+  const locale = state.locale ?? 'en';
+  const w = BASELINES_WORDS[locale];
   switch (report.type) {
     case 'progress': {
       const moved = run.model !== report.model;
@@ -147,9 +181,13 @@ export function fitStep(state: FitState, report: FitReport, now: number): FitSta
         ...state,
         run: next,
         fraction: report.fraction,
-        status:
-          `Step ${step} of ${run.models.length}, ${MODEL_NAMES[report.model]}: ${report.stage}; ` +
-          timeLeft(now - next.modelStarted, report.fraction),
+        status: w.step(
+          String(step),
+          String(run.models.length),
+          w.modelNames[report.model],
+          stageText(report, locale),
+          timeLeft(now - next.modelStarted, report.fraction, locale),
+        ),
       };
     }
     case 'result': {
@@ -163,9 +201,7 @@ export function fitStep(state: FitState, report: FitReport, now: number): FitSta
       return {
         ...state,
         run: null,
-        status: report.stopped
-          ? 'Stopped. Results that were complete before the stop are in the table.'
-          : `Fitted both baselines in ${seconds.toFixed(1)} s.`,
+        status: report.stopped ? w.stoppedPartial : w.fitted(seconds.toFixed(1)),
       };
     }
     case 'error':

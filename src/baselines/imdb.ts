@@ -24,8 +24,12 @@ export const BAG_OF_WORDS_L2 = 3e-7;
 
 /** Where a baseline fit stands. */
 export interface BaselineProgress {
-  /** What it is doing, in words. */
+  /** What it is doing, in English words (for logs and the bench). */
   stage: string;
+  /** What it is doing, for a page to say in its own edition (src/baselines/fit-run.ts, stageText). */
+  code?: 'binning' | 'tree' | 'counting' | 'rows' | 'lbfgs-start' | 'lbfgs';
+  /** The numbers of the stage: the trees done and in all, or the iteration and the objective. */
+  values?: number[];
   /** An estimate of the share done, from 0 to 1. */
   fraction: number;
 }
@@ -94,7 +98,7 @@ export async function forestBaseline(
   const { trees = ARTICLE_TREES, seed = 1, view = R_KERAS_VIEW, onProgress, ...control } = options;
   checkReviews(train, test);
   const started = now();
-  onProgress?.({ stage: 'binning the padded ids', fraction: 0 });
+  onProgress?.({ stage: 'binning the padded ids', code: 'binning', fraction: 0 });
   const a = encodeReviews(train, view);
   const b = encodeReviews(test, view);
   const [rows, features] = a.shape;
@@ -111,6 +115,8 @@ export async function forestBaseline(
     onProgress: (done, total) =>
       onProgress?.({
         stage: `tree ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
+        code: 'tree',
+        values: [done, total],
         fraction: done / total,
       }),
   });
@@ -143,13 +149,13 @@ export async function bagOfWordsBaseline(
   const { l2 = BAG_OF_WORDS_L2, maxIterations = 300, onProgress, ...control } = options;
   checkReviews(train, test);
   const started = now();
-  onProgress?.({ stage: 'counting words and word pairs', fraction: 0 });
+  onProgress?.({ stage: 'counting words and word pairs', code: 'counting', fraction: 0 });
   const bow = fitBagOfWords(train);
   await checkpoint(control);
-  onProgress?.({ stage: 'building the feature rows', fraction: FEATURE_SHARE / 2 });
+  onProgress?.({ stage: 'building the feature rows', code: 'rows', fraction: FEATURE_SHARE / 2 });
   const x = bagOfWordsRows(bow, train);
   await checkpoint(control);
-  onProgress?.({ stage: 'starting L-BFGS', fraction: FEATURE_SHARE });
+  onProgress?.({ stage: 'starting L-BFGS', code: 'lbfgs-start', fraction: FEATURE_SHARE });
   // The share done is estimated from the length of a typical fit (the gradient falls fast at
   // first and then slowly, so it says little about the time left).
   const model = await fitLogisticRegression(x, train.labels, {
@@ -160,6 +166,8 @@ export async function bagOfWordsBaseline(
     onIteration: (iteration, value) =>
       onProgress?.({
         stage: `L-BFGS iteration ${iteration}, objective ${value.toFixed(4)}`,
+        code: 'lbfgs',
+        values: [iteration, value],
         fraction: FEATURE_SHARE + (1 - FEATURE_SHARE) * Math.min(0.99, iteration / TYPICAL_ITERATIONS),
       }),
   });

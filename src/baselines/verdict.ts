@@ -1,6 +1,8 @@
 /** The sentence under the results table: which model classifies the most test reviews right. */
 import type { BinaryMetrics } from './metrics.ts';
 import { percent } from '../data/format.ts';
+import { LANG_TAG, type Locale } from '../i18n/locales.ts';
+import { BASELINES_WORDS } from './baselines.words.ts';
 
 /** A model with its scores on the test reviews, for {@link verdict}. */
 export interface ScoredModel {
@@ -22,22 +24,19 @@ export function rankModels<T extends ScoredModel>(models: readonly T[]): T[] {
  * One sentence, from the numbers, saying which model classifies the most test reviews right
  * (ties go to the higher F1), with the others' accuracies, and which are close to guessing.
  */
-export function verdict(models: readonly ScoredModel[]): string {
+export function verdict(models: readonly ScoredModel[], locale: Locale = 'en'): string {
   if (models.length === 0) return '';
+  const w = BASELINES_WORDS[locale];
   const ranked = rankModels(models);
   const [best, ...rest] = ranked as [ScoredModel, ...ScoredModel[]];
-  const count = best.metrics.count.toLocaleString('en-US');
-  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  const count = best.metrics.count.toLocaleString(locale === 'en' ? 'en-US' : LANG_TAG[locale]);
   const chance = ranked.filter((m) => m.metrics.accuracy < NEAR_CHANCE);
   const chanceNote =
-    chance.length === 0
-      ? ''
-      : ` ${capital(chance.map((m) => m.name).join(' and '))} ${chance.length === 1 ? 'does' : 'do'} little better than tossing a coin (50%).`;
-  if (rest.length === 0)
-    return `Only ${best.name} has been scored so far: ${percent(best.metrics.accuracy)} of the ${count} test reviews right.${chanceNote}`;
-  const others = rest.map((m) => `${percent(m.metrics.accuracy)} for ${m.name}`);
-  const list = others.length === 1 ? others[0]! : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
+    chance.length === 0 ? '' : w.chance(chance.map((m) => m.name).join(w.namesAnd), chance.length === 1);
+  if (rest.length === 0) return w.onlyOne(best.name, percent(best.metrics.accuracy), count, chanceNote);
+  const others = rest.map((m) => w.other(percent(m.metrics.accuracy), m.name));
+  const list = w.list(others);
   const margin = best.metrics.accuracy - rest[0]!.metrics.accuracy;
-  const how = margin < 0.0005 ? 'wins by a hair' : margin < 0.01 ? 'wins narrowly' : 'wins';
-  return `${capital(best.name)} ${how}: ${percent(best.metrics.accuracy)} of the ${count} test reviews right, against ${list}.${chanceNote}`;
+  const how = margin < 0.0005 ? w.how.hair : margin < 0.01 ? w.how.narrow : w.how.clear;
+  return w.wins(best.name, how, percent(best.metrics.accuracy), count, list, chanceNote);
 }

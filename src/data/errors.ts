@@ -3,6 +3,9 @@
  * print a single clear line and the browser can show a friendly message, whatever the cause.
  */
 
+import type { Locale } from '../i18n/locales.ts';
+import { DATA_WORDS } from './data.words.ts';
+
 /** What went wrong, as a stable code callers can switch on. */
 export type DataErrorCode =
   | 'not-found' // the archive or a prepared file does not exist
@@ -53,11 +56,8 @@ export function isQuotaError(error: unknown): boolean {
  * Why something could not be kept in the browser's storage, in words a reader can act on:
  * for a full quota, how much room it needed (`bytes`) and how to make room.
  */
-export function storageErrorMessage(error: unknown, bytes: number): string {
+export function storageErrorMessage(error: unknown, bytes: number, locale: Locale = 'en'): string {
   if (!isQuotaError(error)) return errorMessage(error);
   const mb = Math.max(1, Math.round(bytes / 1e6));
-  return (
-    `this browser's storage for the site is full (keeping them needs about ${mb} MB): ` +
-    "free room by clearing this site's data in the browser's settings"
-  );
+  return DATA_WORDS[locale].storageFull(String(mb));
 }

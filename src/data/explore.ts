@@ -16,6 +16,8 @@ import {
   type SequenceView,
 } from './views.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { LANG_TAG, type Locale } from '../i18n/locales.ts';
+import { DATA_WORDS } from './data.words.ts';
 
 /** The views of the two reference models, by preset name. */
 export const REFERENCE_VIEWS = { 'r-keras': R_KERAS_VIEW, 'py-keras': PY_KERAS_VIEW } as const;
@@ -430,25 +432,20 @@ export function rowSummary(
   words: number,
   { oov, dropped, aligned, layout }: Omit<WordCells, 'cells'>,
   { maxlen, padding = 'pre', truncating = 'pre' }: PadOptions & { maxlen: number },
+  locale: Locale = 'en',
 ): string {
-  const n = (x: number) => x.toLocaleString('en-US');
+  const w = DATA_WORDS[locale];
+  const n = (x: number) => x.toLocaleString(locale === 'en' ? 'en-US' : LANG_TAG[locale]);
   const parts = [
-    `${n(words)} word${words === 1 ? '' : 's'} → ${n(aligned.length)} id${aligned.length === 1 ? '' : 's'}`,
-    aligned.start !== null ? ` (<start> = ${aligned.start} first)` : '',
+    w.wordsToIds(words, n(words), aligned.length, n(aligned.length)),
+    aligned.start !== null ? w.startFirst(String(aligned.start)) : '',
   ];
-  if (oov) parts.push(`; ${n(oov)} word${oov === 1 ? '' : 's'} out of the vocabulary became 2`);
-  if (dropped)
-    parts.push(`; ${n(dropped)} word${dropped === 1 ? '' : 's'} missing from the training vocabulary dropped`);
-  parts.push('. ');
-  const [first, last] = truncating === 'pre' ? ['first', 'last'] : ['last', 'first'];
-  if (layout.cut > 0)
-    parts.push(
-      `maxlen ${maxlen}: '${truncating}' truncation cuts the ${first} ${n(layout.cut)} ids and keeps the ${last} ${maxlen}.`,
-    );
+  if (oov) parts.push(w.oov(oov, n(oov)));
+  if (dropped) parts.push(w.dropped(dropped, n(dropped)));
+  parts.push(w.end);
+  if (layout.cut > 0) parts.push(w.truncation(String(maxlen), truncating, truncating === 'pre', n(layout.cut)));
   else if (layout.pads > 0)
-    parts.push(
-      `maxlen ${maxlen}: '${padding}' padding puts ${n(layout.pads)} zero${layout.pads === 1 ? '' : 's'} ${padding === 'pre' ? 'before' : 'after'} the ids.`,
-    );
-  else parts.push(`maxlen ${maxlen}: the ids fill the row exactly.`);
+    parts.push(w.padding(String(maxlen), padding, padding === 'pre', layout.pads, n(layout.pads)));
+  else parts.push(w.exact(String(maxlen)));
   return parts.join('');
 }

@@ -23,18 +23,25 @@ export function clause(text: string): string {
   return text.trimEnd().replace(/(?<!\.)\.$/, '');
 }
 
+/** The units of {@link duration} in each edition. */
+const DURATION_UNITS = {
+  en: { underASecond: 'under a second', s: ' s', min: ' min', h: ' h', gap: ' ' },
+  zh: { underASecond: '不到 1 秒', s: ' 秒', min: ' 分钟', h: ' 小时', gap: ' ' },
+} as const;
+
 /**
  * A duration in words, as precise as a wait needs: "under a second", "41 s", "1 min 22 s",
- * "12 min", "1 h 5 min".
+ * "12 min", "1 h 5 min" (in Chinese "不到 1 秒", "41 秒", "1 分钟 22 秒", "1 小时 5 分钟").
  * Past ten minutes the seconds are noise in an estimate, so they are rounded away.
  */
-export function duration(seconds: number): string {
+export function duration(seconds: number, locale: 'en' | 'zh' = 'en'): string {
+  const u = DURATION_UNITS[locale];
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
-  if (seconds < 0.5) return 'under a second';
+  if (seconds < 0.5) return u.underASecond;
   const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
+  if (s < 60) return `${s}${u.s}`;
+  if (s < 600) return s % 60 ? `${Math.floor(s / 60)}${u.min}${u.gap}${s % 60}${u.s}` : `${s / 60}${u.min}`;
   const m = Math.round(s / 60);
-  if (m < 60) return `${m} min`;
-  return m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m / 60} h`;
+  if (m < 60) return `${m}${u.min}`;
+  return m % 60 ? `${Math.floor(m / 60)}${u.h}${u.gap}${m % 60}${u.min}` : `${m / 60}${u.h}`;
 }

@@ -7,6 +7,8 @@
  */
 import { DataError, errorMessage, isDataError, storageErrorMessage } from './errors.ts';
 import { sentence } from './format.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { DATA_WORDS } from './data.words.ts';
 import {
   loadImdb,
   loadManifest,
@@ -96,6 +98,8 @@ export interface ImdbLoaderDeps {
   probe?: (signal: AbortSignal) => Promise<ImdbManifest | null>;
   /** A clock in milliseconds (default `performance.now`). */
   now?: () => number;
+  /** The edition the loader's messages are written in (default English). */
+  locale?: Locale;
 }
 
 /** Where loading stands. */
@@ -122,15 +126,11 @@ export type ImdbLoadState =
   /** `error`: why an archive chosen since could not replace this data, in words. */
   | { phase: 'ready'; data: ImdbData; error?: string };
 
-/** Hints that turn a data error into something a reader can act on. */
-const HINTS: Partial<Record<DataError['code'], string>> = {
-  'not-gzip': 'Choose aclImdb_v1.tar.gz as it was downloaded, not unpacked or re-packed.',
-  truncated: 'The download probably stopped early: download the archive again.',
-  corrupt: 'The file is damaged: download the archive again.',
-  layout: 'Choose aclImdb_v1.tar.gz, the Large Movie Review Dataset.',
-  checksum: 'The prepared files do not match their manifest.',
-  network: 'Check the connection and try again.',
-};
+/** Hints that turn a data error into something a reader can act on, in an edition. */
+function hint(code: DataError['code'], locale: Locale): string | undefined {
+  const hints: Partial<Record<DataError['code'], string>> = DATA_WORDS[locale].hints;
+  return hints[code];
+}
 
 /** What a store records about the files prepared from an archive of `bytes` bytes. */
 export function archiveInfo(
@@ -154,22 +154,24 @@ function sentenceStart(message: string, name?: string): string {
 }
 
 /** The error beside data that stays loaded, saying that it does. */
-function keptNote(message: string): string {
-  return `${message} The reviews loaded before are still loaded.`;
+function keptNote(message: string, locale: Locale): string {
+  return DATA_WORDS[locale].keptNote(message);
 }
 
 /**
  * One line for a reader about a failure; null for a cancellation, which needs no message.
  * `name`: the file the reader chose, whose spelling is never changed.
  */
-export function describeLoadError(error: unknown, name?: string): string | null {
+export function describeLoadError(error: unknown, name?: string, locale: Locale = 'en'): string | null {
   if (error instanceof Error && error.name === 'AbortError') return null;
+  const w = DATA_WORDS[locale];
   if (isDataError(error)) {
-    const hint = HINTS[error.code];
-    const message = sentence(sentenceStart(error.message, name));
-    return hint ? `${message} ${hint}` : message;
+    const help = hint(error.code, locale);
+    const message = w.dataError(error.code, sentence(sentenceStart(error.message, name)));
+    return help ? `${message}${locale === 'zh' ? '' : ' '}${help}` : message;
   }
-  return sentence(`Something went wrong: ${errorMessage(error)}`);
+  const message = w.wentWrong(errorMessage(error));
+  return locale === 'zh' ? message : sentence(message);
 }
 
 function notFoundAsNull(error: unknown): null {
@@ -194,6 +196,7 @@ export class ImdbLoader {
   readonly #listeners = new Set<(state: ImdbLoadState) => void>();
   readonly #deps: ImdbLoaderDeps;
   readonly #now: () => number;
+  readonly #locale: Locale;
   #abort: AbortController | null = null;
   // Bumped by every action, so that the result of a cancelled or replaced one is ignored.
   #generation = 0;
@@ -205,6 +208,7 @@ export class ImdbLoader {
   constructor(deps: ImdbLoaderDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? (() => performance.now());
+    this.#locale = deps.locale ?? 'en';
   }
 
   /** The current state. */
@@ -348,8 +352,7 @@ export class ImdbLoader {
       // Storage that no longer reads back is useless: drop it so the next visit starts clean.
       await this.#deps.store.clear().catch(() => undefined);
       await this.#probe(signal);
-      if (this.#current(generation))
-        this.#fail(error, 'The reviews kept in this browser could not be read, so they were forgotten');
+      if (this.#current(generation)) this.#fail(error, DATA_WORDS[this.#locale].storedUnreadable);
     }
   }
 
@@ -385,14 +388,15 @@ export class ImdbLoader {
         try {
           await this.#deps.store.saveArchive(files, info);
         } catch (error) {
-          storeError = storageErrorMessage(error, info.storedBytes);
+          storeError = storageErrorMessage(error, info.storedBytes, this.#locale);
         }
       }
       if (this.#current(generation)) this.#ready(dataset, source, 'archive', started, storeError);
     } catch (error) {
       if (!this.#current(generation)) return;
-      const message = describeLoadError(error, archive.name);
-      if (previous) this.#set({ phase: 'ready', data: previous, ...(message ? { error: keptNote(message) } : {}) });
+      const message = describeLoadError(error, archive.name, this.#locale);
+      if (previous)
+        this.#set({ phase: 'ready', data: previous, ...(message ? { error: keptNote(message, this.#locale) } : {}) });
       else this.#fail(error, undefined, archive.name);
     }
   }
@@ -414,7 +418,7 @@ export class ImdbLoader {
     try {
       await this.#deps.store.clear();
     } catch (e) {
-      error = `The stored reviews could not be deleted: ${e instanceof Error ? e.message : String(e)}.`;
+      error = DATA_WORDS[this.#locale].notDeleted(e instanceof Error ? e.message : String(e));
     }
     if (this.#siteBytes === undefined && !this.#siteMissing) await this.#probe(signal);
     if (this.#current(generation)) this.#set(this.#choose(error));
@@ -432,7 +436,9 @@ export class ImdbLoader {
   }
 
   #fail(error: unknown, prefix?: string, name?: string): void {
-    const message = describeLoadError(error, name);
-    this.#set(this.#choose(message === null ? null : prefix ? `${prefix}: ${message}` : message));
+    const message = describeLoadError(error, name, this.#locale);
+    this.#set(
+      this.#choose(message === null ? null : prefix ? DATA_WORDS[this.#locale].prefixed(prefix, message) : message),
+    );
   }
 }

@@ -16,10 +16,33 @@
  *     });
  */
 
+import { WORKERS_WORDS } from './workers.words.ts';
+
 /** What every worker reports when a request fails; each protocol's report union includes it. */
 export interface WorkerError {
   type: 'error';
+  /** What went wrong, in English. */
   message: string;
+  /** What went wrong as a code, where the worker knows it, for the page to word in its edition. */
+  code?: string;
+  /** The numbers that go with `code`. */
+  values?: number[];
+}
+
+/** An error with a code (and numbers) that a worker passes on in its {@link WorkerError}. */
+export function codedError(code: string, message: string, values?: number[]): Error {
+  return Object.assign(new Error(message), { code, ...(values ? { values } : {}) });
+}
+
+/** The {@link WorkerError} report of anything a worker caught: its message, and its code and numbers if it has them. */
+export function workerError(error: unknown, message: string): WorkerError {
+  const { code, values } = (error ?? {}) as { code?: unknown; values?: unknown };
+  return {
+    type: 'error',
+    message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(Array.isArray(values) && values.every((v) => typeof v === 'number') ? { values: values as number[] } : {}),
+  };
 }
 
 /** A started worker with typed messages. */
@@ -32,7 +55,8 @@ export interface WorkerClient<Request> {
 
 /** The message of a worker that failed outside any request (a script that would not load, an uncaught throw). */
 function failureMessage(what: string, event: ErrorEvent): string {
-  return `the ${what} failed: ${event.message || 'it could not start'}`;
+  const w = WORKERS_WORDS.now();
+  return w.failed(w.names[what] ?? what, event.message || w.couldNotStart);
 }
 
 /**

@@ -17,6 +17,8 @@ import { ImdbLoader, type PrepareArchive } from '../data/loader.ts';
 import type { ImdbManifest } from '../data/shards.ts';
 import { messageToError, type ErrorMessage } from '../data/transfer.ts';
 import { requestInWorker } from './client.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { pageLocale } from '../i18n/words.ts';
 import type { LoadMessage, LoadRequest } from './imdb-load/protocol.ts';
 import type { PrepareMessage, PrepareRequest } from './imdb-prepare/protocol.ts';
 
@@ -38,9 +40,15 @@ const loadWorker = () =>
  * them.
  */
 export const prepareInWorker =
-  (store: string | null = IMDB_DB_NAME): PrepareArchive =>
+  (store: string | null = IMDB_DB_NAME, locale: Locale = 'en'): PrepareArchive =>
   (archive, { onProgress, signal }) => {
-    const request: PrepareRequest = { type: 'prepare', archive, name: archive.name || 'aclImdb_v1.tar.gz', store };
+    const request: PrepareRequest = {
+      type: 'prepare',
+      archive,
+      name: archive.name || 'aclImdb_v1.tar.gz',
+      store,
+      locale,
+    };
     return requestInWorker(
       () => new Worker(new URL('./imdb-prepare/worker.ts', import.meta.url), { type: 'module', name: 'imdb-prepare' }),
       request,
@@ -101,9 +109,10 @@ export function imdbLoader(): ImdbLoader {
     shared = new ImdbLoader({
       site: urlSource(site),
       store: idbStore(IMDB_DB_NAME),
-      prepare: prepareInWorker(IMDB_DB_NAME),
+      prepare: prepareInWorker(IMDB_DB_NAME, pageLocale()),
       load: loadInWorker(site, IMDB_DB_NAME),
       probe: probeInWorker(site),
+      locale: pageLocale(),
     });
   }
   return shared;

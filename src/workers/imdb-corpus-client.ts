@@ -14,6 +14,7 @@
 import type { Corpus } from '../embedding/corpus.ts';
 import type { ImdbAvailability } from '../embedding/skipgram-session.ts';
 import { startWorker } from './client.ts';
+import { WORKERS_WORDS } from './workers.words.ts';
 import type { ImdbCorpusReport, ImdbCorpusRequest } from './imdb-corpus/protocol.ts';
 
 /** What {@link imdbCorpusClient} needs besides its worker. */
@@ -49,6 +50,14 @@ interface Waiting {
 }
 
 /** Starts the data worker made by `create` and asks it whether the prepared data is there. */
+/** Why the data is not there, in the page's edition (an older worker's report: its English message). */
+function absentMessage(report: Extract<ImdbCorpusReport, { type: 'absent' }>): string {
+  const w = WORKERS_WORDS.now();
+  if (report.reason === 'missing') return w.dataMissing;
+  if (report.reason === 'unreadable') return w.dataUnreadable(report.detail ?? report.message);
+  return report.message;
+}
+
 export function imdbCorpusClient(create: () => Worker, options: ImdbCorpusClientOptions): ImdbCorpusClient {
   const { baseUrl, maxVocabulary, minCount, onAvailability } = options;
   const waiting: Waiting[] = [];
@@ -56,7 +65,7 @@ export function imdbCorpusClient(create: () => Worker, options: ImdbCorpusClient
     create,
     (report) => {
       if (report.type === 'available') onAvailability({ kind: 'available', reviews: report.reviews });
-      else if (report.type === 'absent') onAvailability({ kind: 'absent', message: report.message });
+      else if (report.type === 'absent') onAvailability({ kind: 'absent', message: absentMessage(report) });
       else if (report.type === 'progress') waiting[0]?.onProgress(report.loaded, report.total);
       else if (report.type === 'corpus')
         waiting

@@ -6,6 +6,8 @@
  * data rather than sit beside reviews it never saw. Pure: no DOM, no tfjs.
  */
 import type { ImdbManifest } from '../../data/shards.ts';
+import { LANG_TAG, type Locale } from '../../i18n/locales.ts';
+import { SENTIMENT_WORDS } from './sentiment.words.ts';
 
 /** The data a result was measured on. */
 export interface MeasuredOn {
@@ -35,17 +37,24 @@ export function dataMatch(measured: MeasuredOn | undefined, count: number, loade
   return 'same';
 }
 
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const int = (n: number, locale: Locale) => Math.round(n).toLocaleString(locale === 'en' ? 'en-US' : LANG_TAG[locale]);
 
 /**
  * The caption of an evaluation's table: on how many test reviews, in how many `seconds`, and,
  * when they are not the reviews loaded now (`loadedCount` of them), that it was measured on
  * other data.
  */
-export function evaluationCaption(count: number, seconds: number, match: DataMatch, loadedCount: number): string {
-  const time = `(${seconds.toFixed(1)} s)`;
-  if (match !== 'other') return `On all ${int(count)} test reviews ${time}`;
-  return `On all ${int(count)} test reviews of other data, not the ${int(loadedCount)} loaded now ${time}`;
+export function evaluationCaption(
+  count: number,
+  seconds: number,
+  match: DataMatch,
+  loadedCount: number,
+  locale: Locale = 'en',
+): string {
+  const w = SENTIMENT_WORDS[locale];
+  const time = w.seconds(seconds.toFixed(1));
+  if (match !== 'other') return w.evaluationCaption(int(count, locale), time);
+  return w.evaluationCaptionOther(int(count, locale), int(loadedCount, locale), time);
 }
 
 /**
@@ -53,11 +62,13 @@ export function evaluationCaption(count: number, seconds: number, match: DataMat
  * what the reader can do: evaluate again, which needs the model to have been trained on data
  * with the same vocabulary (`sameVocabulary`), or load the data it was measured on.
  */
-export function otherDataNote(count: number, loadedCount: number, sameVocabulary: boolean): string {
-  const measured =
-    `These results were measured on other data: ${int(count)} test reviews, not the ${int(loadedCount)} ` +
-    'loaded now, so they say nothing about these.';
-  return sameVocabulary
-    ? `${measured} Evaluate again to score the model on the reviews loaded now.`
-    : `${measured} Load the reviews the model was trained on to see them again, or train a model on these.`;
+export function otherDataNote(
+  count: number,
+  loadedCount: number,
+  sameVocabulary: boolean,
+  locale: Locale = 'en',
+): string {
+  const w = SENTIMENT_WORDS[locale];
+  const measured = w.otherData(int(count, locale), int(loadedCount, locale));
+  return measured + (sameVocabulary ? w.evaluateAgain : w.loadOrTrain);
 }

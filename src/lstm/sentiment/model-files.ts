@@ -11,6 +11,7 @@
  * training resumes where it stopped instead of restarting the optimiser.
  */
 import * as tf from '@tensorflow/tfjs';
+import { modelFileError } from './model-errors.ts';
 import type { BinaryMetrics } from './metrics.ts';
 import { loadFusedModel } from '../fast/fused-layer.ts';
 import { metricsProblem, networkDisagreements } from './model-check.ts';
@@ -115,27 +116,32 @@ export function runMetadata(fixed: RunFields): (epochsDone: number, test?: TestM
 export function checkMetadata(value: unknown): KitModelMetadata {
   const kit = (value as { kit?: unknown } | null | undefined)?.kit;
   if (kit === undefined || kit === null || typeof kit !== 'object') {
-    throw new Error(
+    throw modelFileError(
+      'no-metadata',
       'this model has no lstm-kit metadata: the kit needs the settings and vocabulary it was trained with (save models from chapter 5 or `npm run train`)',
     );
   }
   const m = kit as Record<string, unknown>;
   if (m['format'] !== KIT_MODEL_FORMAT)
-    throw new Error(`this is not an lstm-kit sentiment model (format ${JSON.stringify(m['format'])})`);
+    throw modelFileError('not-kit', `this is not an lstm-kit sentiment model (format ${JSON.stringify(m['format'])})`);
   if (m['version'] !== KIT_MODEL_VERSION)
-    throw new Error(`this model file is version ${String(m['version'])}; the kit reads version ${KIT_MODEL_VERSION}`);
+    throw modelFileError(
+      'version',
+      `this model file is version ${String(m['version'])}; the kit reads version ${KIT_MODEL_VERSION}`,
+    );
   const settings = checkSettings(m['settings']);
   const words = m['words'];
   if (!Array.isArray(words) || !words.every((w) => typeof w === 'string'))
-    throw new Error("the model's vocabulary is missing or malformed");
+    throw modelFileError('bad-metadata', "the model's vocabulary is missing or malformed");
   const int = (key: string): number => {
     const v = m[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`the model's ${key} is malformed`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw modelFileError('bad-metadata', `the model's ${key} is malformed`);
     return v;
   };
-  if (!Array.isArray(m['history'])) throw new Error("the model's training history is malformed");
+  if (!Array.isArray(m['history'])) throw modelFileError('bad-metadata', "the model's training history is malformed");
   const metricsError = metricsProblem(m['test']);
-  if (metricsError) throw new Error(`this model file cannot be right: ${metricsError}`);
+  if (metricsError) throw modelFileError('contradicts', `this model file cannot be right: ${metricsError}`);
   return {
     format: KIT_MODEL_FORMAT,
     version: KIT_MODEL_VERSION,
@@ -175,11 +181,12 @@ export async function readArtifacts(handler: tf.io.IOHandler): Promise<tf.io.Mod
   try {
     artifacts = await handler.load();
   } catch (error) {
-    throw new Error(`the model could not be read: ${(error as Error).message}`, { cause: error });
+    throw modelFileError('unreadable', `the model could not be read: ${(error as Error).message}`, { cause: error });
   }
-  if (!artifacts.modelTopology) throw new Error('the model file has no topology (is it model.json from tfjs?)');
+  if (!artifacts.modelTopology)
+    throw modelFileError('no-topology', 'the model file has no topology (is it model.json from tfjs?)');
   if (!artifacts.weightSpecs || !artifacts.weightData)
-    throw new Error('the model has no weights (choose model.json and its .bin file together)');
+    throw modelFileError('no-weights', 'the model has no weights (choose model.json and its .bin file together)');
   return artifacts;
 }
 
@@ -203,7 +210,7 @@ export async function loadKitModel(handler: tf.io.IOHandler): Promise<LoadedKitM
       tf.io.fromMemory({ modelTopology: artifacts.modelTopology!, weightSpecs: own, weightData }),
     );
   } catch (error) {
-    throw new Error(`the model file is malformed: ${(error as Error).message}`, { cause: error });
+    throw modelFileError('malformed', `the model file is malformed: ${(error as Error).message}`, { cause: error });
   }
   try {
     checkNetwork(model, metadata);
@@ -250,7 +257,8 @@ function checkNetwork(model: tf.LayersModel, metadata: KitModelMetadata): void {
       nonFinite,
     },
   );
-  if (problems.length > 0) throw new Error(`this model file contradicts itself: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw modelFileError('contradicts', `this model file contradicts itself: ${problems.join('; ')}`);
 }
 
 /**

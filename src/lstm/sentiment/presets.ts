@@ -10,6 +10,8 @@
  * |            |                         |        | LSTM 128 -> Dense 1 sigmoid               |                              |
  */
 import type { SequenceView } from '../../data/views.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { SENTIMENT_WORDS } from './sentiment.words.ts';
 
 /** The names of the two reference models. */
 export const PRESET_NAMES = ['r-keras', 'py-keras'] as const;
@@ -129,35 +131,39 @@ export const LIMITS = {
  * Checks settings that came from a link, a form or a saved file; throws a RangeError naming the
  * first bad field, so that the page can say what is wrong instead of building a broken model.
  */
-export function checkSettings(value: unknown): SentimentSettings {
-  if (value === null || typeof value !== 'object') throw new RangeError('the settings are not an object');
+export function checkSettings(value: unknown, locale: Locale = 'en'): SentimentSettings {
+  const w = SENTIMENT_WORDS[locale];
+  if (value === null || typeof value !== 'object') throw new RangeError(w.notObject);
   const s = value as Record<string, unknown>;
   // NaN and the infinities as themselves: JSON would write them "null", which reads as nothing given.
   const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
   const int = (key: string, { min, max }: { min: number; max: number }, v = s[key]): number => {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      throw new RangeError(`${key} must be a whole number from ${min} to ${max}, got ${shown(v)}`);
+      throw new RangeError(w.wholeNumber(key, String(min), String(max), shown(v)));
     }
     return v;
   };
   const real = (key: string, { min, max }: { min: number; max: number }): number => {
     const v = s[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-      throw new RangeError(`${key} must be a number from ${min} to ${max}, got ${shown(v)}`);
+      throw new RangeError(w.number(key, String(min), String(max), shown(v)));
     }
     return v;
   };
   if (s['layout'] !== 'imdb' && s['layout'] !== 'tokenizer') {
-    throw new RangeError(`layout must be 'imdb' or 'tokenizer', got ${JSON.stringify(s['layout'])}`);
+    throw new RangeError(w.layout(String(JSON.stringify(s['layout']))));
   }
   if (!OPTIMIZERS.includes(s['optimizer'] as OptimizerName)) {
-    throw new RangeError(`optimizer must be one of ${OPTIMIZERS.join(', ')}, got ${JSON.stringify(s['optimizer'])}`);
+    throw new RangeError(w.optimizer(OPTIMIZERS.join(', '), String(JSON.stringify(s['optimizer']))));
   }
   const lstm = s['lstm'];
   if (!Array.isArray(lstm) || lstm.length < LIMITS.layers.min || lstm.length > LIMITS.layers.max) {
     throw new RangeError(
-      `lstm must list ${LIMITS.layers.min} to ${LIMITS.layers.max} layer sizes (the units of each LSTM layer), ` +
-        `got ${Array.isArray(lstm) ? lstm.length : shown(lstm)}`,
+      w.layers(
+        String(LIMITS.layers.min),
+        String(LIMITS.layers.max),
+        Array.isArray(lstm) ? String(lstm.length) : shown(lstm),
+      ),
     );
   }
   return {
@@ -175,13 +181,14 @@ export function checkSettings(value: unknown): SentimentSettings {
   };
 }
 
-/** A short human name: the preset's, or "custom (from r-keras)". */
-export function settingsLabel(settings: Readonly<SentimentSettings>): string {
+/** A short human name, in the edition `locale`: the preset's, "r-keras, 3 epochs", or "custom (r-keras layout)". */
+export function settingsLabel(settings: Readonly<SentimentSettings>, locale: Locale = 'en'): string {
+  const w = SENTIMENT_WORDS[locale];
   const preset = matchingPreset(settings);
   if (preset) return preset;
   const shorter = presetButEpochs(settings);
-  if (shorter) return `${shorter}, ${settings.epochs} ${settings.epochs === 1 ? 'epoch' : 'epochs'}`;
-  return `custom (${settings.layout === 'imdb' ? 'r-keras' : 'py-keras'} layout)`;
+  if (shorter) return w.presetButEpochs(shorter, w.epochs(settings.epochs, String(settings.epochs)));
+  return w.custom(settings.layout === 'imdb' ? 'r-keras' : 'py-keras');
 }
 
 /**

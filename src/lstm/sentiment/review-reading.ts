@@ -8,6 +8,8 @@
  */
 import { strongestMoves, type ReviewSteps, type StepMove } from './review-steps.ts';
 import type { ClassifierTrace } from './trace.ts';
+import { LANG_TAG, type Locale } from '../../i18n/locales.ts';
+import { REVIEW_READING_WORDS } from './review-reading.words.ts';
 
 /** Prints a number in a readout, e.g. "0.731" or "−0.012". */
 export type Format = (x: number) => string;
@@ -16,8 +18,8 @@ export type Format = (x: number) => string;
 export const TOLERANCE = 1e-4;
 
 /** Thousands separators, as the kit's readouts print counts. */
-function count(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+function count(n: number, locale: Locale = 'en'): string {
+  return Math.round(n).toLocaleString(locale === 'en' ? 'en-US' : LANG_TAG[locale]);
 }
 
 /** `x` with its sign, "+0.120" or "−0.045". */
@@ -26,7 +28,9 @@ export function signed(x: number, fmt: Format): string {
 }
 
 /** The sentences before the final prediction: what the model reads, and what it drops or cuts. */
-export function readingSummary(steps: ReviewSteps): string[] {
+export function readingSummary(steps: ReviewSteps, locale: Locale = 'en'): string[] {
+  const w = REVIEW_READING_WORDS[locale];
+  const n = (x: number) => count(x, locale);
   const L = steps.steps.length;
   const fates = (fate: string) => steps.fates.filter((f) => f === fate).length;
   const read = fates('read');
@@ -35,16 +39,14 @@ export function readingSummary(steps: ReviewSteps): string[] {
   const cut = fates('cut');
   const start = steps.steps.some((s) => s.kind === 'start');
   const parts = [
-    `${count(steps.padding)} padding step${steps.padding === 1 ? '' : 's'}`,
-    ...(start ? ['the start marker'] : []),
-    `${count(read + oov)} word${read + oov === 1 ? '' : 's'}${oov ? ` (${oov} of them out of the vocabulary, read as <oov>)` : ''}`,
+    w.paddingSteps(steps.padding, n(steps.padding)),
+    ...(start ? [w.startMarker] : []),
+    w.wordsRead(read + oov, n(read + oov), oov ? n(oov) : null),
   ];
   return [
-    `The model reads ${L} steps: ${parts.join(', ')}.`,
-    dropped
-      ? `${dropped} word${dropped === 1 ? ' is' : 's are'} not in the vocabulary and dropped, as in training.`
-      : '',
-    cut ? `The first ${cut} word${cut === 1 ? ' was' : 's were'} cut: only the last ${L} ids are read.` : '',
+    w.reads(n(L), parts.join(w.listComma)),
+    dropped ? w.dropped(dropped, n(dropped)) : '',
+    cut ? w.cut(cut, n(cut), n(L)) : '',
   ].filter(Boolean);
 }
 
@@ -79,7 +81,9 @@ export function predictionSeries(
   trace: ClassifierTrace,
   showPadding: boolean,
   fmt: Format,
+  locale: Locale = 'en',
 ): PredictionSeries {
+  const w = REVIEW_READING_WORDS[locale];
   const L = steps.steps.length;
   const first = showPadding ? 0 : steps.padding;
   const points: PredictionPoint[] = steps.steps.map((s, t) => ({
@@ -92,10 +96,10 @@ export function predictionSeries(
   const shown = points.slice(first);
   const before = { t: first, p: first === 0 ? trace.p0 : trace.p[first - 1]! };
   const names = new Map(points.map((q) => [q.t, q.word]));
-  names.set(first, first === 0 ? 'p₀' : 'padding');
+  names.set(first, first === 0 ? 'p₀' : w.paddingTick);
   const description =
-    `${first === 0 ? `Before the first step p = ${fmt(trace.p0)}` : `After ${steps.padding} padding steps p = ${fmt(before.p)}`}; ` +
-    `after the last step p = ${fmt(trace.p[L - 1]!)}. ` +
+    (first === 0 ? w.beforeFirst(fmt(trace.p0)) : w.afterPadding(count(steps.padding, locale), fmt(before.p))) +
+    w.afterLast(fmt(trace.p[L - 1]!)) +
     shown
       .filter((q) => !q.pad)
       .map((q) => `${q.word} ${fmt(q.p)}`)
@@ -120,7 +124,8 @@ export interface WordChip {
 }
 
 /** The review's words in order (padding and start marker first), each with what became of it. */
-export function wordChips(steps: ReviewSteps, trace: ClassifierTrace, fmt: Format): WordChip[] {
+export function wordChips(steps: ReviewSteps, trace: ClassifierTrace, fmt: Format, locale: Locale = 'en'): WordChip[] {
+  const w = REVIEW_READING_WORDS[locale];
   const chips: WordChip[] = [];
   const plain = (label: string, small: string, className: string, title: string): WordChip => ({
     label,
@@ -136,7 +141,7 @@ export function wordChips(steps: ReviewSteps, trace: ClassifierTrace, fmt: Forma
       label: oov ? `${word} → <oov>` : word,
       small: signed(d, fmt),
       className,
-      title: `Step ${t + 1}, “${word}”${oov ? ' (out of the vocabulary, read as <oov>)' : ''}: p went from ${fmt(before)} to ${fmt(trace.p[t]!)}.`,
+      title: w.stepTitle(count(t + 1, locale), word, oov, fmt(before), fmt(trace.p[t]!)),
       step: t,
       delta: d,
     };
@@ -144,18 +149,18 @@ export function wordChips(steps: ReviewSteps, trace: ClassifierTrace, fmt: Forma
   if (steps.padding > 0) {
     const t = steps.padding - 1;
     const label = `${steps.padding} × <pad>`;
-    const moved = `The padding moved p from ${fmt(trace.p0)} to ${fmt(trace.p[t]!)}.`;
+    const moved = w.paddingMoved(fmt(trace.p0), fmt(trace.p[t]!));
     chips.push(plain(label, signed(trace.p[t]! - trace.p0, fmt), 'pad', moved));
   }
   const startStep = steps.steps.findIndex((s) => s.kind === 'start');
   if (startStep >= 0) chips.push(read('<start>', startStep, 'start'));
-  else if (steps.startCut) chips.push(plain('<start>', 'cut', 'cut', 'The start marker was cut by truncation.'));
+  else if (steps.startCut) chips.push(plain('<start>', w.cutSmall, 'cut', w.startCut));
   steps.tokens.forEach((word, k) => {
     const fate = steps.fates[k]!;
     if (fate === 'dropped') {
-      chips.push(plain(word, 'dropped', 'dropped', `“${word}” is not in the vocabulary: dropped, as in training.`));
+      chips.push(plain(word, w.droppedSmall, 'dropped', w.droppedTitle(word)));
     } else if (fate === 'cut') {
-      chips.push(plain(word, 'cut', 'cut', `“${word}” comes before the last ${steps.steps.length} ids: cut.`));
+      chips.push(plain(word, w.cutSmall, 'cut', w.cutTitle(word, count(steps.steps.length, locale))));
     } else {
       chips.push(read(word, steps.stepOf[k]!, fate === 'oov' ? 'oov' : ''));
     }
@@ -169,23 +174,25 @@ export function movesText(
   trace: ClassifierTrace,
   k: number,
   fmt: Format,
+  locale: Locale = 'en',
 ): { up: string; down: string } {
+  const w = REVIEW_READING_WORDS[locale];
   const { up, down } = strongestMoves(steps, trace.delta, k);
   const list = (moves: StepMove[]) =>
-    moves.length === 0 ? 'none' : moves.map((x) => `${x.word} (${signed(x.delta, fmt)})`).join(', ');
-  return { up: `Raised the prediction most: ${list(up)}.`, down: `Lowered it most: ${list(down)}.` };
+    moves.length === 0 ? w.none : moves.map((x) => `${x.word} (${signed(x.delta, fmt)})`).join(w.listComma);
+  return { up: w.raised(list(up)), down: w.lowered(list(down)) };
 }
 
 /** The kit's cell against tfjs: |p_kit − p_tfjs| (null until tfjs answers) and what to say of it. */
-export function predictVerdict(ours: number, theirs: number | null, error = ''): { diff: number | null; note: string } {
+export function predictVerdict(
+  ours: number,
+  theirs: number | null,
+  error = '',
+  locale: Locale = 'en',
+): { diff: number | null; note: string } {
+  const w = REVIEW_READING_WORDS[locale];
   const diff = theirs === null ? null : Math.abs(ours - theirs);
-  const note = error
-    ? `model.predict failed: ${error}`
-    : diff === null
-      ? 'Asking tfjs…'
-      : diff < TOLERANCE
-        ? `The two agree to better than 10⁻⁴: the kit's cell computes what the trained model computes (tfjs in float32, the kit in float64).`
-        : `The two differ by more than 10⁻⁴: something is wrong, please report it.`;
+  const note = error ? w.predictFailed(error) : diff === null ? w.asking : diff < TOLERANCE ? w.agree : w.differ;
   return { diff, note };
 }
 
@@ -198,11 +205,12 @@ export function testReview(
   full: string,
   maxChars: number,
   review: { index: number; count: number; rating: number; positive: boolean },
+  locale: Locale = 'en',
 ): { text: string; note: string } {
+  const w = REVIEW_READING_WORDS[locale];
   const text = full.length > maxChars ? full.slice(full.length - maxChars).replace(/^\S*\s/, '') : full;
-  const label = review.positive ? 'positive' : 'negative';
   const note =
-    `Test review ${count(review.index + 1)} of ${count(review.count)}: its author rated it ${review.rating} out of 10, so it is labelled ${label}.` +
-    (text === full ? '' : ' It is long: only its end is shown, which holds everything the model reads.');
+    w.testReview(count(review.index + 1, locale), count(review.count, locale), String(review.rating), review.positive) +
+    (text === full ? '' : w.long);
   return { text, note };
 }

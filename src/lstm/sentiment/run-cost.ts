@@ -8,7 +8,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RankedReviews, SequenceView } from '../../data/views.ts';
 import { duration } from '../../data/format.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { batchOf, predictProbabilities } from './train.ts';
+import { SENTIMENT_WORDS } from './sentiment.words.ts';
 
 /** Seconds measured for one training batch and for predicting one review (validation). */
 export interface BatchTiming {
@@ -38,14 +40,20 @@ export function costSentence(
   size: RunSize,
   epochs: number,
   full: { name: string; epochs: number } | null,
+  locale: Locale = 'en',
 ): string {
+  const w = SENTIMENT_WORDS[locale];
   const epoch = epochSeconds(timing, size);
-  const run = `about ${duration(epoch)} an epoch, so this run of ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'} takes about ${duration(epoch * epochs)}`;
+  const run = w.cost({
+    epoch: duration(epoch, locale),
+    epochs: w.epochs(epochs, String(epochs)),
+    run: duration(epoch * epochs, locale),
+  });
   const article =
     full && full.epochs !== epochs
-      ? `; the article's full ${full.epochs} epochs of ${full.name} would take about ${duration(epoch * full.epochs)}`
+      ? w.costArticle(w.epochs(full.epochs, String(full.epochs)), full.name, duration(epoch * full.epochs, locale))
       : '';
-  return `On this machine (a few batches timed just now): ${run}${article}.`;
+  return w.costSentence(run, article);
 }
 
 /**

@@ -4,7 +4,9 @@
  * to the checked {@link SentimentSettings} and run options, and settings (a preset, or a
  * checkpoint's) back to the fields. No DOM: the widget keeps these fields as its state.
  */
+import type { Locale } from '../../i18n/locales.ts';
 import { checkSettings, LIMITS, PRESETS, type PresetName, type SentimentSettings } from './presets.ts';
+import { SENTIMENT_WORDS } from './sentiment.words.ts';
 
 /** The fields of the settings, as the form holds them. */
 export interface SettingsFields {
@@ -51,7 +53,8 @@ export interface RunChoice {
  * that is not a whole number of units in range. How many layers there may be is
  * {@link checkSettings}'s to say.
  */
-export function parseUnits(text: string): number[] {
+export function parseUnits(text: string, locale: Locale = 'en'): number[] {
+  const w = SENTIMENT_WORDS[locale];
   const { min, max } = LIMITS.units;
   const pieces = String(text)
     .split(',')
@@ -60,10 +63,16 @@ export function parseUnits(text: string): number[] {
   return pieces.map((piece) => {
     const value = Number(piece);
     if (/^\d+$/.test(piece) && value >= min && value <= max) return value;
-    const what = Number.isFinite(value) && piece !== '' ? `a whole number from ${min} to ${max}` : 'a number';
+    const what = Number.isFinite(value) && piece !== '' ? w.unitsRange(String(min), String(max)) : w.aNumber;
     throw new RangeError(
-      `LSTM units per layer: "${piece}" is not ${what}. Type the units of each LSTM layer (${LIMITS.layers.min} ` +
-        `to ${LIMITS.layers.max} layers), whole numbers from ${min} to ${max} separated by commas, like 64 or 128,128.`,
+      w.units({
+        piece,
+        what,
+        minLayers: String(LIMITS.layers.min),
+        maxLayers: String(LIMITS.layers.max),
+        min: String(min),
+        max: String(max),
+      }),
     );
   });
 }
@@ -72,27 +81,30 @@ export function parseUnits(text: string): number[] {
  * The settings in the form, checked by {@link checkSettings}: throws a RangeError naming the bad
  * field. The preset picks the layout ('py-keras' the tokenizer's, anything else the IMDB one).
  */
-export function formSettings(form: SettingsFields): SentimentSettings {
-  const units = parseUnits(form.units);
-  return checkSettings({
-    layout: form.preset === 'py-keras' ? 'tokenizer' : 'imdb',
-    numWords: form.numWords === 0 ? null : form.numWords,
-    maxlen: form.maxlen,
-    embedding: form.embedding,
-    lstm: units,
-    dropout: form.dropout,
-    recurrentDropout: form.recurrentDropout,
-    optimizer: form.optimizer,
-    learningRate: form.learningRate,
-    batchSize: form.batchSize,
-    epochs: form.epochs,
-  });
+export function formSettings(form: SettingsFields, locale: Locale = 'en'): SentimentSettings {
+  const units = parseUnits(form.units, locale);
+  return checkSettings(
+    {
+      layout: form.preset === 'py-keras' ? 'tokenizer' : 'imdb',
+      numWords: form.numWords === 0 ? null : form.numWords,
+      maxlen: form.maxlen,
+      embedding: form.embedding,
+      lstm: units,
+      dropout: form.dropout,
+      recurrentDropout: form.recurrentDropout,
+      optimizer: form.optimizer,
+      learningRate: form.learningRate,
+      batchSize: form.batchSize,
+      epochs: form.epochs,
+    },
+    locale,
+  );
 }
 
 /** The run the form asks for; throws a RangeError as {@link formSettings} does. */
-export function formRun(form: TrainingForm): RunChoice {
+export function formRun(form: TrainingForm, locale: Locale = 'en'): RunChoice {
   return {
-    settings: formSettings(form),
+    settings: formSettings(form, locale),
     validation: form.validation as RunChoice['validation'],
     sample: form.sample === 'all' ? null : Number(form.sample),
     keepBest: form.keepBest,

@@ -220,7 +220,11 @@ export async function trainModel(
       tf.dispose([x, y]); // each batch is used once
       seconds += (performance.now() - started) / 1000;
       if (!Number.isFinite(loss))
-        throw new Error(`the loss became ${loss} at epoch ${epoch + 1}, batch ${batch + 1}: lower the learning rate`);
+        throw Object.assign(
+          new Error(`the loss became ${loss} at epoch ${epoch + 1}, batch ${batch + 1}: lower the learning rate`),
+          // For a page to say it in its own edition (src/workers/client.ts, WorkerError).
+          { code: 'diverged', values: [loss!, epoch + 1, batch + 1] },
+        );
       lossSum += loss! * rows.length;
       accuracySum += accuracy! * rows.length;
       seen += rows.length;

@@ -10,7 +10,7 @@ import {
   checkResults,
   fitStep,
   idleFit,
-  MODEL_NAMES,
+  modelNames,
   resultsKey,
   startFit,
   stopFit,
@@ -28,6 +28,8 @@ import { fmt, fmtInt } from '../kit/format';
 import { readStored, writeStored } from '../kit/stored';
 import { onTrainedChange, trainedSummary } from '../kit/trained';
 import { defineWidget, KitWidget } from '../kit/widget';
+import { pageLocale } from '../../i18n/words';
+import { IMDB_BASELINES_WORDS } from './imdb-baselines.words';
 import './imdb.css';
 
 // The R article grows 1,000 trees; fewer give a quick try (the forest scores near chance anyway).
@@ -55,7 +57,7 @@ interface Row {
 
 class ImdbBaselinesWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'plain TypeScript in a Web Worker, no tfjs';
+  protected override engine = IMDB_BASELINES_WORDS.now().engine;
   private data: ImdbData | null = null;
   private storageKey = '';
   private fitState: FitState = idleFit({});
@@ -72,23 +74,25 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
   private details!: HTMLElement;
 
   protected build(): void {
-    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: 'The reviews in this page' } });
+    const w = IMDB_BASELINES_WORDS.now();
+    this.fitState = { ...this.fitState, locale: pageLocale() };
+    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: w.home } });
     this.treesSelect = el(
       'select',
       { name: 'trees' },
       ...TREE_CHOICES.map((n) =>
-        el('option', { value: n }, `${fmtInt(Number(n))}${n === schema.trees.default ? ' (as the article)' : ''}`),
+        el('option', { value: n }, w.treesOption(fmtInt(Number(n)), n === schema.trees.default)),
       ),
     );
     this.treesSelect.addEventListener('change', (e) => this.set({ trees: this.treesSelect.value }, e));
-    this.fitButton = el('button', { type: 'button', 'data-role': 'fit' }, 'Fit the baselines');
+    this.fitButton = el('button', { type: 'button', 'data-role': 'fit' }, w.fit);
     this.fitButton.addEventListener('click', () => this.fit());
-    this.stopButton = el('button', { type: 'button', 'data-role': 'stop', disabled: true }, 'Stop');
+    this.stopButton = el('button', { type: 'button', 'data-role': 'stop', disabled: true }, w.stop);
     this.stopButton.addEventListener('click', () => this.stop());
     this.progress = el('progress', {
       className: 'imdb-progress',
       'data-role': 'progress',
-      'aria-label': 'Progress of the fit',
+      'aria-label': w.progressLabel,
       max: 1,
       value: 0,
       hidden: true,
@@ -100,13 +104,7 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
     this.main = el(
       'div',
       {},
-      el(
-        'div',
-        { className: 'controls' },
-        el('label', {}, 'Trees in the forest', this.treesSelect),
-        this.fitButton,
-        this.stopButton,
-      ),
+      el('div', { className: 'controls' }, el('label', {}, w.trees, this.treesSelect), this.fitButton, this.stopButton),
       this.progress,
       this.status,
       this.table,
@@ -137,7 +135,7 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
     if (!data || this.fitState.run) return;
     const { train, test } = data.dataset.splits;
     if (!train || !test) {
-      this.showError('The baselines need both the training and the test reviews.');
+      this.showError(IMDB_BASELINES_WORDS.now().needBoth);
       return;
     }
     this.showError('');
@@ -187,9 +185,9 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
     if (report.type === 'progress') return this.showRun(); // many a second: the table stays as it is
     if (report.type === 'result') {
       const problem = writeStored(this.storageKey, this.fitState.results);
-      if (problem) this.showError(`The results could not be kept for your next visit: ${problem}`);
+      if (problem) this.showError(IMDB_BASELINES_WORDS.now().notKept(problem));
     }
-    if (report.type === 'error') this.showError(`The fit failed: ${report.message}`);
+    if (report.type === 'error') this.showError(IMDB_BASELINES_WORDS.now().failed(report.message));
     if (!this.fitState.run) this.end();
     this.update();
   }
@@ -210,32 +208,32 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
 
   private rows(): Row[] {
     const { forest, bagOfWords } = this.fitState.results;
+    const w = IMDB_BASELINES_WORDS.now();
+    const names = modelNames(pageLocale());
     const rows: Row[] = [
       {
         key: 'forest',
-        label: forest
-          ? `Random forest, ${fmtInt(forest.trees)} trees, on the 80 padded ids`
-          : 'Random forest on the 80 padded ids',
-        name: MODEL_NAMES.forest,
+        label: forest ? w.forestTrees(fmtInt(forest.trees)) : w.forest,
+        name: names.forest,
         metrics: forest?.metrics ?? null,
-        fit: forest ? `${fmt(forest.seconds, 1)} s` : 'not fitted yet',
+        fit: forest ? w.seconds(fmt(forest.seconds, 1)) : w.notFitted,
       },
       {
         key: 'bag-of-words',
-        label: 'Logistic regression on a bag of words and word pairs',
-        name: MODEL_NAMES['bag-of-words'],
+        label: w.bagOfWords,
+        name: names['bag-of-words'],
         metrics: bagOfWords?.metrics ?? null,
-        fit: bagOfWords ? `${fmt(bagOfWords.seconds, 1)} s` : 'not fitted yet',
+        fit: bagOfWords ? w.seconds(fmt(bagOfWords.seconds, 1)) : w.notFitted,
       },
     ];
     const lstm = trainedSummary();
     if (lstm) {
       rows.push({
         key: 'lstm',
-        label: `LSTM, ${lstm.label}`,
-        name: 'the LSTM',
+        label: w.lstm(lstm.label),
+        name: names.lstm,
         metrics: lstm.test,
-        fit: lstm.test ? `${lstm.epochs} epoch${lstm.epochs === 1 ? '' : 's'}` : 'not yet scored on the test reviews',
+        fit: lstm.test ? w.lstmEpochs(lstm.epochs, fmtInt(lstm.epochs)) : w.lstmUnscored,
       });
     }
     return rows;
@@ -248,6 +246,7 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
     if (!this.data) return;
 
     const count = this.data.dataset.manifest.splits.test.count;
+    const w = IMDB_BASELINES_WORDS.now();
     const rows = this.rows();
     const scored: (ScoredModel & { key: string })[] = rows
       .filter((r) => r.metrics !== null)
@@ -256,8 +255,8 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
     const cell = (x: number | undefined) => (x === undefined ? '–' : percent(x));
     this.table.replaceChildren(
       dataTable({
-        caption: `Scores on all ${fmtInt(count)} test reviews (positive reviews are the class to find)`,
-        head: ['model', 'accuracy', 'precision', 'recall', 'F1', 'fitted in'],
+        caption: w.caption(fmtInt(count)),
+        head: [...w.head],
         rows: rows.map((r) => ({
           attrs: {
             'data-model': r.key,
@@ -275,28 +274,26 @@ class ImdbBaselinesWidget extends KitWidget<typeof schema> {
         })),
       }),
     );
-    this.verdictLine.textContent =
-      scored.length === 0
-        ? 'Fit the baselines to fill the table; the sentence here then says which model wins.'
-        : verdict(scored);
+    this.verdictLine.textContent = scored.length === 0 ? w.empty : verdict(scored, pageLocale());
     this.details.textContent = this.detailText();
   }
 
   private detailText(): string {
     const { forest, bagOfWords } = this.fitState.results;
+    const w = IMDB_BASELINES_WORDS.now();
     const parts: string[] = [];
     if (bagOfWords)
       parts.push(
-        `The logistic regression weighs ${fmtInt(bagOfWords.words)} words and ${fmtInt(bagOfWords.bigrams)} word pairs ` +
-          `(tf-idf, each in at least 2 training reviews), penalty λ = ${bagOfWords.l2.toExponential(0)}, ` +
-          `${bagOfWords.iterations} L-BFGS iterations.`,
+        w.bagOfWordsDetails({
+          words: fmtInt(bagOfWords.words),
+          bigrams: fmtInt(bagOfWords.bigrams),
+          l2: bagOfWords.l2.toExponential(0),
+          iterations: fmtInt(bagOfWords.iterations),
+        }),
       );
-    if (forest)
-      parts.push(
-        `The forest's out-of-bag estimate on the training reviews is ${percent(forest.outOfBagAccuracy)}; ` +
-          `its trees have ${fmtInt(forest.nodesPerTree)} nodes on average.`,
-      );
-    return parts.join(' ');
+    if (forest) parts.push(w.forestDetails(percent(forest.outOfBagAccuracy), fmtInt(forest.nodesPerTree)));
+    // Chinese sentences follow one another without a space.
+    return parts.join(pageLocale() === 'zh' ? '' : ' ');
   }
 }
 

@@ -13,6 +13,7 @@ import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
 import './imdb.css';
 import { percent as pct } from '../../data/format';
+import { IMDB_DATA_WORDS } from './imdb-data.words';
 
 const MAX_REVIEW_MB = `${MAX_REVIEW_BYTES / 2 ** 20} MiB`;
 
@@ -23,7 +24,7 @@ const schema = {} as const;
 
 class ImdbDataWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'the data code of npm run data, in your browser';
+  protected override engine = IMDB_DATA_WORDS.now().engine;
   private body!: HTMLElement;
   private data: ImdbData | null = null;
 
@@ -43,25 +44,26 @@ class ImdbDataWidget extends KitWidget<typeof schema> {
       this.body.replaceChildren();
       return;
     }
+    const w = IMDB_DATA_WORDS.now();
     const { manifest, vocabulary } = data.dataset;
     const { train, test } = manifest.splits;
     const row = (label: string, a: number, b: number) => [{ head: label }, fmtInt(a), fmtInt(b)];
     const splits = dataTable({
       role: 'splits',
-      caption: `What ${manifest.source.name} holds, after tokenizing`,
-      head: ['', 'train', 'test'],
+      caption: w.splitsCaption(manifest.source.name),
+      head: ['', ...w.splitsHead],
       rows: [
-        row('reviews', train.count, test.count),
-        row('negative (rated 1–4)', train.negative, test.negative),
-        row('positive (rated 7–10)', train.positive, test.positive),
-        row('words (tokens)', train.tokens, test.tokens),
-        row('longest review, in words', train.maxLength, test.maxLength),
-        row('texts that repeat an earlier one of the split', train.duplicateTexts, test.duplicateTexts),
-        row('texts also in the training split', train.alsoInTrain, test.alsoInTrain),
-        row('words missing from the training vocabulary', train.unknownTokens, test.unknownTokens),
+        row(w.reviews, train.count, test.count),
+        row(w.negative, train.negative, test.negative),
+        row(w.positive, train.positive, test.positive),
+        row(w.tokens, train.tokens, test.tokens),
+        row(w.longest, train.maxLength, test.maxLength),
+        row(w.duplicates, train.duplicateTexts, test.duplicateTexts),
+        row(w.alsoInTrain, train.alsoInTrain, test.alsoInTrain),
+        row(w.unknown, train.unknownTokens, test.unknownTokens),
         // Only an archive with a review longer than the reader's cap has this row.
         ...((train.cutReviews ?? 0) + (test.cutReviews ?? 0) > 0
-          ? [row(`reviews longer than ${MAX_REVIEW_MB}, cut to it`, train.cutReviews ?? 0, test.cutReviews ?? 0)]
+          ? [row(w.cutReviews(MAX_REVIEW_MB), train.cutReviews ?? 0, test.cutReviews ?? 0)]
           : []),
       ],
     });
@@ -73,7 +75,8 @@ class ImdbDataWidget extends KitWidget<typeof schema> {
       x.kind === 'word' ? `${x.token} (${fmtInt(x.count!)})` : { cell: x.token, className: 'marker' };
     const index = dataTable({
       role: 'index',
-      caption: 'The first ids of each layout (word counts in the training reviews)',
+      caption: w.indexCaption,
+      // Code names, the same in every edition.
       head: ['id', 'r-keras: keras.datasets.imdb', 'py-keras: Tokenizer'],
       rows: r.map((x, i) => [{ head: String(x.id) }, cell(x), cell(py[i]!)]),
     });
@@ -82,11 +85,13 @@ class ImdbDataWidget extends KitWidget<typeof schema> {
     const coverage = el(
       'p',
       { 'data-role': 'coverage' },
-      `The training reviews use ${fmtInt(vocabulary.words.length)} distinct words. ` +
-        `With num_words = ${fmtInt(R_KERAS_VIEW.numWords!)}, r-keras keeps ids below ${fmtInt(R_KERAS_VIEW.numWords!)}: ` +
-        `the ${fmtInt(cover.words)} most frequent words, which make up ${pct(cover.tokenShare)} of the training words; ` +
-        `every other word becomes 2. py-keras keeps all ${fmtInt(vocabulary.words.length)} words and drops the ` +
-        `${fmtInt(test.unknownTokens)} test words that never occur in training.`,
+      w.coverage({
+        distinct: fmtInt(vocabulary.words.length),
+        numWords: fmtInt(R_KERAS_VIEW.numWords!),
+        kept: fmtInt(cover.words),
+        share: pct(cover.tokenShare),
+        unknown: fmtInt(test.unknownTokens),
+      }),
     );
     this.body.replaceChildren(el('div', { className: 'readout imdb-tables' }, splits, index), coverage);
   }

@@ -24,12 +24,14 @@ import { el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
+import { pageLocale } from '../../i18n/words';
+import { IMDB_EXPLORER_WORDS } from './imdb-explorer.words';
 import './imdb.css';
 
-// The two reference models' views of the data, as the view menu names them.
-const VIEWS: Record<ReferenceView, { view: SequenceView; label: string }> = {
-  'r-keras': { view: REFERENCE_VIEWS['r-keras'], label: 'r-keras: keras.datasets.imdb, num_words 20,000, maxlen 80' },
-  'py-keras': { view: REFERENCE_VIEWS['py-keras'], label: 'py-keras: Tokenizer over all words, maxlen 100' },
+// The two reference models' views of the data, with the key of the view menu's name for them.
+const VIEWS: Record<ReferenceView, { view: SequenceView; label: 'rKerasView' | 'pyKerasView' }> = {
+  'r-keras': { view: REFERENCE_VIEWS['r-keras'], label: 'rKerasView' },
+  'py-keras': { view: REFERENCE_VIEWS['py-keras'], label: 'pyKerasView' },
 };
 
 const schema = {
@@ -57,10 +59,6 @@ function select(
 
 // A review of 200,000 words must not build 200,000 chips: the first ones make the point.
 const MAX_CHIPS = 2000;
-const TITLES = {
-  oov: 'outside the vocabulary this view keeps: id 2',
-  dropped: 'not in the training vocabulary: the Tokenizer drops it',
-};
 
 function chip(word: string, id: string, className = '', title = ''): HTMLElement {
   const classes = ['token', ...className.split(' ').filter(Boolean)].join(' ');
@@ -90,30 +88,31 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
   private drawing = 0;
 
   protected build(): void {
-    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: 'The reviews in this page' } });
+    const w = IMDB_EXPLORER_WORDS.now();
+    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: w.home } });
     this.splitSelect = select(
       'split',
-      'Split',
+      w.split,
       [
-        ['train', 'training reviews'],
-        ['test', 'test reviews'],
+        ['train', w.trainOption],
+        ['test', w.testOption],
       ],
       (v, e) => this.set({ split: v, review: 1 }, e),
     );
     this.labelSelect = select(
       'label',
-      'Reviews',
+      w.reviews,
       [
-        ['all', 'all'],
-        ['neg', 'negative'],
-        ['pos', 'positive'],
+        ['all', w.all],
+        ['neg', w.negative],
+        ['pos', w.positive],
       ],
       (v, e) => this.set({ label: v, review: 1 }, e),
     );
     this.reviewInput = el('input', {
       type: 'number',
       name: 'review',
-      'aria-label': 'Review number',
+      'aria-label': w.reviewNumber,
       min: 1,
       value: this.state.review,
     });
@@ -122,23 +121,23 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
         this.set({ review: Number(this.reviewInput.value) }, e);
     });
     this.countOut = el('span', { 'data-role': 'count' });
-    this.prev = el('button', { type: 'button', 'aria-label': 'Previous review' }, '◀');
-    this.next = el('button', { type: 'button', 'aria-label': 'Next review' }, '▶');
-    const random = el('button', { type: 'button', 'aria-label': 'A random review' }, 'Random');
+    this.prev = el('button', { type: 'button', 'aria-label': w.previous }, '◀');
+    this.next = el('button', { type: 'button', 'aria-label': w.next }, '▶');
+    const random = el('button', { type: 'button', 'aria-label': w.randomLabel }, w.random);
     this.prev.addEventListener('click', (e) => this.set({ review: this.state.review - 1 }, e));
     this.next.addEventListener('click', (e) => this.set({ review: this.state.review + 1 }, e));
     random.addEventListener('click', (e) => this.set({ review: 1 + Math.floor(Math.random() * this.rangeCount()) }, e));
     this.viewSelect = select(
       'view',
-      'View',
-      Object.entries(VIEWS).map(([k, v]) => [k, v.label]),
+      w.view,
+      Object.entries(VIEWS).map(([k, v]) => [k, w[v.label]]),
       (v, e) => this.set({ view: v }, e),
     );
     this.paddingSelect = select(
       'padding',
       'padding',
       [
-        ['pre', "'pre' (Keras' default)"],
+        ['pre', w.kerasDefault],
         ['post', "'post'"],
       ],
       (v, e) => this.set({ padding: v }, e),
@@ -147,7 +146,7 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
       'truncating',
       'truncating',
       [
-        ['pre', "'pre' (Keras' default)"],
+        ['pre', w.kerasDefault],
         ['post', "'post'"],
       ],
       (v, e) => this.set({ truncating: v }, e),
@@ -158,7 +157,7 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
       'data-role': 'text',
       tabindex: 0,
       role: 'region',
-      'aria-label': 'The review as written',
+      'aria-label': w.textLabel,
     });
     this.summary = el('p', { className: 'readout', 'data-role': 'summary', 'aria-live': 'polite' });
     this.words = el('div', {
@@ -166,14 +165,14 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
       'data-role': 'words',
       tabindex: 0,
       role: 'group',
-      'aria-label': 'Words and their ids',
+      'aria-label': w.wordsLabel,
     });
     this.rowTitle = el('p', { className: 'imdb-row-title' });
     this.row = el('div', {
       className: 'tokens imdb-row',
       'data-role': 'row',
       role: 'group',
-      'aria-label': 'The padded row of ids',
+      'aria-label': w.rowLabel,
     });
     this.main = el(
       'div',
@@ -181,9 +180,9 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
       el(
         'div',
         { className: 'controls' },
-        el('label', {}, 'Split', this.splitSelect),
-        el('label', {}, 'Reviews', this.labelSelect),
-        el('label', {}, 'Review', this.reviewInput, this.countOut),
+        el('label', {}, w.split, this.splitSelect),
+        el('label', {}, w.reviews, this.labelSelect),
+        el('label', {}, w.review, this.reviewInput, this.countOut),
         this.prev,
         this.next,
         random,
@@ -193,12 +192,12 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
       el(
         'div',
         { className: 'controls' },
-        el('label', {}, 'View', this.viewSelect),
+        el('label', {}, w.view, this.viewSelect),
         el('label', {}, 'padding', this.paddingSelect),
         el('label', {}, 'truncating', this.truncatingSelect),
       ),
       this.summary,
-      el('p', { className: 'imdb-row-title' }, 'Each word with its id (struck through: cut by truncation)'),
+      el('p', { className: 'imdb-row-title' }, w.wordsTitle),
       this.words,
       this.rowTitle,
       this.row,
@@ -236,12 +235,13 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
     if (document.activeElement !== this.reviewInput || this.reviewInput.value !== String(n))
       this.reviewInput.value = String(n);
     this.reviewInput.max = String(range.count);
-    this.countOut.textContent = `of ${fmtInt(range.count)}`;
+    const w = IMDB_EXPLORER_WORDS.now();
+    this.countOut.textContent = w.of(fmtInt(range.count));
     this.prev.disabled = n <= 1;
     this.next.disabled = n >= range.count;
     if (range.count === 0) {
       this.drawing++; // a text still on its way must not draw over this
-      this.meta.textContent = 'No reviews of this kind in this split.';
+      this.meta.textContent = w.none;
       for (const part of [this.text, this.words, this.row, this.summary]) part.replaceChildren();
       this.rowTitle.textContent = '';
       return;
@@ -250,16 +250,18 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
     const reviews = data.dataset.splits[split as SplitName]!;
     const rating = reviews.ratings[index]!;
     const positive = reviews.labels[index] === 1;
-    this.meta.textContent =
-      `${reviewPath(split as SplitName, reviews.labels[index]!, reviews.reviewIds[index]!, rating)} · ` +
-      `rated ${rating}/10 · ${positive ? 'positive' : 'negative'}`;
+    this.meta.textContent = w.meta(
+      reviewPath(split as SplitName, reviews.labels[index]!, reviews.reviewIds[index]!, rating),
+      String(rating),
+      positive,
+    );
     const ticket = ++this.drawing;
     data.texts.text(split as SplitName, index).then(
       (text) => {
         if (ticket === this.drawing) this.drawReview(data, text, reviewRanks(reviews, index));
       },
       (error: Error) => {
-        if (ticket === this.drawing) this.showError(`The review's text could not be loaded: ${error.message}`);
+        if (ticket === this.drawing) this.showError(w.textFailed(error.message));
       },
     );
   }
@@ -282,13 +284,14 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
     const more = el(
       'button',
       { type: 'button', 'data-role': 'more-text', onclick: () => this.drawText(pieces, page.next!) },
-      `Show more (${fmtInt(rest)} more characters)`,
+      IMDB_EXPLORER_WORDS.now().more(fmtInt(rest)),
     );
     this.text.append(el('br'), more);
   }
 
   private drawReview(data: ImdbData, text: string, ranks: Uint32Array): void {
     this.drawText(pagedPieces(text), 0);
+    const w = IMDB_EXPLORER_WORDS.now();
 
     const { view: viewName, padding, truncating } = this.state;
     const view = VIEWS[viewName as keyof typeof VIEWS].view;
@@ -303,11 +306,11 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
     );
     const chips = document.createDocumentFragment();
     for (const c of cells.slice(0, MAX_CHIPS)) {
-      const title = c.kind === 'oov' || c.kind === 'dropped' ? TITLES[c.kind] : '';
+      const title = c.kind === 'oov' || c.kind === 'dropped' ? w[c.kind] : '';
       chips.append(chip(c.word, c.id, [c.kind === 'word' ? '' : c.kind, c.cut ? 'cut' : ''].join(' '), title));
     }
     if (cells.length > MAX_CHIPS)
-      chips.append(el('span', { 'data-role': 'more-words' }, `… and ${fmtInt(cells.length - MAX_CHIPS)} more words`));
+      chips.append(el('span', { 'data-role': 'more-words' }, w.moreWords(fmtInt(cells.length - MAX_CHIPS))));
     this.words.replaceChildren(chips);
 
     const ids = ranksToIds(ranks, view);
@@ -316,9 +319,9 @@ class ImdbExplorerWidget extends KitWidget<typeof schema> {
     this.row.replaceChildren(
       ...Array.from(row, (id, j) => chip(tokens[j] === '<pad>' ? '·' : tokens[j]!, String(id), id === 0 ? 'pad' : '')),
     );
-    this.rowTitle.textContent = `The row the model reads: ${maxlen} ids`;
+    this.rowTitle.textContent = w.rowTitle(fmtInt(maxlen));
 
-    this.summary.textContent = rowSummary(ranks.length, { oov, dropped, aligned, layout }, pad);
+    this.summary.textContent = rowSummary(ranks.length, { oov, dropped, aligned, layout }, pad, pageLocale());
   }
 }
 

@@ -19,6 +19,7 @@ import { defineWidget, KitWidget } from '../kit/widget';
 import { imdbPanel, watchData } from '../kit/imdb-panel';
 import './imdb.css';
 import { percent as pct } from '../../data/format';
+import { IMDB_LENGTHS_WORDS } from './imdb-lengths.words';
 
 const BIN = 10;
 // Readable on light and dark pages (SVG attributes cannot use CSS variables).
@@ -45,12 +46,13 @@ class ImdbLengthsWidget extends KitWidget<typeof schema> {
   private stats!: HTMLElement;
 
   protected build(): void {
-    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: 'The reviews in this page' } });
+    const w = IMDB_LENGTHS_WORDS.now();
+    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: w.home } });
     this.splitSelect = el(
       'select',
-      { name: 'split', 'aria-label': 'Split' },
-      el('option', { value: 'train' }, 'training reviews'),
-      el('option', { value: 'test' }, 'test reviews'),
+      { name: 'split', 'aria-label': w.split },
+      el('option', { value: 'train' }, w.trainOption),
+      el('option', { value: 'test' }, w.testOption),
     );
     this.splitSelect.addEventListener('change', (e) => this.set({ split: this.splitSelect.value }, e));
     this.plot = el('div', { className: 'plot', 'data-role': 'plot' });
@@ -59,7 +61,7 @@ class ImdbLengthsWidget extends KitWidget<typeof schema> {
     this.main = el(
       'div',
       {},
-      el('div', { className: 'controls' }, el('label', {}, 'Split', this.splitSelect)),
+      el('div', { className: 'controls' }, el('label', {}, w.split, this.splitSelect)),
       this.plot,
       this.stats,
       this.table,
@@ -93,21 +95,22 @@ class ImdbLengthsWidget extends KitWidget<typeof schema> {
     const data = this.data;
     this.main.hidden = data === null;
     if (!data) return;
+    const w = IMDB_LENGTHS_WORDS.now();
     const { words, stats, cuts } = this.lengths(data, split);
     // The longest reviews would squeeze the rest into a few bars: the axis ends near the 99th percentile.
     const end = Math.max(120, Math.ceil(stats.p99 / 50) * 50);
-    const shown = Array.from(words).filter((w) => w <= end);
+    const shown = Array.from(words).filter((n) => n <= end);
     const beyond = words.length - shown.length;
     const thresholds = Array.from({ length: end / BIN + 1 }, (_, i) => i * BIN);
     const rules = cuts.map((c) => ({ x: c.maxlen, name: c.name, text: `maxlen ${c.maxlen} (${c.name})` }));
-    const splitName = split === 'train' ? 'training' : 'test';
+    const test = split === 'test';
     drawPlot(this.plot, {
       width: this.plotWidth(),
       height: 300,
       marginTop: 40,
       marginLeft: 50,
-      x: { label: 'words per review →', domain: [0, end] },
-      y: { label: '↑ reviews', grid: true },
+      x: { label: w.xLabel, domain: [0, end] },
+      y: { label: w.yLabel, grid: true },
       marks: [
         Plot.rectY(
           shown,
@@ -131,23 +134,28 @@ class ImdbLengthsWidget extends KitWidget<typeof schema> {
           }),
         ),
       ],
-      ariaLabel: `Histogram of the lengths of the ${splitName} reviews`,
+      ariaLabel: w.plotLabel(test),
       ariaDescription:
-        `${fmtInt(words.length)} ${splitName} reviews in bins of ${BIN} words, up to ${fmtInt(end)} words; median ${fmtInt(stats.median)}. ` +
-        cuts.map((c) => `maxlen ${c.maxlen} cuts ${pct(c.share)} of them`).join('; ') +
-        '.',
+        w.plotDescription(test, fmtInt(words.length), fmtInt(BIN), fmtInt(end), fmtInt(stats.median)) +
+        cuts.map((c) => w.cutShare(fmtInt(c.maxlen), pct(c.share))).join(w.join) +
+        w.end,
     });
     this.stats.textContent =
-      `${fmtInt(words.length)} ${splitName} reviews: median ${fmtInt(stats.median)} words, mean ${fmtInt(stats.mean)}, ` +
-      `shortest ${fmtInt(stats.min)}, longest ${fmtInt(stats.max)}` +
-      (beyond > 0 ? `; the ${fmtInt(beyond)} reviews longer than ${fmtInt(end)} words are off the chart.` : '.');
+      w.stats({
+        test,
+        reviews: fmtInt(words.length),
+        median: fmtInt(stats.median),
+        mean: fmtInt(stats.mean),
+        min: fmtInt(stats.min),
+        max: fmtInt(stats.max),
+      }) + (beyond > 0 ? w.beyond(fmtInt(beyond), fmtInt(end)) : w.end);
     this.table.replaceChildren(
       dataTable({
-        caption: 'Reviews that lose words to truncation (ids counted as each view makes them)',
-        head: ['view', 'maxlen', 'reviews cut', 'share'],
+        caption: w.tableCaption,
+        head: [...w.tableHead],
         rows: cuts.map((c) => ({
           attrs: { 'data-view': c.name },
-          cells: [{ head: c.name }, String(c.maxlen), `${fmtInt(c.longer)} of ${fmtInt(c.count)}`, pct(c.share)],
+          cells: [{ head: c.name }, String(c.maxlen), w.cutOf(fmtInt(c.longer), fmtInt(c.count)), pct(c.share)],
         })),
       }),
     );

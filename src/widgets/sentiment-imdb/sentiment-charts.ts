@@ -10,6 +10,7 @@ import { dataTable } from '../kit/dom';
 import { fmtInt } from '../kit/format';
 import { drawPlot, Plot } from '../kit/plot';
 import { wholeTicks } from '../kit/ticks';
+import { SENTIMENT_CHARTS_WORDS } from './sentiment-charts.words';
 
 // Readable on light and dark pages (SVG attributes cannot use CSS variables).
 const COLOURS = { train: '#2f6fd6', validation: '#d6452f' } as const;
@@ -21,36 +22,41 @@ const MAX_BATCH_POINTS = 600;
 export function drawBatchChart(target: HTMLElement, points: BatchPoint[], last: BatchLog | null, width: number): void {
   const batches = thinPoints(points, MAX_BATCH_POINTS);
   if (batches.length === 0 || !last) return;
+  const w = SENTIMENT_CHARTS_WORDS.now();
   const series = batches.flatMap((p) => [
-    { x: p.x, value: p.loss, metric: 'loss' },
-    { x: p.x, value: p.accuracy, metric: 'accuracy' },
+    { x: p.x, value: p.loss, metric: w.loss },
+    { x: p.x, value: p.accuracy, metric: w.accuracy },
   ]);
   drawPlot(target, {
     width,
     height: 240,
     marginLeft: 50,
-    x: { label: 'epoch →' },
-    y: { label: '↑ per batch', grid: true, domain: [0, Math.max(1, ...batches.map((p) => p.loss))] },
-    color: { legend: true, domain: ['loss', 'accuracy'], range: [COLOURS.validation, COLOURS.train] },
+    x: { label: w.epochAxis },
+    y: { label: w.perBatch, grid: true, domain: [0, Math.max(1, ...batches.map((p) => p.loss))] },
+    color: { legend: true, domain: [w.loss, w.accuracy], range: [COLOURS.validation, COLOURS.train] },
     marks: [Plot.line(series, { x: 'x', y: 'value', z: 'metric', stroke: 'metric', strokeWidth: 1 }), Plot.ruleY([0])],
-    ariaLabel: 'Loss and accuracy of every training batch',
-    ariaDescription:
-      `${fmtInt(points.length)} batches so far; the latest batch had loss ${last.loss.toFixed(4)} ` +
-      `and accuracy ${percent(last.accuracy, 2)}; the epoch's running mean loss is ${last.meanLoss.toFixed(4)}.`,
+    ariaLabel: w.batchLabel,
+    ariaDescription: w.batchDescription(
+      fmtInt(points.length),
+      last.loss.toFixed(4),
+      percent(last.accuracy, 2),
+      last.meanLoss.toFixed(4),
+    ),
   });
 }
 
 /** Draws each epoch's loss and accuracy, training and validation, into `target`, `width` pixels wide. */
 export function drawEpochChart(target: HTMLElement, epochs: EpochLog[], width: number): void {
   if (epochs.length === 0) return;
+  const w = SENTIMENT_CHARTS_WORDS.now();
   const rows = epochs.flatMap((e) => [
-    { epoch: e.epoch + 1, value: e.loss, metric: 'loss', data: 'training' },
-    { epoch: e.epoch + 1, value: e.accuracy, metric: 'accuracy', data: 'training' },
+    { epoch: e.epoch + 1, value: e.loss, metric: w.loss, data: w.training },
+    { epoch: e.epoch + 1, value: e.accuracy, metric: w.accuracy, data: w.training },
     ...(e.valLoss === null
       ? []
       : [
-          { epoch: e.epoch + 1, value: e.valLoss, metric: 'loss', data: 'validation' },
-          { epoch: e.epoch + 1, value: e.valAccuracy!, metric: 'accuracy', data: 'validation' },
+          { epoch: e.epoch + 1, value: e.valLoss, metric: w.loss, data: w.validation },
+          { epoch: e.epoch + 1, value: e.valAccuracy!, metric: w.accuracy, data: w.validation },
         ]),
   ]);
   const last = epochs[epochs.length - 1]!;
@@ -58,38 +64,44 @@ export function drawEpochChart(target: HTMLElement, epochs: EpochLog[], width: n
     width,
     height: 260,
     marginLeft: 50,
-    x: { label: 'epoch →', ticks: wholeTicks(1, epochs.length, 15), tickFormat: 'd' },
-    y: { label: '↑ per epoch', grid: true },
+    x: { label: w.epochAxis, ticks: wholeTicks(1, epochs.length, 15), tickFormat: 'd' },
+    y: { label: w.perEpoch, grid: true },
     fx: { label: null },
-    color: { legend: true, domain: ['training', 'validation'], range: [COLOURS.train, COLOURS.validation] },
+    color: { legend: true, domain: [w.training, w.validation], range: [COLOURS.train, COLOURS.validation] },
     marks: [
       Plot.line(
-        rows.filter((d) => d.metric === 'loss'),
+        rows.filter((d) => d.metric === w.loss),
         { x: 'epoch', y: 'value', z: 'data', stroke: 'data', strokeDasharray: '4 3' },
       ),
       Plot.line(
-        rows.filter((d) => d.metric === 'accuracy'),
+        rows.filter((d) => d.metric === w.accuracy),
         { x: 'epoch', y: 'value', z: 'data', stroke: 'data' },
       ),
-      Plot.dot(rows, { x: 'epoch', y: 'value', stroke: 'data', symbol: 'metric', tip: true }),
+      // The tip names these channels: in the page's words, not by the rows' field names.
+      Plot.dot(rows, {
+        x: 'epoch',
+        y: 'value',
+        stroke: Object.assign((d: (typeof rows)[number]) => d.data, { label: w.dataLabel }),
+        symbol: Object.assign((d: (typeof rows)[number]) => d.metric, { label: w.metricLabel }),
+        tip: true,
+      }),
       Plot.ruleY([0]),
     ],
     symbol: { legend: true },
-    ariaLabel: 'Loss and accuracy per epoch, training and validation',
+    ariaLabel: w.epochLabel,
     ariaDescription:
-      `After epoch ${last.epoch + 1}: training loss ${last.loss.toFixed(4)}, accuracy ${percent(last.accuracy, 2)}` +
-      (last.valLoss === null
-        ? '.'
-        : `; validation loss ${last.valLoss.toFixed(4)}, accuracy ${percent(last.valAccuracy!, 2)}.`),
+      w.epochDescription(fmtInt(last.epoch + 1), last.loss.toFixed(4), percent(last.accuracy, 2)) +
+      (last.valLoss === null ? w.end : w.epochValidation(last.valLoss.toFixed(4), percent(last.valAccuracy!, 2))),
   });
 }
 
 /** The table of each epoch's numbers (losses, accuracies in %, seconds). */
 export function epochTable(epochs: EpochLog[]): HTMLTableElement {
+  const w = SENTIMENT_CHARTS_WORDS.now();
   return dataTable({
     role: 'epoch-table',
-    caption: 'Per epoch (dashed lines: loss; solid: accuracy)',
-    head: ['epoch', 'loss', 'accuracy', 'val. loss', 'val. accuracy', 'seconds'],
+    caption: w.tableCaption,
+    head: [...w.tableHead],
     rows: epochs.map((e) => [
       String(e.epoch + 1),
       { num: e.loss.toFixed(4) },

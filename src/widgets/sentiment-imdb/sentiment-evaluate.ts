@@ -28,6 +28,10 @@ import { settingsLabel } from '../../lstm/sentiment/presets';
 import './sentiment.css';
 import { percent } from '../../data/format';
 import { pagedPieces, textPage } from '../../data/explore';
+import { pageLocale } from '../../i18n/words';
+import { SENTIMENT_EVALUATE_WORDS } from './sentiment-evaluate.words';
+import { SENTIMENT_TRAIN_WORDS } from './sentiment-train.words';
+import { workerErrorText } from './training-run';
 
 const schema = {} as const;
 
@@ -48,7 +52,7 @@ function readEvaluation(): Evaluation | null {
 
 class SentimentEvaluateWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'tfjs in a Web Worker';
+  protected override engine = SENTIMENT_EVALUATE_WORDS.now().engine;
   private data: ImdbData | null = null;
   private worker: WorkerClient<SentimentRequest> | null = null;
   // The data the running evaluation measures, recorded with its results.
@@ -62,18 +66,19 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
   private wrong!: HTMLElement;
 
   protected build(): void {
-    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: 'The reviews in this page' } });
+    const w = SENTIMENT_EVALUATE_WORDS.now();
+    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: w.home } });
     this.model = el('p', { className: 'readout', 'data-role': 'eval-model', 'aria-live': 'polite' });
-    this.runButton = el('button', { type: 'button', 'data-role': 'evaluate' }, 'Evaluate on the test reviews');
+    this.runButton = el('button', { type: 'button', 'data-role': 'evaluate' }, w.evaluate);
     this.runButton.addEventListener('click', () => this.evaluate());
-    this.stopButton = el('button', { type: 'button', 'data-role': 'eval-stop', disabled: true }, 'Stop');
+    this.stopButton = el('button', { type: 'button', 'data-role': 'eval-stop', disabled: true }, w.stop);
     this.stopButton.addEventListener('click', () => this.worker?.send({ type: 'stop' }));
     this.progress = el('progress', {
       'data-role': 'eval-progress',
       max: 1,
       value: 0,
       hidden: true,
-      'aria-label': 'Evaluation progress',
+      'aria-label': w.progressLabel,
     });
     this.status = el('p', { className: 'readout', 'data-role': 'eval-status', 'aria-live': 'polite' });
     this.results = el('div', { className: 'imdb-tables', 'data-role': 'eval-results' });
@@ -109,9 +114,8 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
 
   protected update(): void {
     const s = trainedSummary();
-    this.model.textContent = s
-      ? `The trained model: ${s.label}, ${s.epochs} epoch(s).`
-      : 'No model is trained yet: train one in the section above (or load model files there).';
+    const w = SENTIMENT_EVALUATE_WORDS.now();
+    this.model.textContent = s ? w.model(s.label, fmtInt(s.epochs)) : w.noModel;
     this.runButton.disabled = !s || !this.data || this.worker !== null;
     const evaluation = readEvaluation();
     if (s && evaluation && evaluation.savedAt === s.savedAt) this.show(evaluation);
@@ -127,7 +131,9 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
     this.progress.value = 0;
     this.stopButton.disabled = false;
     this.runButton.disabled = true;
-    this.status.textContent = `Predicting all ${fmtInt(this.data.dataset.manifest.splits.test.count)} test reviews…`;
+    this.status.textContent = SENTIMENT_EVALUATE_WORDS.now().predicting(
+      fmtInt(this.data.dataset.manifest.splits.test.count),
+    );
     this.evaluating = measuredOn(this.data.dataset.manifest);
     this.worker = startWorker<SentimentRequest, SentimentReport>(
       sentimentWorker,
@@ -138,9 +144,11 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
   }
 
   private onReport(report: SentimentReport): void {
+    const w = SENTIMENT_EVALUATE_WORDS.now();
     if (report.type === 'backend')
       this.showBackend(report.label, report.reason, report.label.includes('WASM') ? isolationNote() : '');
-    else if (report.type === 'status') this.status.textContent = report.text;
+    else if (report.type === 'status')
+      this.status.textContent = report.code === 'loading' ? w.loadingModel : report.text;
     else if (report.type === 'evaluating') {
       this.progress.value = report.done;
       this.progress.setAttribute('aria-valuetext', `${Math.round(100 * report.done)}%`);
@@ -156,13 +164,13 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
       writeStored(EVALUATION_KEY, evaluation);
       this.done('');
       // Scores not kept with the model are shown, but the summary keeps describing the model kept.
-      if (report.saveError) this.showError(`The scores could not be kept with the model: ${report.saveError}`);
-      else announceTrained(report.metadata, settingsLabel(report.metadata.settings));
+      if (report.saveError) this.showError(w.scoresNotKept(report.saveError));
+      else announceTrained(report.metadata, settingsLabel(report.metadata.settings, pageLocale()));
       this.show(evaluation);
     } else if (report.type === 'error') {
       this.done('');
-      if (report.message !== 'evaluation stopped') this.showError(report.message);
-      else this.status.textContent = 'Evaluation stopped.';
+      if (report.message !== 'evaluation stopped') this.showError(workerErrorText(report, SENTIMENT_TRAIN_WORDS.now()));
+      else this.status.textContent = w.stopped;
     }
   }
 
@@ -177,41 +185,42 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
 
   private show(evaluation: Evaluation): void {
     const m = evaluation.metrics;
+    const w = SENTIMENT_EVALUATE_WORDS.now();
+    const locale = pageLocale();
     const loaded = this.data && measuredOn(this.data.dataset.manifest);
     const match = dataMatch(evaluation.data, m.count, loaded);
-    const row = (name: string, value: string, what: string) => [{ head: name }, { num: value }, what];
+    const row = ([name, what]: readonly string[], value: string) => [{ head: name! }, { num: value }, what!];
     const metrics = dataTable({
       role: 'metrics',
-      caption: evaluationCaption(m.count, evaluation.seconds, match, loaded?.testCount ?? 0),
+      caption: evaluationCaption(m.count, evaluation.seconds, match, loaded?.testCount ?? 0, locale),
       rows: [
-        row('loss', m.loss.toFixed(4), 'binary cross-entropy'),
-        row('accuracy', percent(m.accuracy, 2), 'reviews classified right'),
-        row('precision', percent(m.precision, 2), 'of the reviews it called positive, the share that are positive'),
-        row('recall', percent(m.recall, 2), 'of the positive reviews, the share it called positive'),
-        row('F1', percent(m.f1, 2), 'harmonic mean of precision and recall'),
+        row(w.metrics.loss, m.loss.toFixed(4)),
+        row(w.metrics.accuracy, percent(m.accuracy, 2)),
+        row(w.metrics.precision, percent(m.precision, 2)),
+        row(w.metrics.recall, percent(m.recall, 2)),
+        row(w.metrics.f1, percent(m.f1, 2)),
       ],
     });
     const cell = (n: number, right: boolean) => ({ cell: fmtInt(n), className: right ? 'right' : 'wrong' });
     const confusion = dataTable({
       role: 'confusion',
       className: 'confusion',
-      caption: 'Confusion matrix: rows are the truth, columns the prediction',
-      head: ['', 'predicted negative', 'predicted positive'],
+      caption: w.confusionCaption,
+      head: ['', ...w.confusionHead],
       rows: [
-        [{ head: 'negative' }, cell(m.tn, true), cell(m.fp, false)],
-        [{ head: 'positive' }, cell(m.fn, false), cell(m.tp, true)],
+        [{ head: w.negative }, cell(m.tn, true), cell(m.fp, false)],
+        [{ head: w.positive }, cell(m.fn, false), cell(m.tp, true)],
       ],
     });
     // Each count also says what it counts ("false positives: 12") to a screen reader.
-    const labels = ['true negatives', 'false positives', 'false negatives', 'true positives'];
     confusion
       .querySelectorAll('tbody td')
-      .forEach((td, i) => td.setAttribute('aria-label', `${labels[i]}: ${td.textContent}`));
+      .forEach((td, i) => td.setAttribute('aria-label', w.cellLabel(w.cellLabels[i]!, td.textContent ?? '')));
     const sameVocabulary = evaluation.data?.vocabularySha256 === loaded?.vocabularySha256;
     const other = el(
       'p',
       { className: 'readout', 'data-role': 'eval-other-data' },
-      otherDataNote(m.count, loaded?.testCount ?? 0, !evaluation.data || sameVocabulary),
+      otherDataNote(m.count, loaded?.testCount ?? 0, !evaluation.data || sameVocabulary, locale),
     );
     this.results.replaceChildren(...(match === 'other' ? [other] : []), metrics, confusion);
     void this.showWrong(evaluation.mostWrong, match === 'other');
@@ -219,20 +228,12 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
 
   /** Lists the reviews; `otherData`: their indices are in data other than the loaded, so no text. */
   private async showWrong(wrong: WrongReview[], otherData: boolean): Promise<void> {
+    const w = SENTIMENT_EVALUATE_WORDS.now();
     const list = el('ol', { className: 'wrong-reviews', 'data-role': 'wrong-list' });
-    this.wrong.replaceChildren(el('h4', {}, 'The reviews it gets most wrong'), list);
-    for (const w of wrong) {
-      const truth = w.label ? 'positive' : 'negative';
+    this.wrong.replaceChildren(el('h4', {}, w.wrongHeading), list);
+    for (const review of wrong) {
       const data = otherData ? null : this.data;
-      const quote = el(
-        'blockquote',
-        {},
-        data
-          ? 'Loading the text…'
-          : otherData
-            ? 'Its text is in the data this was measured on, not loaded now.'
-            : 'Load the reviews to read the text.',
-      );
+      const quote = el('blockquote', {}, data ? w.loadingText : otherData ? w.otherDataText : w.loadToRead);
       list.append(
         el(
           'li',
@@ -240,16 +241,18 @@ class SentimentEvaluateWidget extends KitWidget<typeof schema> {
           el(
             'p',
             { className: 'readout' },
-            `Test review ${fmtInt(w.index)}: truly ${truth}, the model says ${percent(w.probability, 2)} positive.`,
+            w.wrongLine(fmtInt(review.index), review.label === 1, percent(review.probability, 2)),
           ),
           quote,
         ),
       );
       if (data) {
         try {
-          quote.replaceChildren(readableText(await data.texts.text('test', w.index)));
+          quote.replaceChildren(readableText(await data.texts.text('test', review.index)));
+          // The review is data, in English, whatever the page's language.
+          quote.lang = 'en';
         } catch (error) {
-          quote.textContent = `The text could not be loaded: ${(error as Error).message}`;
+          quote.textContent = w.textFailed((error as Error).message);
         }
       }
     }

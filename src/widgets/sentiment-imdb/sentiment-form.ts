@@ -7,6 +7,8 @@
 import { LIMITS, OPTIMIZERS, PRESETS, type PresetName } from '../../lstm/sentiment/presets';
 import { presetFields, SHORT_RUN_EPOCHS, type TrainingForm } from '../../lstm/sentiment/settings-form';
 import { el } from '../kit/dom';
+import { fmtInt } from '../kit/format';
+import { SENTIMENT_FORM_WORDS } from './sentiment-form.words';
 
 const R = PRESETS['r-keras'];
 
@@ -31,18 +33,18 @@ export const TRAIN_SCHEMA = {
 type NumericKey =
   'numWords' | 'maxlen' | 'embedding' | 'dropout' | 'recurrentDropout' | 'learningRate' | 'batchSize' | 'epochs';
 
-/** The fields of the form, in order, with their labels. */
-const FIELDS: [NumericKey | 'units' | 'optimizer', string][] = [
-  ['numWords', 'Vocabulary (0 = all words)'],
-  ['maxlen', 'maxlen'],
-  ['embedding', 'Embedding size'],
-  ['units', 'LSTM units per layer'],
-  ['dropout', 'Dropout'],
-  ['recurrentDropout', 'Recurrent dropout'],
-  ['optimizer', 'Optimizer'],
-  ['learningRate', 'Learning rate'],
-  ['batchSize', 'Batch size'],
-  ['epochs', 'Epochs'],
+/** The fields of the form, in order (their labels are in ./sentiment-form.words.ts). */
+const FIELDS: (NumericKey | 'units' | 'optimizer')[] = [
+  'numWords',
+  'maxlen',
+  'embedding',
+  'units',
+  'dropout',
+  'recurrentDropout',
+  'optimizer',
+  'learningRate',
+  'batchSize',
+  'epochs',
 ];
 
 /** The fieldset and how to show a state in it. */
@@ -66,20 +68,22 @@ export function settingsFieldset(
   showError: (message: string) => void,
   current: () => TrainingForm,
 ): SettingsFieldset {
+  const w = SENTIMENT_FORM_WORDS.now();
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const choosePreset = (name: PresetName, event?: Event) => set(presetFields(name), event);
   const presetSelect = el(
     'select',
-    { name: 'preset', 'aria-label': 'Reference model' },
-    el('option', { value: 'r-keras' }, 'r-keras (the R Keras article)'),
-    el('option', { value: 'py-keras' }, 'py-keras (Python article)'),
+    { name: 'preset', 'aria-label': w.referenceModel },
+    el('option', { value: 'r-keras' }, w.rKeras),
+    el('option', { value: 'py-keras' }, w.pyKeras),
   );
   presetSelect.addEventListener('change', (e) => choosePreset(presetSelect.value as PresetName, e));
-  const reset = el('button', { type: 'button', 'data-role': 'preset-reset' }, 'Back to the preset');
+  const reset = el('button', { type: 'button', 'data-role': 'preset-reset' }, w.backToPreset);
   reset.addEventListener('click', (e) => choosePreset(current().preset as PresetName, e));
   const customNote = el('span', { className: 'readout', 'data-role': 'custom', 'aria-live': 'polite' });
 
-  const fields = FIELDS.map(([key, label]) => {
+  const fields = FIELDS.map((key) => {
+    const label = w.fields[key];
     let input: HTMLInputElement | HTMLSelectElement;
     if (key === 'optimizer') {
       input = el('select', { name: key }, ...OPTIMIZERS.map((o) => el('option', { value: o }, o)));
@@ -95,7 +99,7 @@ export function settingsFieldset(
         return;
       }
       const value = Number(input.value);
-      if (input.value.trim() === '' || !Number.isFinite(value)) showError(`${key} must be a number`);
+      if (input.value.trim() === '' || !Number.isFinite(value)) showError(w.notANumber(label));
       else set({ [key]: value }, event);
     });
     inputs.set(key, input);
@@ -104,9 +108,9 @@ export function settingsFieldset(
 
   const validationSelect = el(
     'select',
-    { name: 'validation', 'aria-label': 'Validation data' },
-    el('option', { value: 'split' }, '20% of the training reviews, held out'),
-    el('option', { value: 'test' }, 'the test reviews, as the R Keras article does'),
+    { name: 'validation', 'aria-label': w.validationData },
+    el('option', { value: 'split' }, w.validationSplit),
+    el('option', { value: 'test' }, w.validationTest),
   );
   validationSelect.addEventListener('change', (e) => set({ validation: validationSelect.value }, e));
   const keepBest = el('input', { type: 'checkbox', name: 'keepBest' });
@@ -114,26 +118,26 @@ export function settingsFieldset(
   const costLine = el('p', { className: 'readout sentiment-cost', 'data-role': 'cost', 'aria-live': 'polite' });
   const sampleSelect = el(
     'select',
-    { name: 'sample', 'aria-label': 'Training reviews' },
-    el('option', { value: 'all' }, 'all of them'),
-    el('option', { value: '5000' }, '5,000 (a quicker try)'),
-    el('option', { value: '1000' }, '1,000'),
-    el('option', { value: '200' }, '200 (seconds)'),
+    { name: 'sample', 'aria-label': w.trainingReviews },
+    el('option', { value: 'all' }, w.sampleAll),
+    el('option', { value: '5000' }, w.sample5000(fmtInt(5000))),
+    el('option', { value: '1000' }, fmtInt(1000)),
+    el('option', { value: '200' }, w.sample200(fmtInt(200))),
   );
   sampleSelect.addEventListener('change', (e) => set({ sample: sampleSelect.value }, e));
 
   const root = el(
     'fieldset',
     { className: 'sentiment-settings' },
-    el('legend', {}, 'Model and training'),
-    el('div', { className: 'controls' }, el('label', {}, 'Start from', presetSelect), reset, customNote),
+    el('legend', {}, w.legend),
+    el('div', { className: 'controls' }, el('label', {}, w.startFrom, presetSelect), reset, customNote),
     el('div', { className: 'sentiment-fields' }, ...fields),
     el(
       'div',
       { className: 'controls' },
-      el('label', {}, 'Validate on', validationSelect),
-      el('label', {}, 'Train on', sampleSelect),
-      el('label', {}, keepBest, 'Keep the epoch with the best validation accuracy'),
+      el('label', {}, w.validateOn, validationSelect),
+      el('label', {}, w.trainOn, sampleSelect),
+      el('label', {}, keepBest, w.keepBest),
     ),
     costLine,
   );

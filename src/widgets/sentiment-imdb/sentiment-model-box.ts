@@ -5,9 +5,12 @@
  */
 import { percent } from '../../data/format';
 import { modelCode, modelSummary, parameterCount } from '../../lstm/sentiment/model';
+import { modelFileErrorText } from '../../lstm/sentiment/model-errors';
 import { settingsLabel, type SentimentSettings } from '../../lstm/sentiment/presets';
 import { dataTable, el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
+import { pageLocale } from '../../i18n/words';
+import { SENTIMENT_MODEL_BOX_WORDS } from './sentiment-model-box.words';
 import { forgetTrained, installModelFromFiles, siteModelPath, trainedSummary } from '../kit/trained';
 
 /** The summary and code of the model the form describes. */
@@ -23,50 +26,44 @@ export interface ModelSummaryView {
 
 /** Builds a {@link ModelSummaryView}. */
 export function modelSummaryView(): ModelSummaryView {
+  const w = SENTIMENT_MODEL_BOX_WORDS.now();
   const summary = el('div', { className: 'readout', 'data-role': 'summary' });
   const code = el('code', { 'data-role': 'code' });
-  const copyButton = el('button', { type: 'button', 'data-role': 'copy-code' }, 'Copy the code');
+  const copyButton = el('button', { type: 'button', 'data-role': 'copy-code' }, w.copy);
   copyButton.addEventListener('click', () => void copyCode());
 
   async function copyCode(): Promise<void> {
     try {
       await navigator.clipboard.writeText(code.textContent ?? '');
-      copyButton.textContent = 'Copied';
+      copyButton.textContent = w.copied;
     } catch {
       // Clipboard refused (permissions, insecure context): select the code for Ctrl+C instead.
       const range = document.createRange();
       range.selectNodeContents(code);
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
-      copyButton.textContent = 'Selected: press Ctrl+C';
+      copyButton.textContent = w.selected;
     }
-    setTimeout(() => (copyButton.textContent = 'Copy the code'), 2000);
+    setTimeout(() => (copyButton.textContent = w.copy), 2000);
   }
 
   return {
     roots: [
-      el('details', { className: 'sentiment-details' }, el('summary', {}, 'Model summary'), summary),
-      el(
-        'details',
-        { className: 'sentiment-details' },
-        el('summary', {}, 'The same model in tfjs'),
-        el('pre', {}, code),
-        copyButton,
-      ),
+      el('details', { className: 'sentiment-details' }, el('summary', {}, w.summary), summary),
+      el('details', { className: 'sentiment-details' }, el('summary', {}, w.tfjs), el('pre', {}, code), copyButton),
     ],
     render(settings, vocabularySize, validation) {
       // Without the data, the vocabulary size is unknown unless the settings cut it anyway.
       const size = vocabularySize ?? (settings.numWords !== null ? settings.numWords : null);
       if (size === null) {
-        summary.textContent =
-          'The Embedding has one row per word of the training vocabulary: load the reviews to see its size.';
+        summary.textContent = w.noVocabulary;
         code.textContent = '';
         return;
       }
       const table = dataTable({
         role: 'summary-table',
-        caption: `${settingsLabel(settings)}: ${fmtInt(parameterCount(settings, size))} trainable parameters`,
-        head: ['layer', 'output shape', 'parameters'],
+        caption: w.caption(settingsLabel(settings, pageLocale()), fmtInt(parameterCount(settings, size))),
+        head: [...w.head],
         rows: modelSummary(settings, size).map((r) => [
           r.layer,
           `(${r.outputShape.map((d) => (d === null ? 'None' : d)).join(', ')})`,
@@ -88,28 +85,27 @@ export interface TrainedModelBox {
 
 /** Builds a {@link TrainedModelBox}; failures of download and loading go to `showError`. */
 export function trainedModelBox(showError: (message: string) => void): TrainedModelBox {
+  const w = SENTIMENT_MODEL_BOX_WORDS.now();
   const fileInput = el('input', {
     type: 'file',
     name: 'model-files',
     multiple: true,
     accept: '.json,.bin',
     'data-role': 'model-files',
-    'aria-label': 'Load model files (model.json and weights .bin)',
+    'aria-label': w.filesLabel,
   });
   const modelBox = el('div', { className: 'readout', 'data-role': 'model', 'aria-live': 'polite' });
-  const download = el('button', { type: 'button', 'data-role': 'download' }, 'Download the model');
-  const forget = el('button', { type: 'button', 'data-role': 'forget-model' }, 'Forget the model');
+  const download = el('button', { type: 'button', 'data-role': 'download' }, w.download);
+  const forget = el('button', { type: 'button', 'data-role': 'forget-model' }, w.forget);
 
   let kitModel = false;
   function refresh(): void {
     const s = trainedSummary();
     modelBox.textContent = s
-      ? `Kept in this browser: ${s.label}, ${s.epochs} epoch(s)` +
-        (s.test ? `, ${percent(s.test.accuracy, 2)} accuracy on the test reviews.` : ', not evaluated yet.')
-      : 'No trained model is kept in this browser yet.' +
-        (kitModel ? " Until you train one, the pages use the kit's model." : '');
+      ? w.kept(s.label, fmtInt(s.epochs)) + (s.test ? w.keptTested(percent(s.test.accuracy, 2)) : w.keptUntested)
+      : w.noneKept + (kitModel ? w.untilYouTrain : '');
     // Forgetting the reader's model goes back to the kit's, where the site carries one.
-    forget.textContent = kitModel ? "Forget it: back to the kit's model" : 'Forget the model';
+    forget.textContent = kitModel ? w.forgetKit : w.forget;
   }
   void siteModelPath().then((path) => {
     kitModel = path !== null;
@@ -121,11 +117,11 @@ export function trainedModelBox(showError: (message: string) => void): TrainedMo
       try {
         const { loadTrainedModel } = await import('../kit/trained');
         const loaded = await loadTrainedModel();
-        if (!loaded) throw new Error('there is no trained model to download yet');
+        if (!loaded) throw new Error(w.nothingToDownload);
         const { saveKitModel } = await import('../../lstm/sentiment/model-files');
         await saveKitModel(loaded.model, 'downloads://lstm-kit-sentiment', loaded.metadata);
       } catch (error) {
-        showError(`Download: ${(error as Error).message}`);
+        showError(w.downloadFailed((error as Error).message));
       }
     })();
   });
@@ -136,12 +132,12 @@ export function trainedModelBox(showError: (message: string) => void): TrainedMo
       fileInput.value = '';
       if (files.length === 0) return;
       try {
-        modelBox.textContent = 'Reading the model files…';
+        modelBox.textContent = w.reading;
         await installModelFromFiles(files);
         refresh();
       } catch (error) {
         refresh();
-        showError(`Load model files: ${(error as Error).message}`);
+        showError(w.loadFailed(modelFileErrorText(error, pageLocale())));
       }
     })();
   });
@@ -150,7 +146,7 @@ export function trainedModelBox(showError: (message: string) => void): TrainedMo
     'div',
     { className: 'sentiment-model' },
     modelBox,
-    el('div', { className: 'controls' }, download, forget, el('label', {}, 'Load model files', fileInput)),
+    el('div', { className: 'controls' }, download, forget, el('label', {}, w.loadFiles, fileInput)),
   );
   return { root, refresh };
 }

@@ -3,7 +3,9 @@
  * the tokenizer, vocabulary and padding of its training (src/data/views.ts, explainText): every
  * word is shown with its id, out-of-vocabulary words as such, and the padded row the model reads.
  */
+import { tokenizeReview } from '../../data/tokenizer';
 import { explainText, type EncodedWord } from '../../data/views';
+import { pageLocale } from '../../i18n/words';
 import type { Vocabulary } from '../../data/vocabulary';
 import type { LoadedKitModel } from '../../lstm/sentiment/model-files';
 import { settingsLabel, settingsView } from '../../lstm/sentiment/presets';
@@ -13,6 +15,7 @@ import { watchClassifier, type ClassifierStatus } from '../kit/trained';
 import { defineWidget, KitWidget } from '../kit/widget';
 import './sentiment.css';
 import { percent } from '../../data/format';
+import { hasCjk, SENTIMENT_REVIEW_WORDS } from './sentiment-review.words';
 
 /** Links keep this many characters of the review; a longer text still works, it is not kept in the link. */
 const LINK_CHARS = 2000;
@@ -27,12 +30,14 @@ const schema = {
   },
 } as const;
 
-const STATUS_TEXT: Record<EncodedWord['status'], string> = {
-  kept: '',
-  oov: 'out of the vocabulary: id 2',
-  dropped: 'not in the vocabulary: dropped',
-  cut: 'cut by truncation',
-};
+/** Review boxes made so far on this page: each names its "English only" line uniquely. */
+let reviewBoxes = 0;
+
+/** What a word's title says about its status; a kept word shows its id instead. */
+function statusText(status: EncodedWord['status']): string {
+  const w = SENTIMENT_REVIEW_WORDS.now();
+  return status === 'kept' ? '' : w[status];
+}
 
 class SentimentReviewWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
@@ -45,11 +50,19 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
   private words!: HTMLElement;
   private row!: HTMLElement;
   private note!: HTMLElement;
+  private cjk!: HTMLElement;
   private timer = 0;
   private tf: typeof import('@tensorflow/tfjs') | null = null;
 
   protected build(): void {
-    this.box = el('textarea', { name: 'review', 'aria-label': 'Your review', rows: 5, spellcheck: true });
+    const w = SENTIMENT_REVIEW_WORDS.now();
+    this.box = el('textarea', {
+      name: 'review',
+      'aria-label': w.yourReview,
+      'aria-describedby': `kit-review-english-${++reviewBoxes}`,
+      rows: 5,
+      spellcheck: true,
+    });
     this.box.addEventListener('input', (e) => {
       clearTimeout(this.timer);
       // Predict as the reader types, but not on every keystroke of a fast typist.
@@ -68,24 +81,29 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
       low: 0.5,
       optimum: 1,
       value: 0.5,
-      'aria-label': 'Probability that the review is positive',
+      'aria-label': w.meterLabel,
     });
+    const englishOnly = el('p', { className: 'review-language', 'data-role': 'review-language' }, w.englishOnly);
+    englishOnly.id = this.box.getAttribute('aria-describedby')!;
+    this.cjk = el('p', { className: 'review-cjk', 'data-role': 'review-cjk', role: 'status', hidden: true });
     this.note = el('p', { className: 'readout', 'data-role': 'review-note' });
     this.words = el('div', { className: 'review-words', 'data-role': 'review-words' });
     this.row = el('p', { className: 'imdb-meta', 'data-role': 'review-row' });
     this.append(
-      el('label', { className: 'review-box' }, 'Your review', this.box),
+      englishOnly,
+      el('label', { className: 'review-box' }, w.yourReview, this.box),
+      this.cjk,
       this.verdict,
       this.meter,
       this.note,
-      el('h4', {}, 'The words as the model sees them'),
+      el('h4', {}, w.seenHeading),
       this.words,
-      el('h4', {}, 'The padded row it reads'),
+      el('h4', {}, w.rowHeading),
       this.row,
     );
     this.box.value = this.state.text;
     // The kit's one model store: the reader's model, or the kit's own, shared with every cell.
-    this.verdict.textContent = 'Loading the trained model…';
+    this.verdict.textContent = w.loading;
     this.listen(watchClassifier((status) => void this.useModel(status)));
   }
 
@@ -93,7 +111,7 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
     if (status.kind === 'loading') return;
     if (status.kind === 'error') {
       this.verdict.textContent = '';
-      this.showError(`The trained model could not be loaded: ${status.message}`);
+      this.showError(SENTIMENT_REVIEW_WORDS.now().loadFailed(status.message));
       return;
     }
     const { loadTf } = await import('../kit/tf');
@@ -115,13 +133,15 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
       this.box.value = this.state.text;
     }
     const text = this.box.value;
+    const w = SENTIMENT_REVIEW_WORDS.now();
+    // Chinese words are never in the English vocabulary: say so whether or not a model is loaded.
+    const cjkWords = tokenizeReview(text).filter(hasCjk).length;
+    this.cjk.hidden = cjkWords === 0;
+    this.cjk.textContent = cjkWords === 0 ? '' : w.cjk(fmtInt(cjkWords));
     const loaded = this.loaded;
     if (!loaded || !this.vocabulary || !this.tf) {
       this.meter.hidden = true;
-      if (this.tf) {
-        this.verdict.textContent =
-          'No model is trained yet: train one above (or load model files there), then type here.';
-      }
+      if (this.tf) this.verdict.textContent = w.noModel;
       this.words.replaceChildren();
       this.row.textContent = '';
       return;
@@ -130,7 +150,7 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
     const { words, ids, startMarker } = explainText(text, this.vocabulary, view);
     if (words.length === 0) {
       this.meter.hidden = true;
-      this.verdict.textContent = 'Type a review: there are no words to judge yet.';
+      this.verdict.textContent = w.noWords;
       this.note.textContent = '';
       this.words.replaceChildren();
       this.row.textContent = '';
@@ -145,33 +165,36 @@ class SentimentReviewWidget extends KitWidget<typeof schema> {
     );
     this.meter.hidden = false;
     this.meter.value = p;
-    this.meter.setAttribute('aria-valuetext', `${percent(p, 2)} positive`);
-    this.verdict.textContent = `${p >= 0.5 ? 'Positive' : 'Negative'}: the model's probability that it is positive is ${percent(p, 2)} (${settingsLabel(loaded.metadata.settings)}).`;
-    const unknown = words.filter((w) => w.status === 'oov' || w.status === 'dropped').length;
-    const cut = words.filter((w) => w.status === 'cut').length;
+    this.meter.setAttribute('aria-valuetext', w.valueText(percent(p, 2)));
+    this.verdict.textContent = w.verdict(
+      p >= 0.5,
+      percent(p, 2),
+      settingsLabel(loaded.metadata.settings, pageLocale()),
+    );
+    const unknown = words.filter((x) => x.status === 'oov' || x.status === 'dropped').length;
+    const cut = words.filter((x) => x.status === 'cut').length;
     this.note.textContent =
-      `${fmtInt(words.length)} words; ${fmtInt(unknown)} out of the model's vocabulary (${percent(unknown / words.length, 2)})` +
-      (cut ? `; the first ${fmtInt(cut)} are cut, since the model reads the last ${view.maxlen} ids.` : '.') +
-      (text.length > LINK_CHARS ? ` The link to this cell keeps only the first ${fmtInt(LINK_CHARS)} characters.` : '');
+      w.note(fmtInt(words.length), fmtInt(unknown), percent(unknown / words.length, 2)) +
+      (cut ? w.noteCut(fmtInt(cut), fmtInt(view.maxlen ?? 0)) : w.noteEnd) +
+      (text.length > LINK_CHARS ? w.linkCut(fmtInt(LINK_CHARS)) : '');
     const shown = words.length > SHOWN_WORDS ? words.slice(words.length - SHOWN_WORDS) : words;
     this.words.replaceChildren(
       ...(words.length > shown.length
-        ? [el('span', { className: 'readout' }, `… ${fmtInt(words.length - shown.length)} earlier words …`)]
+        ? [el('span', { className: 'readout' }, w.earlier(fmtInt(words.length - shown.length)))]
         : []),
-      ...shown.map((w) =>
+      ...shown.map((x) =>
         el(
           'span',
           {
-            className: w.status === 'kept' ? '' : w.status === 'cut' ? 'dropped' : 'oov',
-            title: STATUS_TEXT[w.status] || `id ${w.id}`,
+            className: x.status === 'kept' ? '' : x.status === 'cut' ? 'dropped' : 'oov',
+            title: statusText(x.status) || w.id(String(x.id)),
           },
-          `${w.word}${w.id === null ? '' : `:${w.id}`}`,
+          `${x.word}${x.id === null ? '' : `:${x.id}`}`,
         ),
       ),
     );
     this.row.textContent =
-      `[${Array.from(ids).join(', ')}]` +
-      (startMarker || view.layout !== 'imdb' ? '' : ' (the start marker 1 was cut)');
+      `[${Array.from(ids).join(', ')}]` + (startMarker || view.layout !== 'imdb' ? '' : w.markerCut);
   }
 }
 

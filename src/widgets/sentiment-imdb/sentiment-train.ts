@@ -25,7 +25,17 @@ import { settingsFieldset, TRAIN_SCHEMA, type SettingsFieldset } from './sentime
 import { drawBatchChart, drawEpochChart, epochTable } from './sentiment-charts';
 import { modelSummaryView, trainedModelBox, type ModelSummaryView, type TrainedModelBox } from './sentiment-model-box';
 import { sentimentWorker, workerData } from './sentiment-shared';
-import { idleRun, startRun, trainingStep, type CheckpointInfo, type TrainingRun } from './training-run';
+import {
+  idleRun,
+  startRun,
+  trainingStep,
+  workerErrorText,
+  type CheckpointInfo,
+  type TrainingRun,
+} from './training-run';
+import { pageLocale } from '../../i18n/words';
+import { fmtInt } from '../kit/format';
+import { SENTIMENT_TRAIN_WORDS } from './sentiment-train.words';
 import './sentiment.css';
 
 const schema = TRAIN_SCHEMA;
@@ -45,13 +55,9 @@ function readCheckpoint(): CheckpointInfo | null {
 // Without storage a reload cannot offer to resume; training itself is unaffected.
 const writeCheckpoint = (info: CheckpointInfo | null) => void writeStored(CHECKPOINT_KEY, info);
 
-/** What Train or Resume says when pressed before the reviews are loaded. */
-const needsReviews = (resume: boolean) =>
-  `Load the reviews first, in “The reviews in this page” above: ${resume ? 'resuming' : 'training'} needs them.`;
-
 class SentimentTrainWidget extends KitWidget<typeof schema> {
   protected readonly schema = schema;
-  protected override engine = 'tfjs in a Web Worker';
+  protected override engine = SENTIMENT_TRAIN_WORDS.now().engine;
   private data: ImdbData | null = null;
   private worker: WorkerClient<SentimentRequest> | null = null;
   private run: TrainingRun = idleRun(null);
@@ -78,21 +84,22 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   private timingRun: { key: string; abort: AbortController; timer: number } | null = null;
 
   protected build(): void {
-    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: 'The reviews in this page' } });
+    const w = SENTIMENT_TRAIN_WORDS.now();
+    const panel = imdbPanel({ mode: 'compact', home: { id: 'data', title: w.home } });
     this.form = settingsFieldset(
       (patch, event) => this.set(patch, event),
       (message) => this.showError(message),
       () => this.state,
     );
     this.modelView = modelSummaryView();
-    this.trainButton = el('button', { type: 'button', 'data-role': 'train' }, 'Train');
+    this.trainButton = el('button', { type: 'button', 'data-role': 'train' }, w.train);
     this.trainButton.addEventListener('click', () => this.start(false));
-    this.pauseButton = el('button', { type: 'button', 'data-role': 'pause', disabled: true }, 'Pause');
+    this.pauseButton = el('button', { type: 'button', 'data-role': 'pause', disabled: true }, w.pause);
     this.pauseButton.addEventListener('click', () => this.togglePause());
-    this.stopButton = el('button', { type: 'button', 'data-role': 'stop', disabled: true }, 'Stop');
+    this.stopButton = el('button', { type: 'button', 'data-role': 'stop', disabled: true }, w.stop);
     this.stopButton.addEventListener('click', () => this.stop());
     this.resumeBox = el('div', { className: 'sentiment-resume', 'data-role': 'resume-offer', hidden: true });
-    this.progress = el('progress', { 'data-role': 'progress', max: 1, value: 0, 'aria-label': 'Training progress' });
+    this.progress = el('progress', { 'data-role': 'progress', max: 1, value: 0, 'aria-label': w.progressLabel });
     this.progressText = el('p', { className: 'readout', 'data-role': 'progress-text', 'aria-live': 'polite' });
     this.status = el('p', { className: 'readout', 'data-role': 'status', 'aria-live': 'polite' });
     this.batchPlot = el('div', { className: 'plot', 'data-role': 'batch-plot' });
@@ -131,7 +138,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     this.form.show(s);
     let settings;
     try {
-      settings = formSettings(s);
+      settings = formSettings(s, pageLocale());
     } catch (error) {
       this.showError((error as Error).message);
       this.trainButton.disabled = true;
@@ -140,18 +147,19 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     // The preset whose model this is, for its own epochs (the preset itself) or fewer or more.
     const model = presetButEpochs(settings);
     const fullEpochs = model && PRESETS[model].epochs;
+    const w = SENTIMENT_TRAIN_WORDS.now();
     this.form.note(
       model && fullEpochs === settings.epochs
-        ? `These are the ${model} settings.`
+        ? w.presetNote(model)
         : model
-          ? `The ${model} model and training, for ${settings.epochs} of the article's ${fullEpochs} epochs.`
-          : `Custom settings, on the ${settings.layout === 'imdb' ? 'r-keras' : 'py-keras'} layout: changed from the preset.`,
+          ? w.shorterNote(model, fmtInt(settings.epochs), fmtInt(fullEpochs!))
+          : w.customNote(settings.layout === 'imdb' ? 'r-keras' : 'py-keras'),
     );
     this.showCost(settings, model && { name: model, epochs: fullEpochs! });
     const vocabularySize = this.data?.dataset.manifest.vocabulary.words ?? null;
     this.modelView.render(settings, vocabularySize, s.validation as 'split' | 'test');
     this.trainButton.disabled = this.run.running !== 'idle' || this.data === null;
-    this.trainButton.title = this.data === null ? 'Load the reviews first (the data cell above)' : '';
+    this.trainButton.title = this.data === null ? w.loadFirst : '';
   }
 
   /**
@@ -163,12 +171,13 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     const s = this.state;
     const key = JSON.stringify([{ ...settings, epochs: 0 }, s.validation, s.sample]);
     if (this.timing?.key === key) {
-      this.form.cost(costSentence(this.timing.timing, this.timing.size, settings.epochs, article));
+      this.form.cost(costSentence(this.timing.timing, this.timing.size, settings.epochs, article, pageLocale()));
       return;
     }
     if (this.timingRun?.key === key) return;
     this.stopTiming();
-    this.form.cost('Timing a few batches of this model on this machine…');
+    const w = SENTIMENT_TRAIN_WORDS.now();
+    this.form.cost(w.timing);
     const data = workerData(this.data);
     const abort = new AbortController();
     const timer = window.setTimeout(() => {
@@ -190,9 +199,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
         (error: unknown) => {
           if (abort.signal.aborted) return;
           this.timingRun = null;
-          this.form.cost(
-            `The batches could not be timed here (${errorMessage(error)}); training itself may still work.`,
-          );
+          this.form.cost(w.timingFailed(errorMessage(error)));
         },
       );
     }, TIMING_DELAY_MS);
@@ -227,13 +234,14 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   }
 
   private offerResume(info: CheckpointInfo): void {
+    const w = SENTIMENT_TRAIN_WORDS.now();
     const resume = el(
       'button',
       { type: 'button', 'data-role': 'resume-checkpoint' },
-      `Resume from epoch ${info.epochsDone + 1}`,
+      w.resumeFrom(fmtInt(info.epochsDone + 1)),
     );
     resume.addEventListener('click', () => this.start(true));
-    const discard = el('button', { type: 'button', 'data-role': 'discard-checkpoint' }, 'Discard it');
+    const discard = el('button', { type: 'button', 'data-role': 'discard-checkpoint' }, w.discard);
     discard.addEventListener('click', () => {
       writeCheckpoint(null);
       this.run = { ...this.run, checkpoint: null };
@@ -244,10 +252,14 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
       el(
         'p',
         {},
-        `A checkpoint is saved in this browser: ${settingsLabel(info.settings)} after epoch ${info.epochsDone} of ${info.settings.epochs}` +
+        w.checkpoint(
+          settingsLabel(info.settings, pageLocale()),
+          fmtInt(info.epochsDone),
+          fmtInt(info.settings.epochs),
+        ) +
           (info.history.length
-            ? `, validation accuracy ${percent(info.history[info.history.length - 1]!.valAccuracy ?? NaN, 2)}.`
-            : '.'),
+            ? w.checkpointAccuracy(percent(info.history[info.history.length - 1]!.valAccuracy ?? NaN, 2))
+            : w.end),
       ),
       el('div', { className: 'controls' }, resume, discard),
     );
@@ -265,7 +277,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   private start(resume: boolean): void {
     if (this.run.running !== 'idle') return;
     // Never silent: Resume stays clickable before the reviews are loaded, so say what it needs.
-    if (!this.data) return this.showError(needsReviews(resume));
+    if (!this.data) return this.showError(SENTIMENT_TRAIN_WORDS.now().needsReviews(resume));
     const info = resume ? readCheckpoint() : null;
     let choice;
     if (info) {
@@ -279,14 +291,14 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
       this.set(runForm(choice));
     } else {
       try {
-        choice = formRun(this.state);
+        choice = formRun(this.state, pageLocale());
       } catch (error) {
         this.showError((error as Error).message);
         return;
       }
     }
     this.stopTiming();
-    this.apply(startRun(this.run, choice, SEED, info));
+    this.apply(startRun(this.run, choice, SEED, info, SENTIMENT_TRAIN_WORDS.now()));
     this.stopping = false;
     this.resumeBox.hidden = true;
     this.render();
@@ -307,11 +319,11 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     // The evaluation's and the timing's, not training's.
     if (report.type === 'evaluating' || report.type === 'evaluated' || report.type === 'timed') return;
     const wasRunning = this.run.running !== 'idle';
-    this.apply(trainingStep(this.run, report));
-    if (report.type === 'error') this.showError(report.message);
+    this.apply(trainingStep(this.run, report, SENTIMENT_TRAIN_WORDS.now()));
+    if (report.type === 'error') this.showError(workerErrorText(report, SENTIMENT_TRAIN_WORDS.now()));
     // The summary describes the model that loads: only a confirmed save changes it.
     if (report.type === 'trained' && !report.saveError)
-      announceTrained(report.metadata, settingsLabel(report.metadata.settings));
+      announceTrained(report.metadata, settingsLabel(report.metadata.settings, pageLocale()));
     if (wasRunning && this.run.running === 'idle') this.finish();
     this.render();
     if (report.type === 'trained' || report.type === 'error') this.showResumeOffer();
@@ -332,7 +344,7 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
   private stop(): void {
     this.worker?.send({ type: 'stop' });
     this.stopping = true;
-    this.run = { ...this.run, status: 'Stopping after this batch…' };
+    this.run = { ...this.run, status: SENTIMENT_TRAIN_WORDS.now().stopping };
     this.render();
   }
 
@@ -343,7 +355,8 @@ class SentimentTrainWidget extends KitWidget<typeof schema> {
     this.trainButton.disabled = busy || this.data === null;
     this.pauseButton.disabled = !busy;
     this.stopButton.disabled = !busy || this.stopping;
-    this.pauseButton.textContent = running === 'paused' ? 'Resume' : 'Pause';
+    const w = SENTIMENT_TRAIN_WORDS.now();
+    this.pauseButton.textContent = running === 'paused' ? w.resume : w.pause;
     this.pauseButton.setAttribute('aria-pressed', String(running === 'paused'));
     this.status.textContent = status;
     this.progressText.textContent = progressText;

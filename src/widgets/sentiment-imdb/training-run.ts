@@ -12,6 +12,10 @@ import type { KitModelMetadata } from '../../lstm/sentiment/model-files';
 import type { BatchLog, EpochLog } from '../../lstm/sentiment/train';
 import type { SentimentReport } from '../../workers/sentiment/protocol';
 import { fmtInt } from '../kit/format';
+import { SENTIMENT_TRAIN_WORDS } from './sentiment-train.words';
+
+/** The words of these lines, in one edition (English by default, as in the tests). */
+export type TrainingWords = typeof SENTIMENT_TRAIN_WORDS.en;
 
 /** What a reload may resume: kept in localStorage beside the checkpoint in IndexedDB. */
 export interface CheckpointInfo extends RunChoice {
@@ -77,6 +81,7 @@ export function startRun(
   choice: RunChoice,
   seed: number,
   from: CheckpointInfo | null = null,
+  w: TrainingWords = SENTIMENT_TRAIN_WORDS.en,
 ): TrainingRun {
   return {
     ...state,
@@ -85,7 +90,7 @@ export function startRun(
     batches: [],
     lastBatch: null,
     epochs: from ? from.history : [],
-    status: 'Starting the training worker…',
+    status: w.starting,
     checkpoint: from,
   };
 }
@@ -101,37 +106,61 @@ export function fmtClock(seconds: number): string {
 }
 
 /** The progress line after batch `b` of a run of epochs `startEpoch` to `totalEpochs`. */
-export function progressLine(b: BatchLog, totalEpochs: number, startEpoch: number): string {
+export function progressLine(
+  b: BatchLog,
+  totalEpochs: number,
+  startEpoch: number,
+  w: TrainingWords = SENTIMENT_TRAIN_WORDS.en,
+): string {
   const p = runProgress(b, totalEpochs, startEpoch);
-  return (
-    `Epoch ${b.epoch + 1} of ${totalEpochs}, batch ${fmtInt(p.doneInEpoch)} of ${fmtInt(b.batchesPerEpoch)}: ` +
-    `loss ${b.meanLoss.toFixed(4)}, accuracy ${percent(b.meanAccuracy, 2)}. ` +
-    `${p.rate.toFixed(1)} batches/s, ${fmtClock(p.epochSecondsLeft)} left in this epoch, ` +
-    `${fmtClock(p.secondsLeft)} in all (validation passes not counted).`
-  );
+  return w.progress({
+    epoch: fmtInt(b.epoch + 1),
+    epochs: fmtInt(totalEpochs),
+    batch: fmtInt(p.doneInEpoch),
+    batches: fmtInt(b.batchesPerEpoch),
+    loss: b.meanLoss.toFixed(4),
+    accuracy: percent(b.meanAccuracy, 2),
+    rate: p.rate.toFixed(1),
+    epochLeft: fmtClock(p.epochSecondsLeft),
+    left: fmtClock(p.secondsLeft),
+  });
+}
+
+/** A sentiment worker's error in the words `w` (its English message when it has no code these words know). */
+export function workerErrorText(
+  report: { message: string; code?: string; values?: number[] },
+  w: TrainingWords = SENTIMENT_TRAIN_WORDS.en,
+): string {
+  if (report.code === 'diverged' && report.values?.length === 3) {
+    const [loss, epoch, batch] = report.values as [number, number, number];
+    return w.diverged(String(loss), fmtInt(epoch), fmtInt(batch));
+  }
+  const known: Record<string, string> = w.errors;
+  return (report.code && known[report.code]) || report.message;
 }
 
 /** The status line when an epoch's checkpoint was not kept, with `reason` (older workers give none). */
-function checkpointFailure(reason: string | null | undefined, kept: CheckpointInfo | null): string {
-  if (!reason) return 'The checkpoint could not be saved (browser storage is full or blocked).';
-  return (
-    `The checkpoint could not be saved: ${reason}. Training goes on` +
-    (kept ? `; the checkpoint of epoch ${kept.epochsDone} is still kept.` : ', without one.')
-  );
+function checkpointFailure(reason: string | null | undefined, kept: CheckpointInfo | null, w: TrainingWords): string {
+  if (!reason) return w.checkpointBlocked;
+  return w.checkpointFailed(reason) + (kept ? w.checkpointStillKept(fmtInt(kept.epochsDone)) : w.checkpointNone);
 }
 
 /** ", kept epoch 1 (the best on validation, 83.10%)" when the model is not its last epoch's. */
-function keptNote(m: KitModelMetadata): string {
+function keptNote(m: KitModelMetadata, w: TrainingWords): string {
   if (m.keptEpoch === undefined) return '';
   const accuracy = m.history.find((e) => e.epoch === m.keptEpoch! - 1)?.valAccuracy ?? null;
-  return `, kept epoch ${m.keptEpoch} (the best on validation${accuracy === null ? '' : `, ${percent(accuracy, 2)}`})`;
+  return w.keptEpoch(fmtInt(m.keptEpoch), accuracy === null ? null : percent(accuracy, 2));
 }
 
 /** The state after one report of the worker. `trained` and `error` end the run. */
-export function trainingStep(state: TrainingRun, report: TrainingReport): TrainingRun {
+export function trainingStep(
+  state: TrainingRun,
+  report: TrainingReport,
+  w: TrainingWords = SENTIMENT_TRAIN_WORDS.en,
+): TrainingRun {
   switch (report.type) {
     case 'status':
-      return { ...state, status: report.text };
+      return { ...state, status: report.code ? w.workerStatus[report.code] : report.text };
     case 'begin': {
       const { info } = report;
       return {
@@ -139,9 +168,7 @@ export function trainingStep(state: TrainingRun, report: TrainingReport): Traini
         totalEpochs: info.epochs,
         startEpoch: info.startEpoch,
         epochs: [...report.history],
-        status:
-          `Training on ${fmtInt(info.trainCount)} reviews, validating on ${fmtInt(info.validationCount)}: ` +
-          `${fmtInt(info.batchesPerEpoch)} batches per epoch.`,
+        status: w.begin(fmtInt(info.trainCount), fmtInt(info.validationCount), fmtInt(info.batchesPerEpoch)),
       };
     }
     case 'batch': {
@@ -153,7 +180,7 @@ export function trainingStep(state: TrainingRun, report: TrainingReport): Traini
         lastBatch: b,
         batches: state.batches.concat(report.logs.map(batchPoint)),
         progress: { done: p.done, total: p.total, text: `${Math.round((100 * p.done) / p.total)}%` },
-        progressText: progressLine(b, state.totalEpochs, state.startEpoch),
+        progressText: progressLine(b, state.totalEpochs, state.startEpoch, w),
       };
     }
     case 'epoch': {
@@ -164,38 +191,31 @@ export function trainingStep(state: TrainingRun, report: TrainingReport): Traini
         ...state,
         epochs,
         checkpoint: report.checkpointSaved ? (checkpoint ?? state.checkpoint) : state.checkpoint,
-        status: report.checkpointSaved ? state.status : checkpointFailure(report.checkpointError, state.checkpoint),
+        status: report.checkpointSaved ? state.status : checkpointFailure(report.checkpointError, state.checkpoint, w),
       };
     }
     case 'paused':
-      return { ...state, running: 'paused', progressText: `Paused. ${state.progressText}` };
+      return { ...state, running: 'paused', progressText: w.paused(state.progressText) };
     case 'resumed':
       return { ...state, running: 'training' };
     case 'trained': {
       const m = report.metadata;
       // A finished run needs no checkpoint; a stopped one keeps it, to resume after a reload.
       const checkpoint = report.stopped ? state.checkpoint : null;
-      const notKept = report.saveError
-        ? `, but the model could not be kept in this browser: ${report.saveError}. The model kept before (if any) stays`
-        : null;
+      const notKept = report.saveError ? w.notKept(report.saveError) : null;
+      const done = fmtInt(m.epochsDone);
       return {
         ...state,
         running: 'idle',
         choice: null,
         checkpoint,
         status: notKept
-          ? (report.stopped ? `Stopped after ${m.epochsDone} complete epoch(s)` : `Trained ${m.epochsDone} epochs`) +
-            `${notKept}` +
-            (report.stopped && checkpoint
-              ? `; the checkpoint of epoch ${checkpoint.epochsDone} lets you resume after a reload.`
-              : '.')
+          ? (report.stopped ? w.stoppedAfter(done) : w.trainedEpochs(done)) +
+            notKept +
+            (report.stopped && checkpoint ? w.resumeAfterReload(fmtInt(checkpoint.epochsDone)) : w.end)
           : report.stopped
-            ? `Stopped after ${m.epochsDone} complete epoch(s). The model as it is now is saved in this browser; ` +
-              (checkpoint
-                ? 'the checkpoint lets you resume after a reload.'
-                : 'no epoch was complete, so there is no checkpoint.')
-            : `Trained ${m.epochsDone} ${m.epochsDone === 1 ? 'epoch' : 'epochs'}${keptNote(m)} and saved in this browser. ` +
-              'The next section evaluates it on the test reviews.',
+            ? w.stoppedSaved(done) + (checkpoint ? w.stoppedCheckpoint : w.stoppedNoCheckpoint)
+            : w.trained(m.epochsDone, done, keptNote(m, w)),
       };
     }
     case 'error':

@@ -22,8 +22,11 @@ export type ImdbCorpusRequest =
 export type ImdbCorpusReport =
   /** The answer to 'check': the data is there, with this many training reviews and words. */
   | { type: 'available'; reviews: number; words: number }
-  /** The answer to 'check': it is not, or cannot be read; `message` says which, in words. */
-  | { type: 'absent'; message: string }
+  /**
+   * The answer to 'check': it is not ('missing'), or cannot be read ('unreadable', with the
+   * error's `detail`); `message` says which, in English words (the page words it in its edition).
+   */
+  | { type: 'absent'; message: string; reason?: 'missing' | 'unreadable'; detail?: string }
   /** Loading the shards, in bytes. */
   | { type: 'progress'; loaded: number; total: number }
   /** The answer to 'load': texts as word ids (buffers transferred) and the word of each id. */

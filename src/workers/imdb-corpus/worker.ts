@@ -7,6 +7,7 @@
  * in 404 on the page is logged by the browser as an error, one in a worker is not shown there.
  */
 import { isDataError, loadImdb, loadManifest, urlSource, type DataSource, type ImdbDataset } from '../../data/index.ts';
+import { WORKERS_WORDS } from '../workers.words.ts';
 import { idbStore } from '../../data/idb.ts';
 import { corpusFromRanks, evenlySpaced } from '../../embedding/corpus.ts';
 import { workerPort } from '../scope.ts';
@@ -46,11 +47,13 @@ async function handle(request: ImdbCorpusRequest): Promise<void> {
         words: manifest.vocabulary.words,
       });
     } catch (error) {
+      const missing = isDataError(error, 'not-found');
+      const w = WORKERS_WORDS.en;
       port.post({
         type: 'absent',
-        message: isDataError(error, 'not-found')
-          ? 'The prepared IMDB data is not on this site.'
-          : `The prepared IMDB data could not be read: ${errorMessage(error)}`,
+        message: missing ? w.dataMissing : w.dataUnreadable(errorMessage(error)),
+        reason: missing ? 'missing' : 'unreadable',
+        detail: errorMessage(error),
       });
     }
     return;

@@ -5,6 +5,7 @@
 import type { ImdbDataset } from '../../data/load.ts';
 import type { PrepareProgress } from '../../data/loader.ts';
 import type { ErrorMessage } from '../../data/transfer.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 /** Page to worker: prepare this archive. */
 export interface PrepareRequest {
@@ -15,6 +16,8 @@ export interface PrepareRequest {
   name: string;
   /** The IndexedDB database to keep the prepared files in, or null to keep nothing. */
   store: string | null;
+  /** The page's edition, for the message that says why the files could not be kept (default English). */
+  locale?: Locale;
 }
 
 /** Worker to page. */

@@ -20,7 +20,7 @@ const port = workerPort<PrepareRequest, PrepareMessage>();
 // A progress message per chunk would flood the page; a few a second are enough for a bar.
 const PROGRESS_INTERVAL_MS = 100;
 
-async function prepare({ archive, name, store }: PrepareRequest): Promise<void> {
+async function prepare({ archive, name, store, locale = 'en' }: PrepareRequest): Promise<void> {
   const progress: PrepareProgress = { step: 'reading', bytesRead: 0, bytesTotal: archive.size, reviews: 0, files: 0 };
   let last = 0;
   const report = (force = false) => {
@@ -63,7 +63,7 @@ async function prepare({ archive, name, store }: PrepareRequest): Promise<void> 
       await idbStore(store).saveArchive(files, archiveInfo(name, archive.size, files));
       saved = {};
     } catch (error) {
-      saved = { error: storageErrorMessage(error, archiveInfo(name, archive.size, files).storedBytes) };
+      saved = { error: storageErrorMessage(error, archiveInfo(name, archive.size, files).storedBytes, locale) };
     }
   }
   // Decoding the shards takes a moment too: the page gets them ready to use.

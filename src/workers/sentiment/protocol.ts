@@ -68,7 +68,8 @@ export interface WrongReview {
 /** Worker to page. */
 export type SentimentReport =
   | { type: 'backend'; label: string; reason: string }
-  | { type: 'status'; text: string }
+  /** `code` names the line, for the page to say in its own edition; `text` is the English line. */
+  | { type: 'status'; text: string; code?: 'building' | 'checkpoint' | 'loading' }
   | { type: 'begin'; info: TrainBegin; history: EpochLog[] }
   /** The batches since the last report, oldest first (a few times a second: ./batch-reports.ts). */
   | { type: 'batch'; logs: BatchLog[] }

@@ -25,6 +25,7 @@ import { sentimentModel } from '../../lstm/sentiment/model.ts';
 import { timeBatches } from '../../lstm/sentiment/run-cost.ts';
 import { predictProbabilities, trainModel, type EpochLog } from '../../lstm/sentiment/train.ts';
 import { workerPort } from '../scope.ts';
+import { codedError, workerError } from '../client.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { startWorkerTf } from '../tf-wasm.ts';
 import { yieldToMessages } from '../yield.ts';
@@ -72,19 +73,20 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
   const split = trainingData(data.train, data.test, { validation, sample, seed });
   const trainIndices = split.trainIndices;
   const vocabularySize = data.words.length;
-  post({ type: 'status', text: 'Building the model…' });
+  post({ type: 'status', text: 'Building the model…', code: 'building' });
   const model = sentimentModel(settings, { vocabularySize, seed });
   let history: EpochLog[] = [];
   let startEpoch = 0;
   // Starting afresh drops the old run's checkpoint, so that no reload offers it and its room is free.
   if (!request.resume) await removeSlots(CHECKPOINT_SLOTS, STORAGE).catch(() => undefined);
   if (request.resume) {
-    post({ type: 'status', text: 'Reading the checkpoint…' });
+    post({ type: 'status', text: 'Reading the checkpoint…', code: 'checkpoint' });
     const checkpoint = await readNewest(CHECKPOINT_SLOTS, STORAGE);
-    if (!checkpoint) throw new Error('the checkpoint is no longer kept in this browser: start afresh instead');
+    if (!checkpoint)
+      throw codedError('no-checkpoint', 'the checkpoint is no longer kept in this browser: start afresh instead');
     const { artifacts, metadata: saved } = checkpoint;
     if (JSON.stringify(saved.settings) !== JSON.stringify(settings)) {
-      throw new Error('the checkpoint was trained with other settings: start afresh instead');
+      throw codedError('other-settings', 'the checkpoint was trained with other settings: start afresh instead');
     }
     await restoreCheckpoint(model, artifacts);
     history = saved.history;
@@ -166,12 +168,13 @@ async function time(request: Extract<SentimentRequest, { type: 'time' }>): Promi
 
 async function evaluate(data: TestData): Promise<void> {
   await startTf();
-  post({ type: 'status', text: 'Loading the trained model…' });
+  post({ type: 'status', text: 'Loading the trained model…', code: 'loading' });
   const loaded = await loadNewest(TRAINED_MODEL_SLOTS, STORAGE);
-  if (!loaded) throw new Error('no trained model is kept in this browser: train one in the section above');
+  if (!loaded) throw codedError('no-model', 'no trained model is kept in this browser: train one in the section above');
   const { model, metadata } = loaded;
   if (metadata.vocabularySha256 && data.vocabularySha256 && metadata.vocabularySha256 !== data.vocabularySha256) {
-    throw new Error(
+    throw codedError(
+      'other-data',
       'the trained model was made from other prepared data (its vocabulary differs), so its ids would mean other words here',
     );
   }
@@ -241,5 +244,5 @@ port.listen((request) => {
   }
   const job =
     request.type === 'train' ? train(request) : request.type === 'time' ? time(request) : evaluate(request.data);
-  job.catch((error: unknown) => post({ type: 'error', message: errorMessage(error) }));
+  job.catch((error: unknown) => post(workerError(error, errorMessage(error))));
 });
