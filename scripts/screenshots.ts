@@ -52,7 +52,12 @@ try {
       });
       await page.waitForTimeout(800);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      const name = `${path.replace(/(^|\/)chapters\//, '$1').replace(/\/$/, '').replace('/', '-') || 'home'}-${width}.png`;
+      const name = `${
+        path
+          .replace(/(^|\/)chapters\//, '$1')
+          .replace(/\/$/, '')
+          .replace('/', '-') || 'home'
+      }-${width}.png`;
       await page.screenshot({ path: join(values.out, name), fullPage: true });
       const notes = [overflow > 0 ? `spills ${overflow} px past the window` : 'fits', ...problems];
       if (overflow > 0 || problems.length) failed = true;

@@ -40,14 +40,17 @@ function widgetWords(page: Page): Promise<string[]> {
         const t = (n.textContent ?? '').trim();
         if (t) out.push(t);
       }
-      for (const e of root.querySelectorAll('[aria-label], [aria-description], [title], [placeholder], [aria-valuetext]')) {
+      for (const e of root.querySelectorAll(
+        '[aria-label], [aria-description], [title], [placeholder], [aria-valuetext]',
+      )) {
         if (skip(e)) continue;
         for (const a of ['aria-label', 'aria-description', 'title', 'placeholder', 'aria-valuetext']) {
           const v = e.getAttribute(a)?.trim();
           if (v) out.push(v);
         }
       }
-      for (const t of root.querySelectorAll('svg title, svg desc')) if (!skip(t)) out.push((t.textContent ?? '').trim());
+      for (const t of root.querySelectorAll('svg title, svg desc'))
+        if (!skip(t)) out.push((t.textContent ?? '').trim());
     }
     return out;
   });

@@ -45,7 +45,10 @@ export function englishPhrases(): string[] {
     en.forEach(([, english], k) => {
       if (english === zh[k]?.[1]) return;
       for (const piece of english.split(/7|[\n:;()“”"]/)) {
-        const phrase = piece.trim().replace(/[.,!?…▶◀]+$/g, '').trim();
+        const phrase = piece
+          .trim()
+          .replace(/[.,!?…▶◀]+$/g, '')
+          .trim();
         if ((phrase.match(/[A-Za-z]{3,}/g) ?? []).length >= 2) phrases.add(phrase);
       }
     });
