@@ -4,7 +4,7 @@
  */
 import { words } from '../i18n/words.ts';
 
-import type { DataErrorCode } from './errors.ts';
+import type { DataErrorCode } from './error-codes.ts';
 
 const s = (n: number) => (n === 1 ? '' : 's');
 

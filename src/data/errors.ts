@@ -5,18 +5,9 @@
 
 import type { Locale } from '../i18n/locales.ts';
 import { DATA_WORDS } from './data.words.ts';
+import type { DataErrorCode } from './error-codes.ts';
 
-/** What went wrong, as a stable code callers can switch on. */
-export type DataErrorCode =
-  | 'not-found' // the archive or a prepared file does not exist
-  | 'not-gzip' // the file does not start with the gzip magic bytes
-  | 'corrupt' // gzip or tar data that cannot be decoded
-  | 'truncated' // the data ends in the middle of something
-  | 'layout' // a valid tar archive that is not laid out like aclImdb
-  | 'checksum' // a SHA-256 or size that does not match the expected one
-  | 'network' // the download could not reach the server or failed on the way
-  | 'format' // a prepared file of an unknown or unsupported format
-  | 'exists'; // an output folder that holds something else, which writing would destroy
+export type { DataErrorCode } from './error-codes.ts';
 
 /** An error in reading, preparing or loading the IMDB data; `message` is one line for people. */
 export class DataError extends Error {

@@ -35,10 +35,13 @@ export const CATALOGUES = Object.entries(modules).flatMap(([file, exports]) =>
 /**
  * The English phrases a Chinese page must not show: the pieces of every English string that
  * differs from its Chinese counterpart, cut where a number or an argument goes, that hold at
- * least two words of three letters or more ("Show the slopes", not "Step t" or "tanh").
+ * least two words of three letters or more ("Show the slopes", not "Step t" or "tanh"), and that
+ * no Chinese string uses as it is.
  */
 export function englishPhrases(): string[] {
   const phrases = new Set<string>();
+  // Names both editions use as they are ("skip-gram", "Large Movie Review Dataset") are not English left over.
+  const chinese = CATALOGUES.flatMap(({ words }) => leaves(words.zh).map(([, t]) => t)).join('\n');
   for (const { words } of CATALOGUES) {
     const en = leaves(words.en);
     const zh = leaves(words.zh);
@@ -49,7 +52,7 @@ export function englishPhrases(): string[] {
           .trim()
           .replace(/[.,!?…▶◀]+$/g, '')
           .trim();
-        if ((phrase.match(/[A-Za-z]{3,}/g) ?? []).length >= 2) phrases.add(phrase);
+        if ((phrase.match(/[A-Za-z]{3,}/g) ?? []).length >= 2 && !chinese.includes(phrase)) phrases.add(phrase);
       }
     });
   }

@@ -76,7 +76,12 @@ describe('widget names', () => {
       for (const f of readdirSync(join(root, 'src/widgets', dir.name))) paths[`../${dir.name}/${f}`] = true;
     }
     const modules = widgetModules(paths);
-    const tags = readdirSync(join(root, 'chapters')).flatMap((f) =>
+    // Both editions' chapters (the Chinese ones in chapters/zh/).
+    const files = [
+      ...readdirSync(join(root, 'chapters')).filter((f) => f.endsWith('.mdx')),
+      ...readdirSync(join(root, 'chapters/zh')).map((f) => `zh/${f}`),
+    ];
+    const tags = files.flatMap((f) =>
       [...readFileSync(join(root, 'chapters', f), 'utf8').matchAll(/<(kit-[a-z-]+)/g)].map((m) => m[1]!),
     );
     expect(tags.length).toBeGreaterThan(20);

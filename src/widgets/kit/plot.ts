@@ -44,7 +44,13 @@ export function drawPlot(container: HTMLElement, options: KitPlotOptions): Retur
   // With a legend, Plot returns a <figure> holding the swatches and then the chart's <svg>.
   const svg = chart.localName === 'svg' ? chart : chart.querySelector(':scope > svg');
   svg?.setAttribute('role', 'img');
-  for (const g of chart.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
+  // Plot names them in English ("line", "y-axis tick label"): in the page's language instead.
+  const parts = KIT_WORDS.now().plotParts;
+  for (const g of chart.querySelectorAll('g[aria-label]')) {
+    g.setAttribute('role', 'group');
+    const name = parts[g.getAttribute('aria-label')!];
+    if (name) g.setAttribute('aria-label', name);
+  }
   // A swatch's colour square is decoration: its text beside it names the series.
   for (const swatch of chart.querySelectorAll('[class$="-swatch"] > svg')) swatch.setAttribute('aria-hidden', 'true');
   container.replaceChildren(chart);

@@ -149,7 +149,7 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
       dataTable({
         head: [
           `V = ${fmtInt(V)}, d = ${dim}, T = ${length}`,
-          `one-hot → Dense(${UNITS})`,
+          w.oneHotDense(UNITS),
           `Embedding(${fmtInt(V)}, ${dim})`,
         ],
         rows: [

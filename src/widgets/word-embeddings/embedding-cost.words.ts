@@ -28,6 +28,8 @@ export const EMBEDDING_COST_WORDS = words(
       `At V = ${p.V}: one-hot input ${p.inputs} numbers per text, Dense(${p.units}) ` +
       `${p.dense} weights, Embedding ${p.embedding} weights reading ${p.reads} numbers per text.`,
     inputs: 'input numbers per text',
+    /** The head of the one-hot column: the one-hot vectors into a Dense layer of `units`. */
+    oneHotDense: (units: number) => `one-hot → Dense(${units})`,
     indices: (n: string) => `${n} indices`,
     weights: 'weights of the first layer',
     work: 'work per text',
@@ -56,6 +58,7 @@ export const EMBEDDING_COST_WORDS = words(
       `V = ${p.V} 时：每条文本的独热输入有 ${p.inputs} 个数，Dense(${p.units}) 有 ${p.dense} 个权重；` +
       `Embedding 有 ${p.embedding} 个权重，每条文本只读取 ${p.reads} 个数。`,
     inputs: '每条文本的输入数',
+    oneHotDense: (units) => `独热 → Dense(${units})`,
     indices: (n) => `${n} 个索引`,
     weights: '第一层的权重数',
     work: '每条文本的计算量',
