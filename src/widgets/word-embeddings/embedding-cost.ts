@@ -147,11 +147,7 @@ class EmbeddingCostWidget extends KitWidget<typeof schema> {
     ];
     this.table.replaceChildren(
       dataTable({
-        head: [
-          `V = ${fmtInt(V)}, d = ${dim}, T = ${length}`,
-          w.oneHotDense(UNITS),
-          `Embedding(${fmtInt(V)}, ${dim})`,
-        ],
+        head: [`V = ${fmtInt(V)}, d = ${dim}, T = ${length}`, w.oneHotDense(UNITS), `Embedding(${fmtInt(V)}, ${dim})`],
         rows: [
           row(
             w.inputs,
