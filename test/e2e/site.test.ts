@@ -60,7 +60,9 @@ describe('the site', () => {
     site.expectProblem(/status of 404/);
     const response = await page.goto(`${site.url}no-such-chapter/`);
     expect(response?.status()).toBe(404);
-    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    // One page for every address, so it speaks both editions, each in its own language.
+    expect(await page.locator('h1').allTextContents()).toEqual(['Page not found', '页面不存在']);
+    expect(await page.locator('section[lang="zh-Hans"] a').getAttribute('href')).toMatch(/\/zh\/$/);
   });
 
   it('typesets every formula at build time and ships no TeX engine', async () => {

@@ -68,9 +68,9 @@ export const KIT_WORDS = words(
   {
     sentence: '句子',
     back: '◀ 上一步',
-    backLabel: '后退一个词',
+    backLabel: '上一步：后退一个词',
     next: '下一步 ▶',
-    nextLabel: '前进一个词',
+    nextLabel: '下一步：前进一个词',
     play: '播放',
     playLabel: '逐词播放句子',
     pause: '暂停',
