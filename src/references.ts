@@ -186,6 +186,27 @@ export const REFERENCES: Reference[] = [
     chapters: ['04-word-embeddings'],
   },
   {
+    id: 'chollet-2017',
+    label: 'Chollet, 2017',
+    authors: 'François Chollet',
+    year: 2017,
+    title: 'Deep Learning with Python',
+    venue:
+      'Manning Publications, Shelter Island, NY (first edition); section 6.2, "Understanding recurrent neural networks"',
+    links: [{ href: 'https://www.manning.com/books/deep-learning-with-python', text: "the publisher's page" }],
+    takes:
+      "Chapter 5's `dlwp` preset: the book's LSTM on the IMDB reviews, which reads whole reviews (the 10,000 most frequent words, `maxlen = 500`, an Embedding of 32 dimensions, an LSTM of 32 units, RMSprop in batches of 128).",
+    zh: {
+      label: 'Chollet，2017',
+      venue:
+        'Manning Publications（第一版；中译本《Python 深度学习》，人民邮电出版社，2018）；第 6.2 节“理解循环神经网络”',
+      links: ['出版社的页面'],
+      takes:
+        '第 5 章的 `dlwp` 预设：书中在 IMDB 影评上训练的 LSTM，它读整条影评（最常见的 10,000 个词，`maxlen = 500`，32 维的 Embedding，32 单元的 LSTM，RMSprop，每批 128 条）。',
+    },
+    chapters: ['05-sentiment-imdb'],
+  },
+  {
     id: 'keras-imdb',
     label: "Keras's IMDB conventions",
     authors: 'The Keras team',

@@ -159,13 +159,13 @@ describe('chapter 5: training, evaluation and your own review', () => {
     expect(await w.locator('input[name="epochs"]').inputValue()).toBe('2');
     expect(await w.locator('input[name="keepBest"]').isChecked()).toBe(true);
     expect(await text(page, `${train} [data-role="custom"]`)).toBe(
-      "The r-keras model and training, for 2 of the article's 15 epochs.",
+      'The r-keras model and training, for 2 of its 15 epochs.',
     );
     const cost = () => text(page, `${train} [data-role="cost"]`);
     await expect
       .poll(cost, { timeout: 60_000 })
       .toMatch(
-        /^On this machine \(a few batches timed just now\): about .+ an epoch, so this run of 2 epochs takes about .+; the article's full 15 epochs of r-keras would take about .+\.$/,
+        /^On this machine \(a few batches timed just now\): about .+ an epoch, so this run of 2 epochs takes about .+; the full 15 epochs of r-keras would take about .+\.$/,
       );
     // Only the epochs changed: the same timing answers at once, for the new count.
     await w.locator('input[name="epochs"]').fill('4');
@@ -176,6 +176,22 @@ describe('chapter 5: training, evaluation and your own review', () => {
     await w.locator('input[name="epochs"]').press('Tab');
     expect(await text(page, `${train} [data-role="custom"]`)).toBe('These are the r-keras settings.');
     await expect.poll(cost).toMatch(/so this run of 15 epochs takes about [^;]+\.$/);
+    // A preset that reads whole reviews: the book's model, its fields, and its own full run.
+    await w.locator('select[name="preset"]').selectOption('dlwp');
+    const field = (name: string) => w.locator(`[name="${name}"]`).inputValue();
+    expect([await field('maxlen'), await field('numWords'), await field('units'), await field('optimizer')]).toEqual([
+      '500',
+      '10000',
+      '32',
+      'rmsprop',
+    ]);
+    expect(await field('batchSize')).toBe('128');
+    expect(await text(page, `${train} [data-role="custom"]`)).toBe(
+      'The dlwp model and training, for 2 of its 10 epochs.',
+    );
+    await expect
+      .poll(cost, { timeout: 60_000 })
+      .toMatch(/so this run of 2 epochs takes about .+; the full 10 epochs of dlwp would take about .+\.$/);
   });
 
   it('refuses model files that are not a kit model, with a clear message, and keeps nothing', async () => {

@@ -52,7 +52,16 @@ const SLUGS = [
   'dropout',
   'optimizer',
 ];
-const IDS = ['source-python', 'source-r', 'hochreiter-1997', 'olah-2015', 'maas-2011', 'mikolov-2013', 'keras-imdb'];
+const IDS = [
+  'source-python',
+  'source-r',
+  'hochreiter-1997',
+  'olah-2015',
+  'maas-2011',
+  'mikolov-2013',
+  'chollet-2017',
+  'keras-imdb',
+];
 
 /**
  * The ids a page's element ids come from, read from its .astro source: the page must render
@@ -157,6 +166,7 @@ describe('sources', () => {
       'Distributed Representations of Words and Phrases and their Compositionality',
     );
     expect(cite('keras-imdb').takes).toMatch(/index_from = 3/);
+    expect(cite('chollet-2017')).toMatchObject({ title: 'Deep Learning with Python', year: 2017 });
   });
 });
 

@@ -54,7 +54,7 @@ describe('chapter 5 in Chinese', () => {
     const size = { trainCount: 3200, validationCount: 1000, batchSize: 32 };
     const zh = chinese(costSentence(timing, size, 2, { name: 'r-keras', epochs: 15 }, 'zh'));
     expect(zh).toBe(
-      '在这台机器上（刚刚计时了几个批次）：每轮约 11 秒，所以这次训练 2 轮约需 22 秒；按文章完整训练 r-keras 15 轮则约需 2 分钟 45 秒。',
+      '在这台机器上（刚刚计时了几个批次）：每轮约 11 秒，所以这次训练 2 轮约需 22 秒；完整训练 r-keras 15 轮则约需 2 分钟 45 秒。',
     );
     expect(costSentence(timing, size, 2, null)).toMatch(/^On this machine/);
   });

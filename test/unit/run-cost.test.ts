@@ -14,10 +14,10 @@ describe("a run's cost from timed batches", () => {
     expect(epochSeconds(timing, { ...size, trainCount: 20001 })).toBeCloseTo(626 * 0.05 + 2, 10);
   });
 
-  it("says the short run's cost and the article's full run beside it", () => {
+  it("says the short run's cost and the preset's full run beside it", () => {
     expect(costSentence(timing, size, 2, { name: 'r-keras', epochs: 15 })).toBe(
       'On this machine (a few batches timed just now): about 33 s an epoch, so this run of 2 epochs takes about ' +
-        "1 min 7 s; the article's full 15 epochs of r-keras would take about 8 min 19 s.",
+        "1 min 7 s; the full 15 epochs of r-keras would take about 8 min 19 s.",
     );
     expect(costSentence(timing, size, 1, null)).toMatch(/this run of 1 epoch takes about 33 s\.$/);
     expect(costSentence(timing, size, 15, { name: 'r-keras', epochs: 15 })).not.toMatch(/article/);

@@ -14,6 +14,7 @@ import {
   settingsLabel,
   settingsView,
 } from '../../src/lstm/sentiment/presets';
+import { formSettings, presetFields, settingsFields } from '../../src/lstm/sentiment/settings-form';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -43,6 +44,41 @@ describe('presets', () => {
     });
     expect(settingsView(PRESETS['r-keras'])).toEqual({ layout: 'imdb', maxlen: 80, numWords: 20000 });
     expect(settingsView(PRESETS['py-keras'])).toEqual({ layout: 'tokenizer', maxlen: 100 });
+  });
+
+  it('read whole reviews in the two long presets: r-keras at maxlen 400, and Deep Learning with Python', () => {
+    expect(PRESETS['r-keras-400']).toEqual({ ...PRESETS['r-keras'], maxlen: 400, lstm: [64] });
+    expect(PRESETS.dlwp).toEqual({
+      layout: 'imdb',
+      numWords: 10000,
+      maxlen: 500,
+      embedding: 32,
+      lstm: [32],
+      dropout: 0,
+      recurrentDropout: 0,
+      optimizer: 'rmsprop',
+      learningRate: 0.001,
+      batchSize: 128,
+      epochs: 10,
+    });
+    for (const name of ['r-keras-400', 'dlwp'] as const) {
+      expect(checkSettings(presetSettings(name))).toEqual(PRESETS[name]);
+      expect(matchingPreset(presetSettings(name))).toBe(name);
+      expect(settingsLabel({ ...presetSettings(name), epochs: 2 })).toBe(`${name}, 2 epochs`);
+    }
+    expect(settingsView(PRESETS.dlwp)).toEqual({ layout: 'imdb', maxlen: 500, numWords: 10000 });
+  });
+
+  it("round-trip through the chapter's form: choosing a preset gives its settings for the short run, and back", () => {
+    for (const name of ['r-keras', 'py-keras', 'r-keras-400', 'dlwp'] as const) {
+      const fields = presetFields(name);
+      expect(fields.preset).toBe(name);
+      const settings = formSettings(fields);
+      expect(settings).toEqual({ ...PRESETS[name], lstm: [...PRESETS[name].lstm], epochs: 2 });
+      // A checkpoint's settings show under their own preset, not just their layout's.
+      expect(settingsFields(settings).preset).toBe(name);
+    }
+    expect(settingsFields({ ...PRESETS.dlwp, embedding: 64 }).preset).toBe('r-keras');
   });
 
   it('tell a preset from a custom setting', () => {

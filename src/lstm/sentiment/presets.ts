@@ -8,13 +8,19 @@
  * |            |                         |        | recurrent dropout 0.2) -> Dense 1 sigmoid |                              |
  * | `py-keras` | all training words (+1) | 100    | Embedding 64 -> LSTM 128 (sequences) ->   | adam, batch 32, 10 epochs    |
  * |            |                         |        | LSTM 128 -> Dense 1 sigmoid               |                              |
+ * | `r-keras-400` | as r-keras           | 400    | as r-keras                                | as r-keras                   |
+ * | `dlwp`     | 10,000 most frequent    | 500    | Embedding 32 -> LSTM 32 -> Dense 1        | rmsprop, batch 128, 10 epochs|
+ *
+ * The last two read whole reviews (issue 16): maxlen 80 cuts 92% of the training reviews, 400
+ * keeps 87% of them whole. `dlwp` is the IMDB LSTM of Deep Learning with Python (Chollet, first
+ * edition, section 6.2), on the same IMDB index layout as r-keras.
  */
 import type { SequenceView } from '../../data/views.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { SENTIMENT_WORDS } from './sentiment.words.ts';
 
-/** The names of the two reference models. */
-export const PRESET_NAMES = ['r-keras', 'py-keras'] as const;
+/** The names of the reference models: the two articles', and two that read whole reviews. */
+export const PRESET_NAMES = ['r-keras', 'py-keras', 'r-keras-400', 'dlwp'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** The optimisers a reader can pick (tfjs names). */
@@ -69,6 +75,32 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<SentimentSettings>>> 
     optimizer: 'adam',
     learningRate: 0.001,
     batchSize: 32,
+    epochs: 10,
+  },
+  'r-keras-400': {
+    layout: 'imdb',
+    numWords: 20000,
+    maxlen: 400,
+    embedding: 128,
+    lstm: [64],
+    dropout: 0.2,
+    recurrentDropout: 0.2,
+    optimizer: 'adam',
+    learningRate: 0.001,
+    batchSize: 32,
+    epochs: 15,
+  },
+  dlwp: {
+    layout: 'imdb',
+    numWords: 10000,
+    maxlen: 500,
+    embedding: 32,
+    lstm: [32],
+    dropout: 0,
+    recurrentDropout: 0,
+    optimizer: 'rmsprop',
+    learningRate: 0.001,
+    batchSize: 128,
     epochs: 10,
   },
 };

@@ -33,7 +33,7 @@ export function epochSeconds(timing: BatchTiming, size: RunSize): number {
 
 /**
  * The form's sentence on cost: an epoch, this run of `epochs`, and, when the run is a shortened
- * preset, the article's full run of `fullEpochs` under the preset's `name`.
+ * preset, its full run of `fullEpochs` under the preset's `name`.
  */
 export function costSentence(
   timing: BatchTiming,

@@ -12,7 +12,7 @@ export const SENTIMENT_WORDS = words(
     cost: (p: { epoch: string; epochs: string; run: string }) =>
       `about ${p.epoch} an epoch, so this run of ${p.epochs} takes about ${p.run}`,
     costArticle: (epochs: string, name: string, run: string) =>
-      `; the article's full ${epochs} of ${name} would take about ${run}`,
+      `; the full ${epochs} of ${name} would take about ${run}`,
     costSentence: (run: string, article: string) => `On this machine (a few batches timed just now): ${run}${article}.`,
     evaluationCaption: (count: string, time: string) => `On all ${count} test reviews ${time}`,
     evaluationCaptionOther: (count: string, loaded: string, time: string) =>
@@ -57,7 +57,7 @@ export const SENTIMENT_WORDS = words(
     presetButEpochs: (preset, epochs) => `${preset}，${epochs}`,
     custom: (layout) => `自定义（${layout} 布局）`,
     cost: (p) => `每轮约 ${p.epoch}，所以这次训练 ${p.epochs}约需 ${p.run}`,
-    costArticle: (epochs, name, run) => `；按文章完整训练 ${name} ${epochs}则约需 ${run}`,
+    costArticle: (epochs, name, run) => `；完整训练 ${name} ${epochs}则约需 ${run}`,
     costSentence: (run, article) => `在这台机器上（刚刚计时了几个批次）：${run}${article}。`,
     evaluationCaption: (count, time) => `在全部 ${count} 条测试集影评上 ${time}`,
     evaluationCaptionOther: (count, loaded, time) =>

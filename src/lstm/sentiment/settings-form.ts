@@ -5,7 +5,7 @@
  * checkpoint's) back to the fields. No DOM: the widget keeps these fields as its state.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import { checkSettings, LIMITS, PRESETS, type PresetName, type SentimentSettings } from './presets.ts';
+import { checkSettings, LIMITS, PRESETS, presetButEpochs, type PresetName, type SentimentSettings } from './presets.ts';
 import { SENTIMENT_WORDS } from './sentiment.words.ts';
 
 /** The fields of the settings, as the form holds them. */
@@ -111,10 +111,10 @@ export function formRun(form: TrainingForm, locale: Locale = 'en'): RunChoice {
   };
 }
 
-/** The fields that show `settings`, under the preset of their layout. */
+/** The fields that show `settings`, under their preset (whatever the epochs), else the preset of their layout. */
 export function settingsFields(settings: Readonly<SentimentSettings>): SettingsFields & { preset: PresetName } {
   return {
-    preset: settings.layout === 'imdb' ? 'r-keras' : 'py-keras',
+    preset: presetButEpochs(settings) ?? (settings.layout === 'imdb' ? 'r-keras' : 'py-keras'),
     numWords: settings.numWords ?? 0,
     maxlen: settings.maxlen,
     embedding: settings.embedding,

@@ -4,7 +4,7 @@
  * validation data and the sample to train on). Drawing and wiring only; what the fields mean is
  * src/lstm/sentiment/settings-form.ts. Not a widget itself.
  */
-import { LIMITS, OPTIMIZERS, PRESETS, type PresetName } from '../../lstm/sentiment/presets';
+import { LIMITS, OPTIMIZERS, PRESET_NAMES, PRESETS, type PresetName } from '../../lstm/sentiment/presets';
 import { presetFields, SHORT_RUN_EPOCHS, type TrainingForm } from '../../lstm/sentiment/settings-form';
 import { el } from '../kit/dom';
 import { fmtInt } from '../kit/format';
@@ -14,7 +14,7 @@ const R = PRESETS['r-keras'];
 
 /** The widget's state: the form's fields, r-keras's settings for a short run by default. */
 export const TRAIN_SCHEMA = {
-  preset: { kind: 'enum', default: 'r-keras', values: ['r-keras', 'py-keras'] },
+  preset: { kind: 'enum', default: 'r-keras', values: PRESET_NAMES },
   numWords: { kind: 'integer', default: R.numWords!, min: 0, max: LIMITS.numWords.max },
   maxlen: { kind: 'integer', default: R.maxlen, ...LIMITS.maxlen },
   embedding: { kind: 'integer', default: R.embedding, ...LIMITS.embedding },
@@ -74,8 +74,7 @@ export function settingsFieldset(
   const presetSelect = el(
     'select',
     { name: 'preset', 'aria-label': w.referenceModel },
-    el('option', { value: 'r-keras' }, w.rKeras),
-    el('option', { value: 'py-keras' }, w.pyKeras),
+    ...PRESET_NAMES.map((name) => el('option', { value: name }, w.presets[name])),
   );
   presetSelect.addEventListener('change', (e) => choosePreset(presetSelect.value as PresetName, e));
   const reset = el('button', { type: 'button', 'data-role': 'preset-reset' }, w.backToPreset);

@@ -17,7 +17,7 @@ export const SENTIMENT_TRAIN_WORDS = words(
     progressLabel: 'Training progress',
     presetNote: (model: string) => `These are the ${model} settings.`,
     shorterNote: (model: string, epochs: string, full: string) =>
-      `The ${model} model and training, for ${epochs} of the article's ${full} epochs.`,
+      `The ${model} model and training, for ${epochs} of its ${full} epochs.`,
     customNote: (layout: string) => `Custom settings, on the ${layout} layout: changed from the preset.`,
     loadFirst: 'Load the reviews first (the data cell above)',
     timing: 'Timing a few batches of this model on this machine…',
@@ -94,7 +94,7 @@ export const SENTIMENT_TRAIN_WORDS = words(
     stop: '停止',
     progressLabel: '训练进度',
     presetNote: (model) => `这就是 ${model} 的设置。`,
-    shorterNote: (model, epochs, full) => `${model} 的模型和训练设置，只训练 ${epochs} 轮（文章中为 ${full} 轮）。`,
+    shorterNote: (model, epochs, full) => `${model} 的模型和训练设置，只训练 ${epochs} 轮（完整训练为 ${full} 轮）。`,
     customNote: (layout) => `自定义设置，使用 ${layout} 的索引方式：已改动参考模型的设置。`,
     loadFirst: '请先加载影评（见上方的数据单元）',
     timing: '正在这台机器上为这个模型计时几个批次…',
