@@ -17,7 +17,7 @@ describe("a run's cost from timed batches", () => {
   it("says the short run's cost and the preset's full run beside it", () => {
     expect(costSentence(timing, size, 2, { name: 'r-keras', epochs: 15 })).toBe(
       'On this machine (a few batches timed just now): about 33 s an epoch, so this run of 2 epochs takes about ' +
-        "1 min 7 s; the full 15 epochs of r-keras would take about 8 min 19 s.",
+        '1 min 7 s; the full 15 epochs of r-keras would take about 8 min 19 s.',
     );
     expect(costSentence(timing, size, 1, null)).toMatch(/this run of 1 epoch takes about 33 s\.$/);
     expect(costSentence(timing, size, 15, { name: 'r-keras', epochs: 15 })).not.toMatch(/article/);
