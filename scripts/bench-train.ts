@@ -33,6 +33,7 @@ import { batchTensors, permutation, R_KERAS, rKerasModel, timeInterleaved } from
 import { targetLine, TRAIN_KINDS, trainTable, type TrainKind, type TrainRow } from './lib/train-report.ts';
 import { registerFastSegmentSum } from '../src/lstm/fast/segment-sum.ts';
 import { optionsOrExit } from './lib/options.ts';
+import { mib, wasmHeapBytes } from './lib/memory.ts';
 
 const BATCH = R_KERAS.batch;
 /** Seeds the weights, the dropout masks and the order of the batches. */
@@ -61,14 +62,6 @@ function buildModel(kind: TrainKind, vocabulary: number, maxlen: number): tf.Seq
     seed: SEED,
   });
 }
-
-/** Bytes of the WASM heap (the backend's linear memory), or null on other backends. */
-function wasmHeapBytes(): number | null {
-  const wasm = (tf.backend() as unknown as { wasm?: { HEAPU8?: Uint8Array } }).wasm;
-  return wasm?.HEAPU8 ? wasm.HEAPU8.buffer.byteLength : null;
-}
-
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 async function loadData(splits: ('train' | 'test')[]) {
   if (!existsSync(join(DATA_DIR, 'manifest.json'))) {

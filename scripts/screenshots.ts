@@ -58,7 +58,7 @@ try {
           .replace(/\/$/, '')
           .replace('/', '-') || 'home'
       }-${width}.png`;
-      await page.screenshot({ path: join(values.out, name), fullPage: true });
+      await page.screenshot({ path: join(values.out, name), fullPage: true, timeout: 120_000 });
       const notes = [overflow > 0 ? `spills ${overflow} px past the window` : 'fits', ...problems];
       if (overflow > 0 || problems.length) failed = true;
       console.log(`${join(values.out, name)}: ${notes.join('; ')}`);

@@ -44,6 +44,7 @@ import {
   type SentimentSettings,
 } from '../src/lstm/sentiment/presets.ts';
 import { predictProbabilities, trainModel, type EpochLog } from '../src/lstm/sentiment/train.ts';
+import { memoryPeaks } from './lib/memory.ts';
 import { directoryHandler } from './lib/model-directory.ts';
 import { parseOptions, runCommand, UsageError, type Options, type OptionSpec } from './lib/options.ts';
 
@@ -234,6 +235,8 @@ async function main(): Promise<void> {
     vocabularySha256: dataset.manifest.vocabulary.sha256,
   });
 
+  // Peaks over the run, and the live tensors at every batch's end: a count that grows is a leak.
+  const memory = memoryPeaks();
   const result = await trainModel(model, data, {
     view,
     batchSize: settings.batchSize,
@@ -243,6 +246,7 @@ async function main(): Promise<void> {
     keepBest: args['keep-best'],
     callbacks: {
       onBatchEnd: (b) => {
+        memory.sample();
         const { rate, epochSecondsLeft: left } = runProgress(b, settings.epochs, startEpoch);
         progress(
           `epoch ${b.epoch + 1}/${settings.epochs}`,
@@ -257,6 +261,8 @@ async function main(): Promise<void> {
           `epoch ${e.epoch + 1}: ${e.seconds.toFixed(1)} s, loss ${e.loss.toFixed(4)}, accuracy ${e.accuracy.toFixed(4)}, ` +
             `val_loss ${e.valLoss?.toFixed(4)}, val_accuracy ${e.valAccuracy?.toFixed(4)}`,
         );
+        memory.sample();
+        console.log(`  memory over epoch ${e.epoch + 1}: ${memory.line()}`);
         await saveKitModel(model, directoryHandler(checkpointDir), metadata(e.epoch + 1), { includeOptimizer: true });
       },
     },
