@@ -59,7 +59,16 @@ describe('the glossary and the sources', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Sources');
     const ids = await page.$$eval('.source[id]', (els) => els.map((e) => e.id));
     expect([...ids].sort()).toEqual(
-      ['hochreiter-1997', 'keras-imdb', 'maas-2011', 'mikolov-2013', 'olah-2015', 'source-python', 'source-r'].sort(),
+      [
+        'chollet-2017',
+        'hochreiter-1997',
+        'keras-imdb',
+        'maas-2011',
+        'mikolov-2013',
+        'olah-2015',
+        'source-python',
+        'source-r',
+      ].sort(),
     );
     await expect(page.locator('#hochreiter-1997').innerText()).resolves.toMatch(/Long Short-Term Memory/);
     await expect(page.locator('#source-r').innerText()).resolves.toMatch(/Chinese blog post/);
