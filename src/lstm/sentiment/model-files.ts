@@ -171,7 +171,24 @@ export async function saveKitModel(
   { includeOptimizer = false }: { includeOptimizer?: boolean } = {},
 ): Promise<tf.io.SaveResult> {
   model.setUserDefinedMetadata({ kit: metadata as unknown as Record<string, unknown> } as unknown as object);
-  return model.save(handler, { includeOptimizer });
+  if (!includeOptimizer || !model.optimizer) return model.save(handler, { includeOptimizer });
+  // tfjs's optimisers hand the model their step count as a new scalar tensor ('iter', from
+  // Optimizer.saveIterations) that nothing frees: one tensor lost per checkpoint, every epoch.
+  // The other tensors they give are their own variables, which must stay.
+  const optimizer = model.optimizer;
+  const getWeights = optimizer.getWeights;
+  const made: tf.Tensor[] = [];
+  optimizer.getWeights = async () => {
+    const weights = await getWeights.call(optimizer);
+    made.push(...weights.filter((w) => w.name === 'iter').map((w) => w.tensor));
+    return weights;
+  };
+  try {
+    return await model.save(handler, { includeOptimizer });
+  } finally {
+    optimizer.getWeights = getWeights;
+    tf.dispose(made);
+  }
 }
 
 /** Reads a saved model's artifacts, with a clear message when there is nothing or it is broken. */
