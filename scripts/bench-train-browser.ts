@@ -3,11 +3,13 @@
  * bench:train`; alone: npm run bench:train:browser [-- --batches N]). The same four models as
  * the Node benchmark (scripts/bench-train.ts), same seed and same batches in one run, taking
  * turns in the same way, on the WASM backend with threads (the page is cross-origin isolated).
- * Needs the prepared data (`npm run data`).
+ * Then the fastest row with one WASM thread against one per core: the same page served once
+ * cross-origin isolated and once not (without isolation there are no WASM threads), the two
+ * taking turns. Needs the prepared data (`npm run data`).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { R_KERAS } from '../src/lstm/sentiment/rkeras.ts';
+import { median, R_KERAS } from '../src/lstm/sentiment/rkeras.ts';
 import { launchChromium, watchedPage } from './lib/browser';
 import { targetLine, trainTable, type TrainRow } from './lib/train-report.ts';
 import { serveStatic } from './lib/static-server';
@@ -65,6 +67,47 @@ try {
         `JavaScript heap ${mib(result.peak.js)}.`,
     );
     console.log(targetLine(result.rows, epochBatches));
+    await page.close();
+
+    // Threads: the fastest row in two pages, isolated (a thread per core) and not (one thread).
+    const plain = await serveStatic({ root, base: '/', isolate: false });
+    try {
+      const runs: { threads: number; page: typeof page; times: number[] }[] = [];
+      for (const url of [plain.url, server.url]) {
+        const { page: p, problems: pp } = await watchedPage(browser);
+        p.setDefaultTimeout(600_000);
+        await p.goto(url);
+        await p.waitForFunction('typeof globalThis.startFastBench === "function"');
+        const info = (await p.evaluate('startFastBench()')) as { threads: number };
+        if (pp.length > 0) throw new Error(pp.join('\n'));
+        runs.push({ threads: info.threads, page: p, times: [] });
+      }
+      const rounds = Math.max(2, Math.round(batches / 5));
+      for (let r = 0; r < rounds; r++) {
+        for (const run of runs) {
+          await run.page.evaluate('fastBatches(1)'); // back into the caches after the other's turn
+          run.times.push(...((await run.page.evaluate('fastBatches(5)')) as number[]));
+        }
+      }
+      const one = median(runs[0]!.times);
+      console.log(
+        `\nThreads, the last row again (fused layer, fast lookup kernels, one-pass Adam) in two pages taking turns, ` +
+          `${rounds} blocks of five batches each:\n`,
+      );
+      console.log(
+        '| WASM threads | page | ms per batch (median) | s per epoch (extrapolated) | speed-up over one thread |',
+      );
+      console.log('| ---: | --- | ---: | ---: | ---: |');
+      for (const run of runs) {
+        const ms = median(run.times);
+        console.log(
+          `| ${run.threads} | ${run === runs[0] ? 'not isolated' : 'cross-origin isolated'} | ${ms.toFixed(1)} | ` +
+            `${((ms * epochBatches) / 1000).toFixed(1)} | ${(one / ms).toFixed(2)}x |`,
+        );
+      }
+    } finally {
+      await plain.close();
+    }
   } finally {
     await browser.close();
     await server.close();
