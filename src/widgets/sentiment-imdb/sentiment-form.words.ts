@@ -20,8 +20,8 @@ export const SENTIMENT_FORM_WORDS = words(
     presets: {
       'r-keras': 'r-keras (the R Keras article)',
       'py-keras': 'py-keras (Python article)',
-      'r-keras-400': 'r-keras-400 (long reviews: r-keras at maxlen 400)',
-      dlwp: 'dlwp (Deep Learning with Python: maxlen 500, RMSprop)',
+      'r-keras-400': 'r-keras-400 (whole reviews, maxlen 400)',
+      dlwp: 'dlwp (Deep Learning with Python)',
     },
     backToPreset: 'Back to the preset',
     validationData: 'Validation data',
@@ -55,8 +55,8 @@ export const SENTIMENT_FORM_WORDS = words(
     presets: {
       'r-keras': 'r-keras（R Keras 那篇文章）',
       'py-keras': 'py-keras（Python 那篇文章）',
-      'r-keras-400': 'r-keras-400（长评论：maxlen 400 的 r-keras）',
-      dlwp: 'dlwp（《Python 深度学习》：maxlen 500，RMSprop）',
+      'r-keras-400': 'r-keras-400（整条影评，maxlen 400）',
+      dlwp: 'dlwp（《Python 深度学习》）',
     },
     backToPreset: '恢复参考模型的设置',
     validationData: '验证数据',
