@@ -64,7 +64,7 @@ const R_KERAS: Readonly<SentimentSettings> = {
   epochs: 15,
 };
 
-/** The reference models exactly as DESIGN.md gives them (Keras' default learning rates). */
+/** The articles' models exactly as DESIGN.md gives them, and the two that read whole reviews (Keras' default learning rates). */
 export const PRESETS: Readonly<Record<PresetName, Readonly<SentimentSettings>>> = {
   'r-keras': R_KERAS,
   'py-keras': {
