@@ -27,7 +27,7 @@ import { median, R_KERAS } from '../src/lstm/sentiment/rkeras.ts';
 import { PRESET_NAMES } from '../src/lstm/sentiment/presets.ts';
 import { presetFields } from '../src/lstm/sentiment/settings-form.ts';
 import { overlaySite } from './lib/site-overlay.ts';
-import type { Worker } from 'playwright-core';
+import type { Browser, Worker } from 'playwright-core';
 import { launchChromium, watchedPage } from './lib/browser.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { optionsOrExit } from './lib/options.ts';
@@ -44,8 +44,6 @@ const args = optionsOrExit('bench:train:chapter', {
 });
 const epochs = args.epochs;
 const preset = args.preset;
-// The benchmark's rows are r-keras batches: only that preset has a figure to compare with.
-const compare = preset === 'r-keras';
 // The preset's fields in the page's state, as choosing it in the form sets them.
 const fields = { ...presetFields(preset), epochs, validation: 'test' };
 const query = Object.entries(fields)
@@ -65,19 +63,35 @@ function filesUnder(dir: string): Map<string, Uint8Array> {
   return out;
 }
 
+/** The benchmark's fastest row in a page of its own, started and warmed up. */
+async function openBenchmark(browser: Browser) {
+  const site = await trainBenchSite(resolve(args.data));
+  const server = await serveStatic({ root: site.root, base: '/' });
+  const close = async () => {
+    await server.close();
+    site.remove();
+  };
+  try {
+    const { page, problems } = await watchedPage(browser);
+    page.setDefaultTimeout(600_000);
+    await page.goto(server.url);
+    await page.waitForFunction('typeof globalThis.startFastBench === "function"');
+    const info = (await page.evaluate('startFastBench()')) as { threads: number; reviews: number };
+    return { page, problems, info, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 const overlay = overlaySite(args.site, filesUnder(args.data));
 const server = await serveStatic({ root: overlay.root, base: args.base });
-const benchSite = await trainBenchSite(resolve(args.data));
-const benchServer = await serveStatic({ root: benchSite.root, base: '/' });
 const browser = await launchChromium();
+let bench: Awaited<ReturnType<typeof openBenchmark>> | null = null;
 try {
-  // The benchmark's fastest row, in a page of its own, ready before the chapter starts.
-  const { page: bench, problems: benchProblems } = await watchedPage(browser);
-  bench.setDefaultTimeout(600_000);
-  await bench.goto(benchServer.url);
-  await bench.waitForFunction('typeof globalThis.startFastBench === "function"');
-  const benchInfo = (await bench.evaluate('startFastBench()')) as { threads: number; reviews: number };
-  const epochBatches = Math.ceil(benchInfo.reviews / R_KERAS.batch);
+  // The benchmark's rows are r-keras batches: only that preset has a figure to compare with, and
+  // only then is the benchmark's page opened, ready before the chapter starts.
+  if (preset === 'r-keras') bench = await openBenchmark(browser);
 
   const { page, problems } = await watchedPage(browser);
   page.setDefaultTimeout(epochs * 600_000);
@@ -152,7 +166,7 @@ try {
     await page.waitForTimeout(args.every * 1000);
     await collectLogs();
     if (await trained()) break;
-    if (!compare) continue;
+    if (!bench) continue;
     if (!(await togglePause())) continue; // the worker is still starting
     await page.waitForFunction(
       () =>
@@ -163,8 +177,8 @@ try {
     );
     if (await trained()) break;
     const pausedAt = Date.now();
-    await bench.evaluate('fastBatches(1)');
-    benchTimes.push(...((await bench.evaluate('fastBatches(5)')) as number[]));
+    await bench.page.evaluate('fastBatches(1)');
+    benchTimes.push(...((await bench.page.evaluate('fastBatches(5)')) as number[]));
     pausedMs += Date.now() - pausedAt;
     if (!(await togglePause())) break;
     await page.waitForFunction(
@@ -202,20 +216,21 @@ try {
   );
   const epochSeconds = rows.map((r) => Number(r[r.length - 1]));
   const chapterMean = epochSeconds.reduce((a, b) => a + b, 0) / epochSeconds.length;
-  if (compare) await compareWithBenchmark();
+  if (bench) await compareWithBenchmark(bench);
   else {
     console.log(`\n${preset}: ${chapterMean.toFixed(1)} s per epoch (mean of ${epochSeconds.length}).`);
     console.log(`\nThe chapter's evaluation:\n${metrics}`);
     if (problems.length) console.log(`\nProblems on the page: ${problems.join('; ')}`);
   }
   /** The chapter against the benchmark's figure, and evaluation both ways, in the benchmark's page. */
-  async function compareWithBenchmark() {
+  async function compareWithBenchmark({ page: benchPage, problems: benchProblems, info }: NonNullable<typeof bench>) {
+    const epochBatches = Math.ceil(info.reviews / R_KERAS.batch);
     const benchMedian = median(benchTimes);
     const benchMean = benchTimes.reduce((a, b) => a + b, 0) / benchTimes.length;
     const reference = (benchMedian * epochBatches) / 1000;
     console.log(
       `\nThe benchmark's figure, measured in the same run (npm run bench:train:browser's last row: fused layer, ` +
-        `fast lookup kernels, one-pass Adam, in a page beside the chapter, WASM with ${benchInfo.threads} thread(s)), ` +
+        `fast lookup kernels, one-pass Adam, in a page beside the chapter, WASM with ${info.threads} thread(s)), ` +
         `${benchTimes.length} batches timed in blocks of five while the chapter was paused every ${args.every} s: ` +
         `median ${benchMedian.toFixed(1)} ms per batch (mean ${benchMean.toFixed(1)}, ` +
         `min-max ${Math.min(...benchTimes).toFixed(0)}-${Math.max(...benchTimes).toFixed(0)}), ` +
@@ -245,7 +260,7 @@ try {
     );
     // The same evaluation both ways, in the benchmark's page, taking turns (the model there is the
     // benchmark's, barely trained: the arithmetic is the same).
-    const ev = (await bench.evaluate(`evaluationBench({ batchSize: ${args['eval-batch']} })`)) as {
+    const ev = (await benchPage.evaluate(`evaluationBench({ batchSize: ${args['eval-batch']} })`)) as {
       reviews: number;
       layers: number[];
       fused: number[];
@@ -265,7 +280,6 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  await benchServer.close();
+  await bench?.close();
   overlay.remove();
-  benchSite.remove();
 }

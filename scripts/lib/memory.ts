@@ -25,7 +25,7 @@ export function memoryPeaks() {
       const n = tf.memory().numTensors;
       tensors = { min: Math.min(tensors.min, n), max: Math.max(tensors.max, n) };
     },
-    /** "peak WASM heap 385 MiB, peak JS heap 120 MiB, tensors 88-95"; resets the tensor range. */
+    /** "peak WASM heap 385 MiB, peak JS heap 120 MiB, live tensors 88-95"; resets the tensor range. */
     line(): string {
       const range = tensors.min === tensors.max ? `${tensors.max}` : `${tensors.min}-${tensors.max}`;
       tensors = { min: Infinity, max: 0 };
