@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scratch } from '../../src/lstm/fast/fused-cell';
-import { dropoutMask, dropoutStream, FusedLstm, fusedLstm } from '../../src/lstm/fast/fused-layer';
+import { fusedLstmTuning, dropoutMask, dropoutStream, FusedLstm, fusedLstm } from '../../src/lstm/fast/fused-layer';
 import { mulberry32 } from '../../src/lstm/cell/random';
 
 afterAll(async () => {
@@ -291,5 +291,112 @@ describe('fused LSTM scratch memory', () => {
     expect(Number.isFinite(value.dataSync()[0])).toBe(true);
     expect(mem.taken).toBe(0);
     tf.dispose([x, value, ...Object.values(grads)]);
+  });
+});
+
+/** x `[B, T, D]` whose steps repeat rows, as an Embedding's output does: each step reads one of three rows. */
+function repeatedRows(seed: number): tf.Tensor3D {
+  const table = uniform(3 * D, seed, 2);
+  const rand = mulberry32(seed + 1);
+  const x = new Float32Array(B * T * D);
+  for (let r = 0; r < B * T; r++) {
+    const id = Math.floor(rand() * 3);
+    x.set(table.subarray(id * D, (id + 1) * D), r * D);
+  }
+  return tf.tensor3d(x, [B, T, D]);
+}
+
+/**
+ * Runs `body` with the fused layer over distinct input rows when at most `maxShare` of the rows
+ * are new (1 always, 0 never), counting addRows calls; and with weight gradients in blocks of 2
+ * steps (3 blocks of 5 steps, the last shorter), so that the blocks are tested too.
+ */
+async function withDistinct<T>(maxShare: number, body: () => T | Promise<T>): Promise<{ result: T; sums: number }> {
+  const mem = scratch();
+  const [before, original] = [{ ...fusedLstmTuning }, mem.addRows];
+  let sums = 0;
+  Object.assign(fusedLstmTuning, { distinctMaxShare: maxShare, gradientBlockRows: 2 * B });
+  mem.addRows = (step) => {
+    sums++;
+    original(step);
+  };
+  try {
+    return { result: await body(), sums };
+  } finally {
+    Object.assign(fusedLstmTuning, before);
+    mem.addRows = original;
+  }
+}
+
+describe.each([
+  ['cpu', U],
+  ['wasm', U],
+  ['cpu', U_SIMD],
+  ['wasm', U_SIMD],
+] as const)('FusedLstm over distinct input rows on %s with %i units', (backend, units) => {
+  it.each([
+    [true, 1],
+    [false, 1],
+    [true, 0],
+    [false, 0],
+  ])(
+    'outputs and differentiates what tf.layers.lstm does, gradients in blocks (returnSequences %s, distinct rows when at most %d new)',
+    async (returnSequences, maxShare) => {
+      await tf.setBackend(backend);
+      const { fused, reference } = pair(returnSequences, {}, units);
+      const x = repeatedRows(31);
+      const { result, sums } = await withDistinct(maxShare, () => ({
+        out: tf.tidy(() => (fused.apply(x) as tf.Tensor).dataSync()),
+        grads: gradients(fused, x),
+      }));
+      // The path asked for ran: over distinct rows the backward pass sums dz by distinct row.
+      expect(sums).toBe(maxShare);
+      const want = tf.tidy(() => (reference.apply(x) as tf.Tensor).dataSync());
+      expect(maxScaledDiff(result.out, want)).toBeLessThan(1e-5);
+      const wantGrads = gradients(reference, x);
+      ['kernel', 'recurrent kernel', 'bias', 'input'].forEach((name, k) => {
+        expect(maxScaledDiff(result.grads[k]!, wantGrads[k]!), name).toBeLessThan(1e-4);
+      });
+      x.dispose();
+    },
+  );
+
+  it('keeps rows apart per sequence under input dropout, as tf.layers.lstm with the same masks', async () => {
+    await tf.setBackend(backend);
+    const rates = { dropout: 0.3, recurrentDropout: 0.4 };
+    const stream = dropoutStream(5);
+    const inputMask = tf.tensor2d(dropoutMask(B, D, rates.dropout, stream), [B, D]);
+    const recurrentMask = tf.tensor2d(dropoutMask(B, units, rates.recurrentDropout, stream), [B, units]);
+    const dropoutFunc = (ones: tf.Tensor) => tf.mul(ones, ones.shape[1] === D ? inputMask : recurrentMask);
+    const { fused, reference } = pair(true, rates, units);
+    const { reference: masked } = pair(true, { ...rates, dropoutFunc }, units);
+    masked.setWeights(reference.getWeights());
+    const x = repeatedRows(32);
+    const { result: got, sums } = await withDistinct(1, () => gradients(fused, x, { training: true }));
+    expect(sums).toBe(1);
+    const want = gradients(masked, x, { training: true });
+    ['kernel', 'recurrent kernel', 'bias', 'input'].forEach((name, k) => {
+      expect(maxScaledDiff(got[k]!, want[k]!), name).toBeLessThan(1e-4);
+    });
+    tf.dispose([x, inputMask, recurrentMask]);
+  });
+});
+
+describe('FusedLstm chooses its path by the share of distinct rows', () => {
+  it('takes the distinct rows when few enough, the stacked product otherwise', async () => {
+    await tf.setBackend('wasm');
+    const { fused } = pair(false, {}, U_SIMD);
+    const [repeated, random] = [repeatedRows(33), tf.tensor3d(uniform(B * T * D, 34, 2), [B, T, D])];
+    // Three distinct rows of 15 steps: a share of 0.2.
+    for (const [x, maxShare, expected] of [
+      [repeated, 0.25, 1],
+      [repeated, 0.1, 0],
+      [random, 0.5, 0],
+      [repeated, 0, 0],
+    ] as const) {
+      const { sums } = await withDistinct(maxShare, () => gradients(fused, x));
+      expect(sums, `share ${maxShare}`).toBe(expected);
+    }
+    tf.dispose([repeated, random]);
   });
 });

@@ -90,6 +90,18 @@ export interface RowGatesStep {
   units: number;
 }
 
+/**
+ * Rows added into a table by index ({@link Scratch.addRows}): byte offsets of the table
+ * `[?, width]`, the rows `[rows, width]` and their indices (int32, `[rows]`).
+ */
+export interface AddRowsStep {
+  table: number;
+  src: number;
+  ids: number;
+  rows: number;
+  width: number;
+}
+
 /** One step's gate gradients ({@link Scratch.backward}): byte offsets of `[rows, 4u]` and `[rows, u]` arrays. */
 export interface BackwardStep {
   gates: number;
@@ -111,6 +123,7 @@ type InputArgs = [number, number, number, number, number, number, number, number
 type OutputArgs = [number, number, number, number, number, number, number, number];
 type BackwardArgs = [number, number, number, number, number, number, number, number, number, number, number];
 type RowGatesArgs = [number, number, number, number, number, number];
+type AddRowsArgs = [number, number, number, number, number];
 
 const forwardArgs = (s: ForwardStep): ForwardArgs => [s.gates, s.cPrev, s.c, s.tc, s.h, s.rows, s.units];
 const inputArgs = (s: InputStep): InputArgs => [
@@ -137,6 +150,7 @@ const outputArgs = (s: OutputStep): OutputArgs => [
   s.inputDim,
 ];
 const rowGatesArgs = (s: RowGatesStep): RowGatesArgs => [s.gates, s.product, s.table, s.ids, s.rows, s.units];
+const addRowsArgs = (s: AddRowsStep): AddRowsArgs => [s.table, s.src, s.ids, s.rows, s.width];
 const backwardArgs = (s: BackwardStep): BackwardArgs => [
   s.gates,
   s.tc,
@@ -198,6 +212,11 @@ export interface Scratch {
    * step standing for its input's share x_t W + b.
    */
   rowGates(step: RowGatesStep): void;
+  /**
+   * table[ids[r]] += src[r] for each of the `rows` rows of `width` numbers, in order (the fused
+   * layer sums each step's dz_t into the row of its distinct input, distinct-rows.ts).
+   */
+  addRows(step: AddRowsStep): void;
   /** A view of `size` int32 numbers at `offset` (the same rules as {@link Scratch.f32}). */
   i32(offset: number, size: number): Int32Array;
 }
@@ -256,6 +275,16 @@ function rowGatesJs(f32: Scratch['f32'], i32v: Scratch['i32'], ...args: RowGates
   for (let b = 0; b < rows; b++) {
     const row = f32(tp + 4 * g4 * ids[b]!, g4);
     for (let j = 0; j < g4; j++) gates[b * g4 + j] = 0.5 + 0.5 * tanh(0.5 * (product[b * g4 + j]! + row[j]!));
+  }
+}
+
+/** {@link Scratch.addRows} in TypeScript, on views `f32` and `i32` make. */
+function addRowsJs(f32: Scratch['f32'], i32v: Scratch['i32'], ...args: AddRowsArgs): void {
+  const [tp, sp, ip, rows, width] = args;
+  const [src, ids] = [f32(sp, rows * width), i32v(ip, rows)];
+  for (let r = 0; r < rows; r++) {
+    const row = f32(tp + 4 * width * ids[r]!, width);
+    for (let j = 0; j < width; j++) row[j] = row[j]! + src[r * width + j]!;
   }
 }
 
@@ -471,6 +500,20 @@ export function cellWasmBytes(): Uint8Array {
     ];
     return { code, i32Locals: 5 };
   })();
+  // addRows(table, src, ids, rows, width)
+  const ar = (() => {
+    const [TB, SRC, IDS, ROWS, WD] = [0, 1, 2, 3, 4];
+    const [R, J, W4, SROW, TROW] = [5, 6, 7, 8, 9];
+    const code = [
+      ...set(W4, bytes(WD)),
+      ...forLoop(R, get(ROWS), 1, [
+        ...set(SROW, add32(get(SRC), mul32(get(R), get(W4)))),
+        ...set(TROW, add32(get(TB), mul32([...add32(get(IDS), bytes(R)), 0x28, 2, 0], get(W4)))),
+        ...forLoop(J, get(W4), 16, store(at(TROW, J), add(load(at(TROW, J)), load(at(SROW, J))))),
+      ]),
+    ];
+    return { code, i32Locals: 5 };
+  })();
   const params = (n: number) => new Array<number>(n).fill(I32);
   return wasmModule([
     { name: 'forward', params: params(7), i32Locals: fwd.i32Locals, v128Locals: 6, code: fwd.code },
@@ -478,6 +521,7 @@ export function cellWasmBytes(): Uint8Array {
     { name: 'input', params: params(11), i32Locals: inp.i32Locals, v128Locals: 0, code: inp.code },
     { name: 'output', params: params(8), i32Locals: out.i32Locals, v128Locals: 0, code: out.code },
     { name: 'rowGates', params: params(6), i32Locals: rg.i32Locals, v128Locals: 4, code: rg.code },
+    { name: 'addRows', params: params(5), i32Locals: ar.i32Locals, v128Locals: 0, code: ar.code },
   ]);
 }
 
@@ -500,6 +544,7 @@ function makeScratch(): Scratch {
     input(...args: InputArgs): void;
     output(...args: OutputArgs): void;
     rowGates(...args: RowGatesArgs): void;
+    addRows(...args: AddRowsArgs): void;
   }
   let wasm: Steps | null = null;
   try {
@@ -558,6 +603,10 @@ function makeScratch(): Scratch {
       if (wasm && step.units % 4 === 0) wasm.rowGates(...rowGatesArgs(step));
       else rowGatesJs(f32, i32v, ...rowGatesArgs(step));
     },
+    addRows(step) {
+      if (wasm && step.width % 4 === 0) wasm.addRows(...addRowsArgs(step));
+      else addRowsJs(f32, i32v, ...addRowsArgs(step));
+    },
   };
 }
 
@@ -587,5 +636,6 @@ export function newScratch({ simd = true } = {}): Scratch {
     output: (step) => outputJs(made.f32, ...outputArgs(step)),
     backward: (step) => backwardJs(made.f32, ...backwardArgs(step)),
     rowGates: (step) => rowGatesJs(made.f32, made.i32, ...rowGatesArgs(step)),
+    addRows: (step) => addRowsJs(made.f32, made.i32, ...addRowsArgs(step)),
   };
 }

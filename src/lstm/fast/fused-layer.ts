@@ -31,6 +31,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { scratch, type Scratch } from './fused-cell';
+import { distinctRows, type DistinctRows } from './distinct-rows';
 import { initLstmWeights } from '../cell/init';
 import { mulberry32 } from '../cell/random';
 
@@ -145,9 +146,10 @@ interface Saved {
   tcs: number;
   hs: number;
   /**
-   * The inputs of every step's product, stacked and transposed, `[u + inputDim + 1, time *
-   * batch]`: column t * batch + b is h_{t-1} m (zero at t = 0) over x_t n over a 1, the masks
-   * applied. The left factor of [dU; dW; db] = A^T dZ (the 1s sum dZ's rows into db).
+   * The inputs of every step's product, stacked and transposed, in blocks of steps (see
+   * {@link stepBlocks}): block k is `[u + inputDim + 1, its steps * batch]`, its column s * batch +
+   * b being h_{t-1} m (zero at t = 0) over x_t n over a 1 for its s-th step t, the masks applied.
+   * The left factor of [dU; dW; db] = A^T dZ (the 1s sum dZ's rows into db), block by block.
    */
   inputsT: number;
   /** `[batch, u]` zeros: h_{-1} and C_{-1}, and dL/dh_t where the output did not include h_t. */
@@ -155,20 +157,82 @@ interface Saved {
   /** The recurrent dropout mask m, `[batch, u]`, and the input one n, `[batch, inputDim]` (ones without dropout). */
   mask: number;
   inMask: number;
+  /**
+   * With distinct input rows (see {@link distinctRowsFor}): each distinct row times its
+   * sequence's input mask, `[count, inputDim]` (the left factor of dW = Xd^T S), and the index of
+   * each step row's distinct row, int32 `[time * batch]`. Empty otherwise.
+   */
+  xd: number;
+  rowIds: number;
 }
 
-function savedSizes({ batch, time, units, inputDim, n }: Sizes): Record<keyof Saved, number> {
+/**
+ * The saved arrays' sizes. With `distinct` rows, the record `inputsT` holds only h_{t-1} m and
+ * the 1s (`[u + 1, time * batch]`): the input's share of the weight gradient is Xd^T S.
+ */
+function savedSizes(
+  { batch, time, units, inputDim, n }: Sizes,
+  distinct: DistinctRows | null,
+): Record<keyof Saved, number> {
   const steps = time * n;
   return {
     gates: 4 * steps,
     cs: steps,
     tcs: steps,
     hs: steps,
-    inputsT: (units + inputDim + 1) * batch * time,
+    inputsT: (units + (distinct ? 0 : inputDim) + 1) * batch * time,
     zeros: n,
     mask: n,
     inMask: batch * inputDim,
+    xd: distinct ? distinct.count * inputDim : 0,
+    rowIds: distinct ? batch * time : 0,
   };
+}
+
+/**
+ * How the fused layer splits its work; tests change these to take every path on small inputs.
+ *
+ * - `gradientBlockRows`: rows of dZ (steps times sequences) in one product of the weight
+ *   gradient. The gradient is a sum over every step of every sequence; in one product of 12,800
+ *   rows (maxlen 400) the backend's matMul ran at half its speed on 2,560 rows (maxlen 80): its
+ *   packed copy of dZ outgrows the caches. So the sum is taken in blocks of about this many rows.
+ * - `distinctMaxShare`: the layer works over distinct input rows (distinct-rows.ts) when at most
+ *   this share of a batch's steps read a row not read before. Below it the input's arithmetic done
+ *   once per distinct row saves more than its extra products cost (`npm run bench:train`: r-keras
+ *   at maxlen 80 has 75% distinct (review, word) pairs and is faster without; at maxlen 400, 32%,
+ *   it is faster with). 0 never, 1 always.
+ */
+export const fusedLstmTuning = { gradientBlockRows: 2560, distinctMaxShare: 0.5 };
+
+/** A block of steps of the weight gradient: its first step, its steps, and where it starts in `inputsT` (floats). */
+interface StepBlock {
+  first: number;
+  steps: number;
+  offset: number;
+}
+
+/** The blocks of whole steps, about `fusedLstmTuning.gradientBlockRows` rows each, of a record `rows` high. */
+function stepBlocks({ batch, time }: Sizes, rows: number): StepBlock[] {
+  const per = Math.max(1, Math.floor(fusedLstmTuning.gradientBlockRows / batch));
+  const blocks: StepBlock[] = [];
+  for (let first = 0; first < time; first += per) {
+    blocks.push({ first, steps: Math.min(per, time - first), offset: rows * first * batch });
+  }
+  return blocks;
+}
+
+/**
+ * The distinct rows of the input `x` `[batch, time, inputDim]` (per sequence when the input is
+ * masked, each sequence having its own mask), or null when they are too many to be worth it.
+ */
+function distinctRowsFor(x: tf.Tensor3D, perSequence: boolean): DistinctRows | null {
+  const [batch, time, inputDim] = x.shape;
+  if (fusedLstmTuning.distinctMaxShare <= 0) return null;
+  const backend = tf.backend() as unknown as { typedArrayFromHeap?: (t: tf.Tensor) => Float32Array };
+  // A view of the backend's memory where it has one: distinctRows allocates nothing in it.
+  const values = backend.typedArrayFromHeap ? backend.typedArrayFromHeap(x) : (x.dataSync() as Float32Array);
+  const rows = distinctRows(values, batch, time, inputDim, perSequence);
+  return rows.count <= fusedLstmTuning.distinctMaxShare * batch * time ? rows : null;
 }
 
 /** Takes scratch memory for each of `sizes`, by name. */
@@ -181,40 +245,56 @@ function giveAll<K extends string>(mem: Scratch, offsets: Record<K, number>, siz
 }
 
 /**
- * The recurrence. `xIn` is the input `[batch, time, inputDim]`; `weights` is [U; W],
- * `[1, u + inputDim, 4u]`, and `bias` is b, `[4u]`, both with their C~ columns doubled. Fills the
- * scratch memory at `saved`.
+ * The weights of the forward loop, with their C~ columns doubled (see forwardLoop): [U; W]
+ * `[1, u + inputDim, 4u]` for one product per step over [h_{t-1} m, x_t n]; or, with distinct
+ * input rows, U `[1, u, 4u]` and W `[1, inputDim, 4u]` apart.
+ */
+type LoopWeights = { stacked: tf.Tensor3D } | { recurrent: tf.Tensor3D; input: tf.Tensor3D };
+
+/**
+ * The recurrence. `xIn` is the input `[batch, time, inputDim]`; `bias` is b, `[4u]`, with its C~
+ * columns doubled. Fills the scratch memory at `saved`.
  *
  * Each step is ONE kernel call: z_t = [h_{t-1} m, x_t n] [U; W] + b and the logistic sigmoid of the
  * whole gate block, fused in one matMul. With the C~ columns doubled, tanh(z) = 2 σ(2z) - 1 comes
  * out of the same call; the backend's vectorised sigmoid is many times faster than Math.exp in a
- * loop. Doing the input projection step by step costs no more arithmetic than one big product
- * up front, and saves the kernel calls that adding it in would take. The cell update that follows
- * is the scratch memory's `forward` (WebAssembly SIMD where available).
+ * loop. The cell update that follows is the scratch memory's `forward` (WebAssembly SIMD where
+ * available).
+ *
+ * With `distinct` input rows (distinct-rows.ts), the input's share x n W + b is ONE product
+ * before the loop, one row per distinct row (Xd W + b, `[count, 4u]`), and each step is h_{t-1} m
+ * U plus the row of its input, the sigmoid taken by the scratch memory's `rowGates`: a step's
+ * product is then u x 4u a row instead of (u + inputDim) x 4u.
  */
 function forwardLoop(
   mem: Scratch,
   saved: Saved,
   xIn: tf.Tensor3D,
-  weights: tf.Tensor3D,
+  weights: LoopWeights,
   bias: tf.Tensor1D,
   masks: Masks,
   sizes: Sizes,
+  distinct: DistinctRows | null,
 ): void {
   const { batch, time, units: u, inputDim, n } = sizes;
   const g4 = 4 * u;
-  const width = u + inputDim;
+  // The width of a step's product input: [h_{t-1} m, x_t n], or h_{t-1} m alone.
+  const width = distinct ? u : u + inputDim;
   const bt = batch * time;
-  const temp = { x: bt * inputDim, a: batch * width };
+  const rows = distinct?.count ?? 0;
+  const temp = { x: bt * inputDim, a: batch * width, table: rows * g4, product: distinct ? n * 4 : 0 };
   const at = takeAll(mem, temp);
   // Given back however the loop ends: a throw must not leak scratch memory.
   try {
     // Views, made after every take (a take may grow the memory and detach earlier views).
     const x = mem.f32(at.x, temp.x);
-    // [h_{t-1} m, x_t n] of one step, `[batch, u + inputDim]`.
+    // The step's product input, `[batch, width]`.
     const a = mem.f32(at.a, temp.a);
     const gates = mem.f32(saved.gates, time * batch * g4);
-    mem.f32(saved.inputsT, (width + 1) * bt).fill(1, width * bt);
+    const blocks = stepBlocks(sizes, width + 1);
+    const record = mem.f32(saved.inputsT, (width + 1) * bt);
+    for (const { offset, steps } of blocks)
+      record.fill(1, offset + width * steps * batch, offset + (width + 1) * steps * batch);
     mem.f32(saved.zeros, n).fill(0);
     for (const [offset, size, mask] of [
       [saved.mask, n, masks.recurrent],
@@ -225,26 +305,38 @@ function forwardLoop(
       else view.fill(1);
     }
     readInto(xIn, x);
+    if (distinct) inputShare(mem, saved, at, x, weights, bias, distinct, sizes);
     const attrs = { ...MATMUL, activation: 'sigmoid', leakyreluAlpha: 0 };
     for (let t = 0; t < time; t++) {
       const state = 4 * t * n; // bytes
       const [hPrev, cPrev] = t > 0 ? [saved.hs + state - 4 * n, saved.cs + state - 4 * n] : [saved.zeros, saved.zeros];
-      const xt = at.x + 4 * t * inputDim;
-      const column = saved.inputsT + 4 * t * batch;
+      const block = blocks[Math.floor(t / blocks[0]!.steps)]!;
       mem.input({
         a: at.a,
         hPrev,
         mask: saved.mask,
-        x: xt,
+        x: at.x + 4 * t * inputDim,
         xStride: time * inputDim,
         inMask: saved.inMask,
-        inputsT: column,
-        rowStride: bt,
+        inputsT: saved.inputsT + 4 * (block.offset + (t - block.first) * batch),
+        rowStride: block.steps * batch,
         rows: batch,
         units: u,
-        inputDim,
+        inputDim: distinct ? 0 : inputDim,
       });
-      productInto('_FusedMatMul', a, batch, weights, { bias }, attrs, gates, t * batch * g4);
+      if ('stacked' in weights)
+        productInto('_FusedMatMul', a, batch, weights.stacked, { bias }, attrs, gates, t * batch * g4);
+      else {
+        productInto('BatchMatMul', a, batch, weights.recurrent, {}, MATMUL, mem.f32(at.product, n * 4));
+        mem.rowGates({
+          gates: saved.gates + 4 * t * batch * g4,
+          product: at.product,
+          table: at.table,
+          ids: saved.rowIds + 4 * t * batch,
+          rows: batch,
+          units: u,
+        });
+      }
       mem.forward({
         gates: saved.gates + 4 * state,
         cPrev,
@@ -258,6 +350,34 @@ function forwardLoop(
   } finally {
     giveAll(mem, at, temp);
   }
+}
+
+/**
+ * The input's share of the gates for distinct rows: writes Xd (each distinct row of `x`, times
+ * its sequence's input mask) and the step rows' indices into `saved`, and the table Xd W + b
+ * `[count, 4u]` (C~ columns doubled) at `at.table`.
+ */
+function inputShare(
+  mem: Scratch,
+  saved: Saved,
+  at: { table: number },
+  x: Float32Array,
+  weights: LoopWeights,
+  bias: tf.Tensor1D,
+  distinct: DistinctRows,
+  { batch, inputDim, units }: Sizes,
+): void {
+  if ('stacked' in weights) throw new Error('FusedLstm: distinct rows need U and W apart.');
+  const { count, first, sequence, indexOf } = distinct;
+  const xd = mem.f32(saved.xd, count * inputDim);
+  const inMask = mem.f32(saved.inMask, batch * inputDim);
+  for (let k = 0; k < count; k++) {
+    const [from, m] = [first[k]! * inputDim, sequence[k]! * inputDim];
+    for (let j = 0; j < inputDim; j++) xd[k * inputDim + j] = x[from + j]! * inMask[m + j]!;
+  }
+  mem.i32(saved.rowIds, indexOf.length).set(indexOf);
+  const linear = { ...MATMUL, activation: 'linear', leakyreluAlpha: 0 };
+  productInto('_FusedMatMul', xd, count, weights.input, { bias }, linear, mem.f32(at.table, count * 4 * units));
 }
 
 /**
@@ -370,27 +490,28 @@ function fusedLstmOp(
   const op = tf.customGrad((...args) => {
     const [xIn, w, r, bIn] = args.slice(0, 4) as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
     const save = args[4] as unknown as (tensors: tf.Tensor[]) => void;
-    // [U; W] and b with the C~ block doubled (see forwardLoop).
-    const [weights, biasDoubled] = tf.tidy(() => {
+    const distinct = distinctRowsFor(xIn, masks.input !== null);
+    // [U; W] (or U and W apart) and b with the C~ block doubled (see forwardLoop).
+    const [weights, biasDoubled] = tf.tidy((): [LoopWeights, tf.Tensor1D] => {
       const doubled = tf.tensor1d(gateScale(units));
-      const stacked = tf.mul(tf.concat([r, w], 0), doubled);
+      const scaled = (m: tf.Tensor2D) => tf.reshape(tf.mul(m, doubled), [1, m.shape[0], 4 * units]) as tf.Tensor3D;
       return [
-        tf.reshape(stacked, [1, units + inputDim, 4 * units]) as tf.Tensor3D,
+        distinct ? { recurrent: scaled(r), input: scaled(w) } : { stacked: scaled(tf.concat([r, w], 0)) },
         tf.mul(bIn, doubled) as tf.Tensor1D,
       ];
     });
-    const kept = savedSizes(sizes);
+    const kept = savedSizes(sizes, distinct);
     const saved: Saved = takeAll(mem, kept);
     let value: tf.Tensor;
     try {
-      forwardLoop(mem, saved, xIn, weights, biasDoubled, masks, sizes);
+      forwardLoop(mem, saved, xIn, weights, biasDoubled, masks, sizes, distinct);
       value = outputOf(mem.f32(saved.hs, time * sizes.n), returnSequences, sizes);
     } catch (e) {
       // No backward pass will come for a forward pass that failed.
       giveAll(mem, saved, kept);
       throw e;
     } finally {
-      tf.dispose([weights, biasDoubled]); // only the loop uses them
+      tf.dispose([...Object.values(weights), biasDoubled]); // only the loop uses them
     }
     // Outside a gradient recording no backward pass will come for the saved arrays.
     if (tf.engine().state.gradientDepth === 0) giveAll(mem, saved, kept);
@@ -404,10 +525,15 @@ function fusedLstmOp(
         const t = tf.transpose(tf.concat([rK, wK], 0));
         return tf.reshape(t, [1, 4 * units, units + inputDim]) as tf.Tensor3D;
       });
-      const out = { dz: bt * 4 * units, dx: bt * inputDim };
+      const out = { dz: bt * 4 * units, dx: bt * inputDim, sums: distinct ? distinct.count * 4 * units : 0 };
       const at = takeAll(mem, out);
       try {
         backwardLoop(mem, saved, at.dz, dyData, !returnSequences, weightsT, at.dx, sizes);
+        if (distinct) {
+          // S: the sum of dz_t over the steps that read each distinct row.
+          mem.f32(at.sums, out.sums).fill(0);
+          mem.addRows({ table: at.sums, src: at.dz, ids: saved.rowIds, rows: bt, width: 4 * units });
+        }
         const grads = tf.tidy(() => {
           // Views of the scratch memory: the cpu backend keeps a typed array as the tensor's data,
           // so it gets a copy.
@@ -415,13 +541,36 @@ function fusedLstmOp(
             const values = mem.f32(offset, size);
             return tf.getBackend() === 'wasm' ? values : values.slice();
           };
-          const dz = tf.tensor2d(view(at.dz, out.dz), [bt, 4 * units]);
-          // All three weight gradients in one product over every (step, sequence) row:
-          // [dU; dW; db] = A^T dZ.
-          const inputsT = tf.tensor2d(view(saved.inputsT, kept.inputsT), [units + inputDim + 1, bt]);
-          const [dr, dw, db] = tf.split(tf.matMul(inputsT, dz), [units, inputDim, 1], 0);
           const dx = tf.tensor3d(view(at.dx, out.dx), [batch, time, inputDim]);
-          return [dx, dw!, dr!, tf.reshape(db!, [4 * units])];
+          const g4 = 4 * units;
+          const rows = kept.inputsT / bt;
+          // A^T dZ, block by block of steps (see fusedLstmTuning); the blocks of dZ are rows of its
+          // time-major array, read straight from the scratch memory (tf.slice copies through
+          // JavaScript on the WASM backend).
+          const product = sumOf(
+            stepBlocks(sizes, rows).map(({ first, steps, offset }) => {
+              const cols = steps * batch;
+              const inputsT = tf.tensor2d(view(saved.inputsT + 4 * offset, rows * cols), [rows, cols]);
+              return tf.matMul(inputsT, tf.tensor2d(view(at.dz + 4 * first * batch * g4, cols * g4), [cols, g4]));
+            }),
+          );
+          if (!distinct) {
+            // All three weight gradients in one sum over every (step, sequence) row: [dU; dW; db] = A^T dZ.
+            const [dr, dw, db] = tf.split(product, [units, inputDim, 1], 0);
+            return [dx, dw!, dr!, tf.reshape(db!, [g4])];
+          }
+          // [dU; db] = A^T dZ over the steps' h_{t-1} m and 1s, and dW = Xd^T S over the distinct
+          // rows, in blocks of rows as A^T dZ.
+          const [dr, db] = tf.split(product, [units, 1], 0);
+          const parts: tf.Tensor[] = [];
+          const blockRows = fusedLstmTuning.gradientBlockRows;
+          for (let first = 0; first < distinct.count; first += blockRows) {
+            const size = Math.min(blockRows, distinct.count - first);
+            const xd = tf.tensor2d(view(saved.xd + 4 * first * inputDim, size * inputDim), [size, inputDim]);
+            const sums = tf.tensor2d(view(at.sums + 4 * first * g4, size * g4), [size, g4]);
+            parts.push(tf.matMul(tf.transpose(xd), sums));
+          }
+          return [dx, sumOf(parts), dr!, tf.reshape(db!, [g4])];
         });
         return grads;
       } finally {
@@ -435,6 +584,9 @@ function fusedLstmOp(
   });
   return op(x, kernel, recurrentKernel, bias);
 }
+
+/** The sum of one or more tensors of one shape. */
+const sumOf = (parts: tf.Tensor[]): tf.Tensor => (parts.length > 1 ? tf.addN(parts) : parts[0]!);
 
 /** The layer's output from h of every step `[time, batch, u]`: all of it in input order, or the last step. */
 function outputOf(hs: Float32Array, returnSequences: boolean, { batch, time, units, n }: Sizes): tf.Tensor {
