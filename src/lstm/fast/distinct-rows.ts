@@ -28,8 +28,10 @@ export interface DistinctRows {
 }
 
 /**
- * The distinct rows of `x`, `[batch, time, width]` row-major; with `perSequence` two rows are the
- * same only within one sequence. Hashes a few of each row's numbers (the rows of an embedding
+ * The distinct rows of `x`, `[batch, time, width]` row-major, or null when more than `maxShare`
+ * of the rows are distinct (so that a caller that has no use for many distinct rows does not pay
+ * for finding them all: per sequence, once an eighth of the sequences are read, a running share
+ * over 1.25 times `maxShare` ends the search; across sequences the running share only falls). With `perSequence` two rows are the same only within one sequence. Hashes a few of each row's numbers (the rows of an embedding
  * differ everywhere) and compares rows with equal hashes in full, so that a collision never merges
  * two different rows.
  */
@@ -39,7 +41,8 @@ export function distinctRows(
   time: number,
   width: number,
   perSequence: boolean,
-): DistinctRows {
+  maxShare = 1,
+): DistinctRows | null {
   const bits = new Int32Array(x.buffer, x.byteOffset, batch * time * width);
   const indexOf = new Int32Array(batch * time);
   // Up to eight numbers spread over the row make its hash.
@@ -80,6 +83,9 @@ export function distinctRows(
       }
       indexOf[t * batch + b] = found;
     }
+    const read = (b + 1) * time;
+    if (perSequence && 8 * (b + 1) >= batch && first.length > 1.25 * maxShare * read) return null;
   }
+  if (first.length > maxShare * batch * time) return null;
   return { count: first.length, indexOf, first: Int32Array.from(first), sequence: Int32Array.from(sequence) };
 }

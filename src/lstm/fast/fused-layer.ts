@@ -231,8 +231,7 @@ function distinctRowsFor(x: tf.Tensor3D, perSequence: boolean): DistinctRows | n
   const backend = tf.backend() as unknown as { typedArrayFromHeap?: (t: tf.Tensor) => Float32Array };
   // A view of the backend's memory where it has one: distinctRows allocates nothing in it.
   const values = backend.typedArrayFromHeap ? backend.typedArrayFromHeap(x) : (x.dataSync() as Float32Array);
-  const rows = distinctRows(values, batch, time, inputDim, perSequence);
-  return rows.count <= fusedLstmTuning.distinctMaxShare * batch * time ? rows : null;
+  return distinctRows(values, batch, time, inputDim, perSequence, fusedLstmTuning.distinctMaxShare);
 }
 
 /** Takes scratch memory for each of `sizes`, by name. */
