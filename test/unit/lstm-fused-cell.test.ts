@@ -137,6 +137,33 @@ describe('the fused cell in WebAssembly SIMD', () => {
     for (const name of ['a', 'inputsT', 'dhRec', 'dx']) expect(diff(name), name).toBe(0);
   });
 
+  it('adds rows into a table by index as the TypeScript version does, and as a direct sum', () => {
+    const [rows, width, tableRows] = [7, 16, 3];
+    // Indices with repeats, the same in both scratch memories (ids is overwritten after the seeded fill).
+    const ids = [2, 0, 2, 1, 2, 0, 2];
+    let src: Float32Array | null = null;
+    let before: Float32Array | null = null;
+    const diff = twin({ table: tableRows * width, src: rows * width, ids: rows }, (mem, at) => {
+      mem.i32(at['ids']!, rows).set(ids);
+      src = mem.f32(at['src']!, rows * width).slice();
+      before = mem.f32(at['table']!, tableRows * width).slice();
+      mem.addRows({ table: at['table']!, src: at['src']!, ids: at['ids']!, rows, width });
+    });
+    expect(diff('table')).toBeLessThan(1e-6);
+    // Against the sum written out, in the TypeScript scratch (the last one `twin` ran).
+    const js = newScratch({ simd: false });
+    const at = { table: js.take(tableRows * width), src: js.take(rows * width), ids: js.take(rows) };
+    js.f32(at.table, tableRows * width).set(before!);
+    js.f32(at.src, rows * width).set(src!);
+    js.i32(at.ids, rows).set(ids);
+    js.addRows({ ...at, rows, width });
+    const want = Float32Array.from(before!);
+    ids.forEach((id, r) => {
+      for (let j = 0; j < width; j++) want[id * width + j]! += src![r * width + j]!;
+    });
+    expect(maxDiff(js.f32(at.table, tableRows * width), want)).toBeLessThan(1e-6);
+  });
+
   it('takes tanh within 3e-7 of Math.tanh, from -20 to 20', () => {
     const mem = newScratch();
     const rows = 1024;
