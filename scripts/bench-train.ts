@@ -34,6 +34,7 @@ import { targetLine, TRAIN_KINDS, trainTable, type TrainKind, type TrainRow } fr
 import { registerFastSegmentSum } from '../src/lstm/fast/segment-sum.ts';
 import { optionsOrExit } from './lib/options.ts';
 import { mib, wasmHeapBytes } from './lib/memory.ts';
+import { timeWholeReviews, wholeReviewTable } from './lib/whole-reviews.ts';
 
 const BATCH = R_KERAS.batch;
 /** Seeds the weights, the dropout masks and the order of the batches. */
@@ -123,6 +124,14 @@ async function bench(): Promise<void> {
   );
   console.log(targetLine(rows, epochBatches));
   tf.dispose(models.flatMap((m) => m.weights.map((w) => w.read())));
+  registerFastGather(tf, kernels);
+  const whole = Math.max(5, Math.round(batchCount / 2));
+  console.log(
+    `\nWhole reviews: the presets r-keras-400 and dlwp (fast lookup kernels, the kit's optimisers), the fused layer with ` +
+      `every step's input in its product and over distinct input rows, taking turns; ${whole} timed batches each.\n`,
+  );
+  for (const line of wholeReviewTable(await timeWholeReviews(train, data.vocabulary.words.length, { batches: whole })))
+    console.log(line);
 }
 
 /** Trains the fastest model for `epochs` whole epochs and evaluates it on the test set. */

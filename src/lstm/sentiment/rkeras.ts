@@ -94,6 +94,8 @@ export interface TimingOptions {
   block?: number;
   /** Runs after every batch (to sample memory, say). */
   sample?: () => void;
+  /** Batch `k` of `order` as tensors (default: {@link batchTensors}, r-keras's batches). */
+  batchOf?: (order: Int32Array, k: number) => { x: tf.Tensor2D; y: tf.Tensor2D };
 }
 
 /**
@@ -128,14 +130,20 @@ export async function timeInterleaved(
   models: readonly TimedModel[],
   split: RankedReviews,
   order: Int32Array,
-  { warmup = 3, batches = 20, block = 5, sample = () => {} }: TimingOptions = {},
+  {
+    warmup = 3,
+    batches = 20,
+    block = 5,
+    sample = () => {},
+    batchOf = (o: Int32Array, k: number) => batchTensors(split, o, k),
+  }: TimingOptions = {},
 ): Promise<BatchTimes[]> {
   const results: BatchTimes[] = models.map(() => ({ times: [], tensorsBefore: 0, tensorsAfter: 0, loss: NaN }));
   // Runs batch k of `order` on model n; returns its milliseconds.
   const train = async (n: number, k: number): Promise<number> => {
     const { model, before } = models[n]!;
     before?.();
-    const { x, y } = batchTensors(split, order, k);
+    const { x, y } = batchOf(order, k);
     const start = performance.now();
     const values = (await model.trainOnBatch(x, y)) as number[];
     const ms = performance.now() - start;
