@@ -337,6 +337,17 @@ function backwardJs(f32: Scratch['f32'], ...args: BackwardArgs): void {
 
 const ONE = f32x4(1);
 
+/** Four float32 at `address` + `offset` bytes (a constant, in the instruction). */
+const loadAt = (address: Code, offset: number): Code => [...address, 0xfd, 0x00, 4, ...uleb(offset)];
+const storeAt = (address: Code, offset: number, value: Code): Code => [
+  ...address,
+  ...value,
+  0xfd,
+  0x0b,
+  4,
+  ...uleb(offset),
+];
+
 /**
  * A loop over the `rows x units` block of a step, four units at a time: `body` runs with local
  * S = the byte offset of the four in a `[rows, u]` array and G = their byte offset in a
@@ -376,20 +387,29 @@ function stepLoop(
  * tanh(c) = sign(c) (1 - 2 / (e^{2|c|} + 1)) with |c| clamped to 9 (where tanh is 1 in float32),
  * e^y = 2^n e^r for n the nearest integer to y / ln 2, and e^r by its Taylor series to r^6
  * (|r| <= ln 2 / 2: error about 1e-7). Absolute error about 3e-7.
+ *
+ * Only instructions that are one machine instruction each on x86 (V8): the clamp is pmin (not
+ * min, whose NaN and -0 rules take several), and n comes by the float trick k = y / ln 2 + 1.5 *
+ * 2^23, whose rounding leaves n in k's low bits, so that 2^n is (bits(k) - bits(1.5 * 2^23) +
+ * 127) << 23 (no nearest, and no float-to-int conversion with its saturation checks): about a
+ * third faster than with them.
  */
 function tanhCode(c: number, x: number, n: number, r: number): Code {
-  const y = add(get(x), get(x));
-  const exp2n = [...simdOp(0xf8, get(n)), ...i32x4(127), 0xfd, ...uleb(0xae), ...i32(23), 0xfd, ...uleb(0xab)];
+  const magic = 1.5 * 2 ** 23;
+  const magicBits = 0x4b400000;
   const taylor = [1 / 720, 1 / 120, 1 / 24, 1 / 6, 1 / 2, 1, 1].reduce<Code>(
     (acc, k, index) => (index === 0 ? f32x4(k) : add(mul(acc, get(r)), f32x4(k))),
     [],
   );
+  // 2^n from k's bits: i32x4.add then i32x4.shl.
+  const exp2n = [...get(n), ...i32x4(127 - magicBits), 0xfd, ...uleb(0xae), ...i32(23), 0xfd, ...uleb(0xab)];
   const e = mul(taylor, exp2n);
   const t = sub(ONE, div(f32x4(2), add(e, ONE)));
   return [
-    ...set(x, simdOp(0xe8, simdOp(0xe0, get(c)), f32x4(9))), // min(|c|, 9)
-    ...set(n, simdOp(0x6a, mul(y, f32x4(1 / Math.LN2)))), // nearest
-    ...set(r, sub(y, mul(get(n), f32x4(Math.LN2)))),
+    ...set(x, simdOp(0xea, simdOp(0xe0, get(c)), f32x4(9))), // pmin(|c|, 9)
+    ...set(x, add(get(x), get(x))), // y = 2|c|
+    ...set(n, add(mul(get(x), f32x4(1 / Math.LN2)), f32x4(magic))), // k
+    ...set(r, sub(get(x), mul(sub(get(n), f32x4(magic)), f32x4(Math.LN2)))), // y - n ln 2
     ...simdOp(0x50, simdOp(0x4e, get(c), i32x4(-0x80000000)), t), // (c & sign bit) | t
   ];
 }
@@ -484,18 +504,20 @@ export function cellWasmBytes(): Uint8Array {
   const rg = (() => {
     const [GT, PR, TB, IDS, ROWS, UN] = [0, 1, 2, 3, 4, 5];
     const [B, J, G4, ROW, TROW] = [6, 7, 8, 9, 10];
-    const [Z, X, N, R] = [11, 12, 13, 14];
     const half = f32x4(0.5);
+    // Eight numbers an iteration, as two independent runs of four (bytes 0 and 16 past J): the
+    // processor overlaps their long chains of dependent operations (about twice as fast).
+    const lanes = ([Z, X, N, R]: number[], offset: number) => [
+      ...set(Z!, mul(add(loadAt(at(PR, ROW, J), offset), loadAt(at(TROW, J), offset)), half)),
+      ...storeAt(at(GT, ROW, J), offset, add(half, mul(half, tanhCode(Z!, X!, N!, R!)))),
+    ];
     const code = [
       ...set(G4, mul32(bytes(UN), i32(4))),
       ...forLoop(B, get(ROWS), 1, [
         ...set(ROW, mul32(get(B), get(G4))),
         // The table's row of this sequence's id: i32.load of ids[b].
         ...set(TROW, add32(get(TB), mul32([...add32(get(IDS), bytes(B)), 0x28, 2, 0], get(G4)))),
-        ...forLoop(J, get(G4), 16, [
-          ...set(Z, mul(add(load(at(PR, ROW, J)), load(at(TROW, J))), half)),
-          ...store(at(GT, ROW, J), add(half, mul(half, tanhCode(Z, X, N, R)))),
-        ]),
+        ...forLoop(J, get(G4), 32, [...lanes([11, 12, 13, 14], 0), ...lanes([15, 16, 17, 18], 16)]),
       ]),
     ];
     return { code, i32Locals: 5 };
@@ -520,7 +542,7 @@ export function cellWasmBytes(): Uint8Array {
     { name: 'backward', params: params(11), i32Locals: bwd.i32Locals, v128Locals: 7, code: bwd.code },
     { name: 'input', params: params(11), i32Locals: inp.i32Locals, v128Locals: 0, code: inp.code },
     { name: 'output', params: params(8), i32Locals: out.i32Locals, v128Locals: 0, code: out.code },
-    { name: 'rowGates', params: params(6), i32Locals: rg.i32Locals, v128Locals: 4, code: rg.code },
+    { name: 'rowGates', params: params(6), i32Locals: rg.i32Locals, v128Locals: 8, code: rg.code },
     { name: 'addRows', params: params(5), i32Locals: ar.i32Locals, v128Locals: 0, code: ar.code },
   ]);
 }
