@@ -16,14 +16,7 @@ import {
 } from '../../src/lstm/sentiment/model-files';
 import { sentimentModel } from '../../src/lstm/sentiment/model';
 import { presetSettings, settingsView, type SentimentSettings } from '../../src/lstm/sentiment/presets';
-import {
-  evaluateModel,
-  predictProbabilities,
-  trainModel,
-  type PredictionHelper,
-  type TrainingData,
-} from '../../src/lstm/sentiment/train';
-import { predictorOf } from '../../src/lstm/fast/fused-predict';
+import { evaluateModel, predictProbabilities, trainModel, type TrainingData } from '../../src/lstm/sentiment/train';
 import { syntheticReviews } from '../fixtures/synthetic-reviews';
 import { tinyMetadata } from '../fixtures/tiny-metadata';
 
@@ -220,81 +213,5 @@ describe('trainModel', () => {
     await expect(
       trainModel(build(), { ...data, trainIndices: new Int32Array(0) }, { view, batchSize: 16, epochs: 1 }),
     ).rejects.toThrow(/no training reviews/);
-  });
-});
-
-/**
- * A helper in this thread: the fused prediction of the weights it is given, answered after a
- * turn of the event loop as a worker's would be; `failAt` makes its n-th batch (0-based) fail,
- * and -1 its start.
- */
-function inProcessHelper(failAt: number | null = null) {
-  let predictor: ReturnType<typeof predictorOf> | null = null;
-  let batches = 0;
-  const helper: PredictionHelper & { batches: () => number } = {
-    batches: () => batches,
-    start: async (weights) => {
-      await new Promise((r) => setTimeout(r, 0));
-      if (failAt === -1) throw new Error('could not start');
-      predictor?.dispose();
-      predictor = predictorOf(weights);
-    },
-    predict: async (ids, rows) => {
-      await new Promise((r) => setTimeout(r, 0));
-      if (failAt === batches) throw new Error('helper failed');
-      batches++;
-      return predictor!.predict(ids, rows);
-    },
-  };
-  return helper;
-}
-
-describe('predictProbabilities with helpers', () => {
-  it('shares the batches with its helpers and gives the numbers it gives alone', async () => {
-    const model = build();
-    const alone = await predictProbabilities(model, test, all(test), view, { batchSize: 8 });
-    const helpers = [inProcessHelper(), inProcessHelper()];
-    const done: number[] = [];
-    const shared = await predictProbabilities(model, test, all(test), view, {
-      batchSize: 8,
-      helpers,
-      onProgress: (d) => done.push(d),
-    });
-    expect(Array.from(shared)).toEqual(Array.from(alone));
-    // Each helper took batches, and the progress reached 1 once, at the end.
-    for (const h of helpers) expect(h.batches()).toBeGreaterThan(0);
-    expect(done.at(-1)).toBe(1);
-    expect(done.filter((d) => d === 1)).toHaveLength(1);
-  });
-
-  it('does the batches of a helper that fails itself, so that none is missing', async () => {
-    const model = build();
-    const alone = await predictProbabilities(model, test, all(test), view, { batchSize: 8 });
-    for (const failing of [inProcessHelper(-1), inProcessHelper(0), inProcessHelper(2)]) {
-      const shared = await predictProbabilities(model, test, all(test), view, {
-        batchSize: 8,
-        helpers: [failing, inProcessHelper()],
-      });
-      expect(Array.from(shared)).toEqual(Array.from(alone));
-    }
-  });
-
-  it('stops the helpers when this thread is stopped', async () => {
-    const model = build();
-    const helper = inProcessHelper();
-    let calls = 0;
-    const run = predictProbabilities(model, test, all(test), view, {
-      batchSize: 4,
-      helpers: [helper],
-      between: async () => {
-        if (++calls === 2) throw new Error('evaluation stopped');
-      },
-    });
-    await expect(run).rejects.toThrow('evaluation stopped');
-    const taken = helper.batches();
-    await new Promise((r) => setTimeout(r, 20));
-    // Sixteen batches in all: the helper took none after the stop.
-    expect(helper.batches()).toBe(taken);
-    expect(taken + calls).toBeLessThan(16);
   });
 });

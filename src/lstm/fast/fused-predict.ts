@@ -26,28 +26,11 @@ export interface FusedPredictor {
 const configOf = (layer: tf.layers.Layer) => layer.getConfig() as Record<string, unknown>;
 
 /**
- * The numbers a prediction needs, as plain arrays (so that they can be sent to another worker):
- * the embedding E `[vocabulary, embedding]`, the LSTM's kernel W `[embedding, 4u]`, recurrent
- * kernel U `[u, 4u]` and bias b `[4u]`, and the Dense layer's kernel `[u]` and bias.
- */
-export interface PredictorWeights {
-  vocabulary: number;
-  embedding: number;
-  units: number;
-  table: Float32Array;
-  kernel: Float32Array;
-  recurrent: Float32Array;
-  bias: Float32Array;
-  denseKernel: Float32Array;
-  denseBias: number;
-}
-
-/**
  * The weights of an Embedding -> LSTM -> Dense(1, sigmoid) model whose LSTM is the one this file
  * computes (tanh, sigmoid gates, a bias, the last step's h only, forwards, not stateful), or null
  * for any other model.
  */
-export function predictorWeights(model: tf.LayersModel): PredictorWeights | null {
+function classifierWeights(model: tf.LayersModel) {
   const [embedding, lstm, dense, ...rest] = model.layers;
   if (!embedding || !lstm || !dense || rest.length > 0) return null;
   if (embedding.getClassName() !== 'Embedding' || lstm.getClassName() !== 'LSTM') return null;
@@ -69,18 +52,7 @@ export function predictorWeights(model: tf.LayersModel): PredictorWeights | null
   const [table] = embedding.getWeights() as [tf.Tensor2D];
   const [kernel, recurrent, bias] = lstm.getWeights() as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
   const [denseKernel, denseBias] = dense.getWeights() as [tf.Tensor2D, tf.Tensor1D];
-  const values = (t: tf.Tensor) => Float32Array.from(t.dataSync() as Float32Array);
-  return {
-    vocabulary: table.shape[0],
-    embedding: table.shape[1],
-    units: recurrent.shape[0],
-    table: values(table),
-    kernel: values(kernel),
-    recurrent: values(recurrent),
-    bias: values(bias),
-    denseKernel: values(denseKernel),
-    denseBias: denseBias.dataSync()[0]!,
-  };
+  return { table, kernel, recurrent, bias, denseKernel, denseBias };
 }
 
 /**
@@ -89,24 +61,21 @@ export function predictorWeights(model: tf.LayersModel): PredictorWeights | null
  * new one after the weights change.
  */
 export function fusedPredictor(model: tf.LayersModel): FusedPredictor | null {
-  const w = predictorWeights(model);
-  return w ? predictorOf(w) : null;
-}
-
-/** The predictor of these weights, on the backend tfjs runs on (its matMul kernel). */
-export function predictorOf(w: PredictorWeights): FusedPredictor {
-  const { vocabulary, embedding, units } = w;
+  const w = classifierWeights(model);
+  if (!w) return null;
+  const vocabulary = w.table.shape[0];
+  const units = w.recurrent.shape[0];
   const g4 = 4 * units;
   // The candidate's columns doubled, as in the fused layer: σ(2z) gives tanh(z) = 2σ(2z) - 1.
   const scale = new Float32Array(g4).fill(1).fill(2, 2 * units, 3 * units);
   const mem: Scratch = newScratch();
-  const { denseKernel, denseBias } = w;
-  const [rowsTable, recurrent] = tf.tidy(() => {
+  const [rowsTable, recurrent, denseKernel, denseBias] = tf.tidy(() => {
     const s = tf.tensor1d(scale);
-    const product = tf.matMul(tf.tensor2d(w.table, [vocabulary, embedding]), tf.tensor2d(w.kernel, [embedding, g4]));
     return [
-      tf.mul(tf.add(product, tf.tensor1d(w.bias)), s),
-      tf.reshape(tf.mul(tf.tensor2d(w.recurrent, [units, g4]), s), [1, units, g4]) as tf.Tensor3D,
+      tf.mul(tf.add(tf.matMul(w.table, w.kernel), w.bias), s),
+      tf.reshape(tf.mul(w.recurrent, s), [1, units, g4]) as tf.Tensor3D,
+      w.denseKernel.dataSync() as Float32Array,
+      (w.denseBias.dataSync() as Float32Array)[0]!,
     ];
   });
   const table = mem.take(vocabulary * g4);

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { RankedReviews, SequenceView } from '../../data/views.ts';
 import { duration } from '../../data/format.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import { batchOf, predictProbabilities, type PredictionHelper } from './train.ts';
+import { batchOf, predictProbabilities } from './train.ts';
 import { SENTIMENT_WORDS } from './sentiment.words.ts';
 
 /** Seconds measured for one training batch and for predicting one review (validation). */
@@ -58,8 +58,8 @@ export function costSentence(
 
 /**
  * Times `timed` training batches of `model` after `warmup` untimed ones (which compile the
- * kernels and fill the caches), then one prediction of `predictRows` reviews (for this thread
- * and for each of the `helpers`) after an untimed one. The model's weights change: time a model built for the purpose, and dispose of it after.
+ * kernels and fill the caches), then one prediction of `predictRows` reviews after an untimed
+ * one. The model's weights change: time a model built for the purpose, and dispose of it after.
  */
 export async function timeBatches(
   model: tf.LayersModel,
@@ -71,20 +71,12 @@ export async function timeBatches(
     warmup = 2,
     timed = 3,
     predictRows = 250,
-    helpers = [],
-  }: {
-    batchSize: number;
-    warmup?: number;
-    timed?: number;
-    predictRows?: number;
-    helpers?: readonly PredictionHelper[];
-  },
+  }: { batchSize: number; warmup?: number; timed?: number; predictRows?: number },
 ): Promise<BatchTiming> {
   const train = batchOf(reviews, indices.subarray(0, batchSize), view);
-  // A batch of `predictRows` for this thread and for each helper, as a validation pass shares them.
-  const rows = indices.subarray(0, predictRows * (helpers.length + 1));
+  const rows = indices.subarray(0, predictRows);
   // The validation pass's own path (the fused prediction where the model allows it).
-  const predictOnce = () => predictProbabilities(model, reviews, rows, view, { batchSize: predictRows, helpers });
+  const predictOnce = () => predictProbabilities(model, reviews, rows, view);
   try {
     for (let k = 0; k < warmup; k++) await model.trainOnBatch(train.x, train.y);
     let started = performance.now();

@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { encodeReviews, type RankedReviews, type SequenceView } from '../../data/views.ts';
-import { predictorOf, predictorWeights, type PredictorWeights } from '../fast/fused-predict.ts';
+import { fusedPredictor } from '../fast/fused-predict.ts';
 import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
 import { permutation } from './rkeras.ts';
 
@@ -104,8 +104,6 @@ export interface TrainingOptions {
   seed?: number;
   callbacks?: TrainingCallbacks;
   control?: TrainingControl;
-  /** Threads that take batches of the validation pass too (see {@link predictProbabilities}). */
-  helpers?: readonly PredictionHelper[];
   /**
    * Put back, at the end, the weights of the epoch with the best validation accuracy (Keras'
    * `restore_best_weights`, without stopping early): the model a reader keeps is then the one
@@ -126,61 +124,28 @@ export function batchOf(
 }
 
 /**
- * Another thread that predicts with the fused prediction (src/workers/predict/: a worker of its
- * own with its own tfjs), so that evaluation uses more than one core: tfjs's WASM backend runs
- * its matMul on one thread whatever its thread count.
- */
-export interface PredictionHelper {
-  /** Gives the helper the model's numbers; resolves once it can predict with them. */
-  start(weights: PredictorWeights): Promise<void>;
-  /** p `[rows]` for the ids `[rows, maxlen]` (row-major), as FusedPredictor.predict. */
-  predict(ids: Int32Array, rows: number): Promise<Float32Array>;
-}
-
-/** Options of {@link predictProbabilities}. */
-export interface PredictOptions {
-  /** Reviews per batch (default 500). */
-  batchSize?: number;
-  /** Gets the fraction done after each batch. */
-  onProgress?: (done: number) => void;
-  /**
-   * Runs after each batch this thread computes (to yield, or to stop by throwing). With helpers it
-   * must let messages in (a turn of the event loop), as the training worker's does.
-   */
-  between?: () => Promise<void>;
-  /** Threads that take batches too, where the model has a fused prediction. */
-  helpers?: readonly PredictionHelper[];
-}
-
-/**
  * The model's probability of "positive" for each review at `indices`, in batches of `batchSize`.
- * A model Embedding -> one LSTM -> Dense(1, sigmoid), as r-keras, is computed by the fused
- * prediction (src/lstm/fast/fused-predict.ts: the same values, a third of the arithmetic), here
- * and on the `helpers`, each taking the next batch when it is free; any other by `model.predict`
- * here alone.
+ * `onProgress` gets the fraction done; `between` runs after each batch (to yield, or to stop by
+ * throwing). A model Embedding -> one LSTM -> Dense(1, sigmoid), as r-keras, is computed by the
+ * fused prediction (src/lstm/fast/fused-predict.ts: the same values, a third of the arithmetic);
+ * any other by `model.predict`.
  */
 export async function predictProbabilities(
   model: tf.LayersModel,
   reviews: RankedReviews,
   indices: Int32Array,
   view: SequenceView,
-  { batchSize = 500, onProgress, between, helpers = [] }: PredictOptions = {},
+  {
+    batchSize = 500,
+    onProgress,
+    between,
+  }: { batchSize?: number; onProgress?: (done: number) => void; between?: () => Promise<void> } = {},
 ): Promise<Float32Array> {
   const out = new Float32Array(indices.length);
-  const weights = predictorWeights(model);
-  const fused = weights ? predictorOf(weights) : null;
-  // Batch starts not yet taken, in order.
-  const starts = Array.from({ length: Math.ceil(indices.length / batchSize) }, (_, k) => k * batchSize);
-  let done = 0;
-  const finished = (rows: number) => {
-    done += rows;
-    onProgress?.(Math.min(1, done / indices.length));
-  };
-  const rowsAt = (start: number) => indices.subarray(start, Math.min(indices.length, start + batchSize));
-  // This thread's share: the next batch, then a pause for messages (helpers' answers among them).
-  const here = async () => {
-    for (let start = starts.shift(); start !== undefined; start = starts.shift()) {
-      const rows = rowsAt(start);
+  const fused = fusedPredictor(model);
+  try {
+    for (let start = 0; start < indices.length; start += batchSize) {
+      const rows = indices.subarray(start, Math.min(indices.length, start + batchSize));
       if (fused) {
         const { x, shape } = encodeReviews(reviews, view, rows);
         out.set(fused.predict(x, shape[0]), start);
@@ -190,45 +155,10 @@ export async function predictProbabilities(
         out.set(await p.data(), start);
         tf.dispose([x, y, p]);
       }
-      finished(rows.length);
-      // Helpers' answers need a turn of the event loop: `between` gives one (the worker's
-      // yield); without it, a timer does.
-      if (between) await between();
-      else if (helpers.length > 0 && fused) await new Promise((resolve) => setTimeout(resolve, 0));
+      onProgress?.(Math.min(1, (start + rows.length) / indices.length));
+      await between?.();
     }
-  };
-  // A helper's share: the next batch while there is one. A helper that fails (it could not
-  // start, say) gives its batch back and takes no more: this thread does the rest, so the
-  // evaluation is only slower, never short of a batch.
-  let stopped = false;
-  const helper = async (h: PredictionHelper) => {
-    let start: number | undefined;
-    try {
-      await h.start(weights!);
-      for (start = starts.shift(); start !== undefined; start = starts.shift()) {
-        const rows = rowsAt(start);
-        const { x, shape } = encodeReviews(reviews, view, rows);
-        const p = await h.predict(x, shape[0]);
-        if (stopped) return;
-        out.set(p, start);
-        finished(rows.length);
-      }
-    } catch {
-      if (start !== undefined && !stopped) starts.unshift(start);
-    }
-  };
-  try {
-    const runs = [here(), ...(fused ? helpers.map(helper) : [])];
-    await Promise.all(runs);
-    // Batches that a failed helper gave back after this thread had finished its own.
-    await here();
-  } catch (error) {
-    // Stopped (or failed) here: the helpers take no more batches.
-    stopped = true;
-    starts.length = 0;
-    throw error;
   } finally {
-    starts.length = 0;
     fused?.dispose();
   }
   return out;
@@ -240,7 +170,7 @@ export async function evaluateModel(
   reviews: RankedReviews,
   indices: Int32Array,
   view: SequenceView,
-  options: PredictOptions = {},
+  options: Parameters<typeof predictProbabilities>[4] = {},
 ): Promise<{ probabilities: Float32Array; metrics: BinaryMetrics }> {
   const probabilities = await predictProbabilities(model, reviews, indices, view, options);
   const labels = Uint8Array.from(indices, (i) => reviews.labels[i]!);
@@ -254,7 +184,6 @@ export async function trainModel(
   options: TrainingOptions,
 ): Promise<TrainEnd> {
   const { view, batchSize, epochs, startEpoch = 0, seed = 7, callbacks = {}, control, keepBest = false } = options;
-  const helpers = options.helpers ?? [];
   const n = data.trainIndices.length;
   if (n === 0) throw new RangeError('there are no training reviews');
   const batchesPerEpoch = Math.ceil(n / batchSize);
@@ -315,7 +244,6 @@ export async function trainModel(
     if (data.validation && data.validationIndices?.length) {
       const { metrics } = await evaluateModel(model, data.validation, data.validationIndices, view, {
         ...(control?.between ? { between: control.between } : {}),
-        helpers,
       });
       valLoss = metrics.loss;
       valAccuracy = metrics.accuracy;

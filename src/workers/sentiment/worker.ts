@@ -30,18 +30,10 @@ import { errorMessage } from '../../data/errors.ts';
 import { startWorkerTf } from '../tf-wasm.ts';
 import { yieldToMessages } from '../yield.ts';
 import { BatchReports } from './batch-reports.ts';
-import { helperCount, predictionHelpers } from '../predict/helpers.ts';
 import type { SentimentReport, SentimentRequest, TestData } from './protocol.ts';
 
 const port = workerPort<SentimentRequest, SentimentReport>();
 const post = (report: SentimentReport) => port.post(report);
-
-// Evaluation and validation passes share their batches with a worker per other core (started on
-// first use, kept for the next pass): tfjs's WASM matMul uses one thread, whatever its count.
-const helpers = predictionHelpers(
-  helperCount(),
-  () => new Worker(new URL('../predict/worker.ts', import.meta.url), { type: 'module', name: 'predict' }),
-);
 
 let stopped = false;
 let paused: { resolve: () => void; promise: Promise<void> } | null = null;
@@ -116,7 +108,6 @@ async function train(request: Extract<SentimentRequest, { type: 'train' }>): Pro
     startEpoch,
     seed,
     keepBest: request.keepBest,
-    helpers,
     callbacks: {
       onTrainBegin: (info) => post({ type: 'begin', info, history }),
       onBatchEnd: (log) => batchReports.add(log),
@@ -162,7 +153,6 @@ async function time(request: Extract<SentimentRequest, { type: 'time' }>): Promi
   try {
     const timing = await timeBatches(model, data.train, split.trainIndices, settingsView(settings), {
       batchSize: settings.batchSize,
-      helpers,
     });
     const size = {
       trainCount: split.trainIndices.length,
@@ -196,7 +186,6 @@ async function evaluate(data: TestData): Promise<void> {
     allIndices(data.test.labels.length),
     settingsView(metadata.settings),
     {
-      helpers,
       onProgress: (done) => post({ type: 'evaluating', done }),
       between: async () => {
         await between();
