@@ -6,7 +6,7 @@
  * halves (scripts/bench-train.ts, scripts/bench/train-page.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RankedReviews } from '../../src/data/index.ts';
+import type { ImdbSplitData } from '../../src/data/index.ts';
 import { fusedLstmTuning } from '../../src/lstm/fast/fused-layer.ts';
 import { sentimentModel } from '../../src/lstm/sentiment/model.ts';
 import { presetSettings, settingsView } from '../../src/lstm/sentiment/presets.ts';
@@ -51,7 +51,7 @@ function distinctShare(ids: Int32Array, rows: number, maxlen: number, perRow: bo
  * taking turns in blocks of five; `vocabularySize` is the prepared data's vocabulary.
  */
 export async function timeWholeReviews(
-  train: RankedReviews,
+  train: ImdbSplitData,
   vocabularySize: number,
   { batches = 10, warmup = 2, seed = 7 } = {},
 ): Promise<WholeReviewRow[]> {
