@@ -78,6 +78,36 @@ describe.each([
   });
 });
 
+describe.each(['cpu', 'wasm'] as const)('fused prediction of reviews padded at the front, on %s', (backend) => {
+  it('gives what predict gives, whatever the padding: none, some, all', async () => {
+    await tf.setBackend(backend);
+    const model = classifier(8, 'fused');
+    const rand = mulberry32(12);
+    // Leading zeros 0..MAXLEN (a review of nothing but padding last), rows out of order.
+    const leads = [3, 0, MAXLEN, 7, 1, MAXLEN - 1, 0, 5];
+    const x = new Int32Array(leads.length * MAXLEN);
+    leads.forEach((lead, b) => {
+      for (let t = lead; t < MAXLEN; t++) x[b * MAXLEN + t] = 1 + Math.floor(rand() * (VOCABULARY - 1));
+    });
+    const expected = tf.tidy(() =>
+      (model.predict(tf.tensor2d(x, [leads.length, MAXLEN], 'int32')) as tf.Tensor).dataSync(),
+    );
+    const predictor = fusedPredictor(model)!;
+    // A shorter batch first: the padding's states are then extended for the longer one.
+    const short = predictor.predict(
+      x.subarray(0, 4).map(() => 0),
+      1,
+    );
+    expect(short).toHaveLength(1);
+    const p = predictor.predict(x, leads.length);
+    for (let b = 0; b < leads.length; b++) expect(Math.abs(p[b]! - expected[b]!), `row ${b}`).toBeLessThan(1e-5);
+    // Rows with other padding give other numbers: each answer is its own row's.
+    expect(new Set(Array.from(p, (v) => v.toFixed(6))).size).toBe(leads.length);
+    predictor.dispose();
+    tf.dispose(model.weights.map((w) => w.read()));
+  });
+});
+
 describe('fused prediction', () => {
   it('declines models it does not compute, and ids outside the embedding', async () => {
     await tf.setBackend('cpu');

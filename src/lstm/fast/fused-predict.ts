@@ -82,69 +82,163 @@ export function fusedPredictor(model: tf.LayersModel): FusedPredictor | null {
   mem.f32(table, vocabulary * g4).set(rowsTable.dataSync() as Float32Array);
   rowsTable.dispose();
 
-  function predict(ids: Int32Array, rows: number): Float32Array {
-    const time = ids.length / rows;
-    if (!Number.isInteger(time)) throw new RangeError(`${ids.length} ids do not make ${rows} rows`);
+  // h and C after each step of a review of nothing but padding (id 0), as far as computed: every
+  // review padded at the front is in this state until its first word (see predict).
+  let padH = new Float32Array(0);
+  let padC = new Float32Array(0);
+
+  /**
+   * The steps of `rows` sequences of `time` ids (time-major, at `at.ids`) for the first `active(t)`
+   * rows at step t (a number that only grows); a row that joins at step t starts from the
+   * padding's state after t steps (`start`). `record` sees h and C after each step. Leaves h and
+   * C of the last step at the returned offsets.
+   */
+  function run(
+    at: Record<'ids' | 'gates' | 'product' | 'c' | 'tc' | 'h', number>,
+    rows: number,
+    time: number,
+    active: (t: number) => number,
+    start: (row: number, t: number, h: Float32Array, c: Float32Array) => void,
+    record?: (t: number, h: Float32Array, c: Float32Array) => void,
+  ): { h: number; c: number } {
+    const n = rows * units;
+    // h and C of the step before and of this step, taking turns; both zero before the first.
+    mem.f32(at.c, 2 * n).fill(0);
+    mem.f32(at.h, 2 * n).fill(0);
+    const backend = tf.backend() as unknown as { typedArrayFromHeap?: (t: tf.Tensor) => Float32Array };
+    let k = 0;
+    for (let t = 0; t < time; t++) {
+      const [prev, next] = t % 2 === 0 ? [0, 4 * n] : [4 * n, 0];
+      const joined = active(t);
+      if (t > 0) {
+        const [h, c] = [mem.f32(at.h + prev, n), mem.f32(at.c + prev, n)];
+        for (let row = k; row < joined; row++) start(row, t, h, c);
+      }
+      k = joined;
+      if (k === 0) continue;
+      const product = mem.f32(at.product, k * g4);
+      if (t === 0) product.fill(0);
+      else {
+        // h_{t-1} U for the active rows, by the matMul kernel itself (tf.matMul would reshape around it).
+        const h = tf.tensor3d(mem.f32(at.h + prev, k * units), [1, k, units]);
+        const out = tf.engine().runKernel<tf.Tensor>('BatchMatMul', { a: h, b: recurrent }, {
+          transposeA: false,
+          transposeB: false,
+        } as unknown as tf.NamedAttrMap);
+        // The view of the scratch memory is made after the kernel: nothing here grows it.
+        mem.f32(at.product, k * g4).set(backend.typedArrayFromHeap ? backend.typedArrayFromHeap(out) : out.dataSync());
+        tf.dispose([h, out]);
+      }
+      mem.rowGates({ gates: at.gates, product: at.product, table, ids: at.ids + 4 * t * rows, rows: k, units });
+      mem.forward({ gates: at.gates, cPrev: at.c + prev, c: at.c + next, tc: at.tc, h: at.h + next, rows: k, units });
+      record?.(t, mem.f32(at.h + next, n), mem.f32(at.c + next, n));
+    }
+    const last = time % 2 === 0 ? 0 : 4 * n;
+    return { h: at.h + last, c: at.c + last };
+  }
+
+  /** The arrays of a batch of `rows` sequences of `time` steps, taken from the scratch memory. */
+  function take(rows: number, time: number) {
     const n = rows * units;
     const sizes = { ids: rows * time, gates: rows * g4, product: rows * g4, c: 2 * n, tc: n, h: 2 * n };
     const at = Object.fromEntries(Object.entries(sizes).map(([k, size]) => [k, mem.take(size)])) as Record<
       keyof typeof sizes,
       number
     >;
+    const giveBack = () => {
+      for (const k of Object.keys(sizes) as (keyof typeof sizes)[]) mem.giveBack(at[k], sizes[k]);
+    };
+    return { at, giveBack };
+  }
+
+  /** Extends the padding's states (padH, padC) to `time` steps: one sequence of id 0, step by step. */
+  function padStates(time: number): void {
+    if (padH.length >= time * units) return;
+    const { at, giveBack } = take(1, time);
     try {
-      // The ids time-major, so that each step's are together.
+      mem.i32(at.ids, time).fill(0);
+      const [h, c] = [new Float32Array(time * units), new Float32Array(time * units)];
+      // Computed once for the predictor's life, whatever its batches.
+      run(
+        at,
+        1,
+        time,
+        () => 1,
+        () => {},
+        (t, ht, ct) => {
+          h.set(ht, t * units);
+          c.set(ct, t * units);
+        },
+      );
+      [padH, padC] = [h, c];
+    } finally {
+      giveBack();
+    }
+  }
+
+  /**
+   * p for `rows` sequences of ids. The sequences are taken longest first (fewest leading zeros): a
+   * sequence padded at the front joins the batch at its first word, from the padding's state
+   * there, which is computed once. Over whole reviews (maxlen 400, half of them padded) that
+   * spares most of a batch's padding steps; the arithmetic of each step that is done is the same.
+   */
+  function predict(ids: Int32Array, rows: number): Float32Array {
+    const time = ids.length / rows;
+    if (!Number.isInteger(time)) throw new RangeError(`${ids.length} ids do not make ${rows} rows`);
+    // Leading zeros of each sequence (time for one of nothing but padding).
+    const lead = new Int32Array(rows);
+    for (let b = 0; b < rows; b++) {
+      let z = 0;
+      while (z < time && ids[b * time + z] === 0) z++;
+      lead[b] = z;
+    }
+    // Position -> sequence, fewest leading zeros first; joined[t] = sequences active at step t.
+    const order = Int32Array.from({ length: rows }, (_, b) => b).sort((x, y) => lead[x]! - lead[y]! || x - y);
+    const joined = new Int32Array(time + 1);
+    for (let t = 0, k = 0; t <= time; t++) {
+      while (k < rows && lead[order[k]!]! <= t) k++;
+      joined[t] = k;
+    }
+    if (joined[0]! < rows) padStates(time);
+    const { at, giveBack } = take(rows, time);
+    try {
+      // The ids time-major and in the order taken, so that each step's active ones are together.
       const stepIds = mem.i32(at.ids, rows * time);
-      for (let b = 0; b < rows; b++) {
+      for (let k = 0; k < rows; k++) {
+        const b = order[k]!;
         for (let t = 0; t < time; t++) {
           const id = ids[b * time + t]!;
           if (!(id >= 0 && id < vocabulary))
             throw new RangeError(`id ${id} is outside the embedding's ${vocabulary} rows`);
-          stepIds[t * rows + b] = id;
+          stepIds[t * rows + k] = id;
         }
       }
-      // h and C of the step before and of this step, taking turns; both zero before the first.
-      mem.f32(at.c, 2 * n).fill(0);
-      mem.f32(at.h, 2 * n).fill(0);
-      const backend = tf.backend() as unknown as { typedArrayFromHeap?: (t: tf.Tensor) => Float32Array };
-      for (let t = 0; t < time; t++) {
-        const [prev, next] = t % 2 === 0 ? [0, 4 * n] : [4 * n, 0];
-        const product = mem.f32(at.product, rows * g4);
-        if (t === 0) product.fill(0);
-        else {
-          // h_{t-1} U, by the matMul kernel itself (tf.matMul would reshape around it).
-          const h = tf.tensor3d(mem.f32(at.h + prev, n), [1, rows, units]);
-          const out = tf.engine().runKernel<tf.Tensor>('BatchMatMul', { a: h, b: recurrent }, {
-            transposeA: false,
-            transposeB: false,
-          } as unknown as tf.NamedAttrMap);
-          // The view of the scratch memory is made after the kernel: nothing here grows it.
-          mem
-            .f32(at.product, rows * g4)
-            .set(backend.typedArrayFromHeap ? backend.typedArrayFromHeap(out) : out.dataSync());
-          tf.dispose([h, out]);
-        }
-        mem.rowGates({ gates: at.gates, product: at.product, table, ids: at.ids + 4 * t * rows, rows, units });
-        mem.forward({
-          gates: at.gates,
-          cPrev: at.c + prev,
-          c: at.c + next,
-          tc: at.tc,
-          h: at.h + next,
-          rows,
-          units,
-        });
-      }
-      const last = time % 2 === 0 ? 0 : 4 * n;
-      const h = mem.f32(at.h + last, n);
+      const last = run(
+        at,
+        rows,
+        time,
+        (t) => joined[t]!,
+        (k, t, h, c) => {
+          // Joining at step t: the padding's state after t steps.
+          h.set(padH.subarray((t - 1) * units, t * units), k * units);
+          c.set(padC.subarray((t - 1) * units, t * units), k * units);
+        },
+      );
+      const h = mem.f32(last.h, rows * units);
       const p = new Float32Array(rows);
-      for (let b = 0; b < rows; b++) {
+      for (let k = 0; k < rows; k++) {
+        // Nothing but padding: the padding's last state.
+        const hk =
+          k < joined[time - 1]!
+            ? h.subarray(k * units, (k + 1) * units)
+            : padH.subarray((time - 1) * units, time * units);
         let z = denseBias;
-        for (let j = 0; j < units; j++) z += h[b * units + j]! * denseKernel[j]!;
-        p[b] = 1 / (1 + Math.exp(-z));
+        for (let j = 0; j < units; j++) z += hk[j]! * denseKernel[j]!;
+        p[order[k]!] = 1 / (1 + Math.exp(-z));
       }
       return p;
     } finally {
-      for (const k of Object.keys(sizes) as (keyof typeof sizes)[]) mem.giveBack(at[k], sizes[k]);
+      giveBack();
     }
   }
 
