@@ -4,7 +4,8 @@
  * fixed seed, must build the model it built before the three were one builder. The expected
  * numbers below were recorded from the three separate builders: the layers and their settings,
  * each weight's shape and checksum, the optimiser, the output on a fixed input and, where the
- * dropout masks are seeded, the loss and the weights after one training batch.
+ * dropout masks are seeded, the loss and the weights after one training batch. Numbers match
+ * within 5e-6 (see approx): the fused layer's later paths add in another order.
  *
  * tfjs's own LSTM draws its input kernel (glorotUniform) without a seed, so for the 'stock'
  * layer that one weight is overwritten with fixed values first and its checksum is not recorded.
@@ -24,6 +25,19 @@ beforeAll(async () => {
 
 /** Eight significant digits: enough to catch any change of weights, immune to printing noise. */
 const digits = (x: number) => Number(x.toPrecision(8));
+
+/**
+ * `expected` with every number a match within 5e-6: the same model computes the same numbers up
+ * to the order of its float additions (the fused layer's paths differ in it), while a different
+ * model, or different weights, differ far more.
+ */
+function approx(expected: unknown): unknown {
+  if (typeof expected === 'number') return expect.closeTo(expected, 5);
+  if (Array.isArray(expected)) return expected.map(approx);
+  if (expected && typeof expected === 'object')
+    return Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, approx(v)]));
+  return expected;
+}
 
 /** Two sums of a weight: plain, and weighted by position (so that a permutation shows). */
 function checksum(data: ArrayLike<number>): [number, number] {
@@ -144,41 +158,41 @@ function weightsFor(settings: SentimentSettings, vocabulary: number): WeightArra
 describe('the model builder', () => {
   it('builds sentimentModel as before (fused, one layer with dropout, seed 3)', async () => {
     const model = sentimentModel(SMALL, { vocabularySize: VOCABULARY, seed: 3 });
-    expect(await recorded(model, fixedInput(24, 6), true)).toEqual(EXPECTED.sentimentFused);
+    expect(await recorded(model, fixedInput(24, 6), true)).toEqual(approx(EXPECTED.sentimentFused));
   });
 
   it('builds sentimentModel as before (stock, one layer with dropout, seed 3)', async () => {
     const model = sentimentModel(SMALL, { vocabularySize: VOCABULARY, seed: 3, lstm: 'stock' });
-    expect(await recorded(model, fixedInput(24, 6), false)).toEqual(EXPECTED.sentimentStock);
+    expect(await recorded(model, fixedInput(24, 6), false)).toEqual(approx(EXPECTED.sentimentStock));
   });
 
   it('builds sentimentModel as before (fused and stock, two layers, default seed)', async () => {
     const fused = sentimentModel(STACKED, { vocabularySize: VOCABULARY });
-    expect(await recorded(fused, fixedInput(21, 6), true)).toEqual(EXPECTED.stackedFused);
+    expect(await recorded(fused, fixedInput(21, 6), true)).toEqual(approx(EXPECTED.stackedFused));
     const stock = sentimentModel(STACKED, { vocabularySize: VOCABULARY, lstm: 'stock' });
-    expect(await recorded(stock, fixedInput(21, 6), true)).toEqual(EXPECTED.stackedStock);
+    expect(await recorded(stock, fixedInput(21, 6), true)).toEqual(approx(EXPECTED.stackedStock));
   });
 
   it('builds rKerasModel as before (fused with tfjs Adam, seed 5)', async () => {
     const model = rKerasModel({ lstm: 'fused', vocabulary: 30, maxlen: 5, seed: 5 });
-    expect(await recorded(model, fixedInput(30, 5), true)).toEqual(EXPECTED.rKerasFused);
+    expect(await recorded(model, fixedInput(30, 5), true)).toEqual(approx(EXPECTED.rKerasFused));
   });
 
   it("builds rKerasModel as before (fused with the kit's Adam, seed 5)", async () => {
     const model = rKerasModel({ lstm: 'fused', optimizer: 'fast', vocabulary: 30, maxlen: 5, seed: 5 });
-    expect(await recorded(model, fixedInput(30, 5), true)).toEqual(EXPECTED.rKerasFast);
+    expect(await recorded(model, fixedInput(30, 5), true)).toEqual(approx(EXPECTED.rKerasFast));
   });
 
   it('builds rKerasModel as before (stock, default seed)', async () => {
     const model = rKerasModel({ lstm: 'stock', vocabulary: 30, maxlen: 5 });
-    expect(await recorded(model, fixedInput(30, 5), false)).toEqual(EXPECTED.rKerasStock);
+    expect(await recorded(model, fixedInput(30, 5), false)).toEqual(approx(EXPECTED.rKerasStock));
   });
 
   it('builds stepwiseModel as before (one layer and two)', async () => {
     const one = stepwiseModel(SMALL, VOCABULARY, weightsFor(SMALL, VOCABULARY));
-    expect(await recorded(one, fixedInput(24, 6), false)).toEqual(EXPECTED.stepwiseOne);
+    expect(await recorded(one, fixedInput(24, 6), false)).toEqual(approx(EXPECTED.stepwiseOne));
     const two = stepwiseModel(STACKED, VOCABULARY, weightsFor(STACKED, VOCABULARY));
-    expect(await recorded(two, fixedInput(21, 6), false)).toEqual(EXPECTED.stepwiseTwo);
+    expect(await recorded(two, fixedInput(21, 6), false)).toEqual(approx(EXPECTED.stepwiseTwo));
   });
 });
 
