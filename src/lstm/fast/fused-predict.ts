@@ -11,6 +11,11 @@
  * sigmoid of the sum (fused-cell.ts's rowGates, WebAssembly SIMD), and the cell update is the
  * fused layer's own (fused-cell.ts's forward). Same model, same maths; only the order of the
  * float additions differs (the tests hold it to model.predict within 1e-5).
+ *
+ * Reviews padded at the front (ids 0 before the first word, as the kit's views pad) all pass
+ * through the same states until their first word: those states are computed once, and each
+ * review joins its batch's steps at its first word (see predict). Over whole reviews, where half
+ * the steps of a batch are padding, that halves the work.
  */
 import * as tf from '@tensorflow/tfjs';
 import { newScratch, type Scratch } from './fused-cell';
