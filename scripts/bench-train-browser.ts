@@ -15,6 +15,7 @@ import { targetLine, trainTable, type TrainRow } from './lib/train-report.ts';
 import { serveStatic } from './lib/static-server';
 import { optionsOrExit } from './lib/options.ts';
 import { trainBenchSite } from './lib/train-bench-site.ts';
+import { wholeReviewTable, type WholeReviewRow } from './lib/whole-reviews.ts';
 
 // The Node half's options are accepted too: npm run bench:train passes its options to both.
 const args = optionsOrExit('bench:train:browser', {
@@ -68,6 +69,23 @@ try {
     );
     console.log(targetLine(result.rows, epochBatches));
     await page.close();
+
+    // Whole reviews: the presets r-keras-400 and dlwp, every step against distinct rows.
+    const whole = Math.max(5, Math.round(batches / 2));
+    {
+      const { page: p, problems: pp } = await watchedPage(browser);
+      p.setDefaultTimeout(600_000);
+      await p.goto(server.url);
+      await p.waitForFunction('typeof globalThis.runWholeReviewsBench === "function"');
+      const wholeRows = (await p.evaluate(`runWholeReviewsBench({ batches: ${whole} })`)) as WholeReviewRow[];
+      if (pp.length > 0) throw new Error(pp.join('\n'));
+      console.log(
+        `\nWhole reviews in the same Chromium (WASM with ${result.threads} thread(s)): the presets r-keras-400 and dlwp, the fused ` +
+          `layer with every step's input in its product and over distinct input rows, taking turns; ${whole} timed batches each.\n`,
+      );
+      for (const line of wholeReviewTable(wholeRows)) console.log(line);
+      await p.close();
+    }
 
     // Threads: the fastest row in two pages, isolated (a thread per core) and not (one thread).
     const plain = await serveStatic({ root, base: '/', isolate: false });

@@ -13,6 +13,7 @@ import type { ImdbSplitData } from '../../src/data/index.ts';
 import { TRAIN_KINDS, type TrainRow } from '../lib/train-report.ts';
 import { registerFastSegmentSum } from '../../src/lstm/fast/segment-sum.ts';
 import { startWasmBackend } from '../../src/workers/wasm-backend.ts';
+import { timeWholeReviews } from '../lib/whole-reviews.ts';
 
 /** Bytes of the WASM heap and of the JavaScript heap (Chromium's `performance.memory`). */
 function memory(): { wasm: number; js: number } {
@@ -128,4 +129,15 @@ async function evaluationBench({ rounds = 2, batchSize = 500 } = {}) {
   return { reviews: test.count, layers, fused, difference };
 }
 
-Object.assign(globalThis, { runTrainBench, startFastBench, fastBatches, evaluationBench });
+/** The whole-review presets, every step against distinct rows (scripts/lib/whole-reviews.ts). */
+async function runWholeReviewsBench({ batches = 10 } = {}) {
+  wasm.setWasmPaths(new URL('wasm/', location.href).href);
+  await startWasmBackend(tf, wasm);
+  await tf.ready();
+  registerFastSegmentSum(tf, 'wasm');
+  registerFastGather(tf, 'wasm');
+  const data = await loadImdb(urlSource(new URL('data/imdb/', location.href).href), { splits: ['train'] });
+  return timeWholeReviews(data.splits.train!, data.vocabulary.words.length, { batches });
+}
+
+Object.assign(globalThis, { runTrainBench, startFastBench, fastBatches, evaluationBench, runWholeReviewsBench });
