@@ -382,20 +382,23 @@ describe.each([
   });
 });
 
-describe('FusedLstm chooses its path by the share of distinct rows', () => {
-  it('takes the distinct rows when few enough, the stacked product otherwise', async () => {
+describe('FusedLstm chooses its path by the share of distinct rows and the widths', () => {
+  it('takes the distinct rows when few enough and the input wider than h, the stacked product otherwise', async () => {
     await tf.setBackend('wasm');
-    const { fused } = pair(false, {}, U_SIMD);
+    // 3 units: an input of D = 4 is wider than h; 8 units: it is not.
+    const [narrow, wide] = [pair(false, {}, 3).fused, pair(false, {}, U_SIMD).fused];
     const [repeated, random] = [repeatedRows(33), tf.tensor3d(uniform(B * T * D, 34, 2), [B, T, D])];
     // Three distinct rows of 15 steps: a share of 0.2.
-    for (const [x, maxShare, expected] of [
-      [repeated, 0.25, 1],
-      [repeated, 0.1, 0],
-      [random, 0.5, 0],
-      [repeated, 0, 0],
+    for (const [layer, x, maxShare, expected] of [
+      [narrow, repeated, 0.25, 1],
+      [narrow, repeated, 0.1, 0],
+      [narrow, random, 0.5, 0],
+      [narrow, repeated, 0, 0],
+      [wide, repeated, 0.25, 0],
+      [wide, repeated, 1, 1],
     ] as const) {
-      const { sums } = await withDistinct(maxShare, () => gradients(fused, x));
-      expect(sums, `share ${maxShare}`).toBe(expected);
+      const { sums } = await withDistinct(maxShare, () => gradients(layer, x));
+      expect(sums, `${layer.units} units, share ${maxShare}`).toBe(expected);
     }
     tf.dispose([repeated, random]);
   });

@@ -197,10 +197,12 @@ function savedSizes(
  *   rows (maxlen 400) the backend's matMul ran at half its speed on 2,560 rows (maxlen 80): its
  *   packed copy of dZ outgrows the caches. So the sum is taken in blocks of about this many rows.
  * - `distinctMaxShare`: the layer works over distinct input rows (distinct-rows.ts) when at most
- *   this share of a batch's steps read a row not read before. Below it the input's arithmetic done
- *   once per distinct row saves more than its extra products cost (`npm run bench:train`: r-keras
- *   at maxlen 80 has 75% distinct (review, word) pairs and is faster without; at maxlen 400, 32%,
- *   it is faster with). 0 never, 1 always.
+ *   this share of a batch's steps read a row not read before, and the input is wider than h (the
+ *   input's share of a step's product is then the larger one). Below it the input's arithmetic
+ *   done once per distinct row saves more than its extra products and its own sigmoid cost (`npm
+ *   run bench:train`: r-keras at maxlen 80 has 75% distinct (review, word) pairs and is faster
+ *   without; at maxlen 400, 32%, it is faster with; dlwp, 6% but an input as wide as h, was slower
+ *   with in Chromium). 0 never, 1 always, whatever the widths (the tests take both paths so).
  */
 export const fusedLstmTuning = { gradientBlockRows: 2560, distinctMaxShare: 0.5 };
 
@@ -223,11 +225,13 @@ function stepBlocks({ batch, time }: Sizes, rows: number): StepBlock[] {
 
 /**
  * The distinct rows of the input `x` `[batch, time, inputDim]` (per sequence when the input is
- * masked, each sequence having its own mask), or null when they are too many to be worth it.
+ * masked, each sequence having its own mask), or null when they are too many, or the input too
+ * narrow beside the layer's `units`, to be worth it.
  */
-function distinctRowsFor(x: tf.Tensor3D, perSequence: boolean): DistinctRows | null {
+function distinctRowsFor(x: tf.Tensor3D, units: number, perSequence: boolean): DistinctRows | null {
   const [batch, time, inputDim] = x.shape;
-  if (fusedLstmTuning.distinctMaxShare <= 0) return null;
+  const share = fusedLstmTuning.distinctMaxShare;
+  if (share <= 0 || (share < 1 && inputDim <= units)) return null;
   const backend = tf.backend() as unknown as { typedArrayFromHeap?: (t: tf.Tensor) => Float32Array };
   // A view of the backend's memory where it has one: distinctRows allocates nothing in it.
   const values = backend.typedArrayFromHeap ? backend.typedArrayFromHeap(x) : (x.dataSync() as Float32Array);
@@ -489,7 +493,7 @@ function fusedLstmOp(
   const op = tf.customGrad((...args) => {
     const [xIn, w, r, bIn] = args.slice(0, 4) as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
     const save = args[4] as unknown as (tensors: tf.Tensor[]) => void;
-    const distinct = distinctRowsFor(xIn, masks.input !== null);
+    const distinct = distinctRowsFor(xIn, units, masks.input !== null);
     // [U; W] (or U and W apart) and b with the C~ block doubled (see forwardLoop).
     const [weights, biasDoubled] = tf.tidy((): [LoopWeights, tf.Tensor1D] => {
       const doubled = tf.tensor1d(gateScale(units));
