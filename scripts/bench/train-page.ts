@@ -58,6 +58,16 @@ async function runTrainBench({ batches = 20, warmup = 3, seed = 7 } = {}) {
   return { threads: wasm.getThreadsCount(), isolated: crossOriginIsolated, reviews: train.count, rows, peak };
 }
 
+/** tfjs on WASM (threaded where the page is isolated) with all the kit's kernels, and the training reviews. */
+async function trainingReviews() {
+  wasm.setWasmPaths(new URL('wasm/', location.href).href);
+  await startWasmBackend(tf, wasm);
+  await tf.ready();
+  registerFastSegmentSum(tf, 'wasm');
+  registerFastGather(tf, 'wasm');
+  return loadImdb(urlSource(new URL('data/imdb/', location.href).href), { splits: ['train'] });
+}
+
 /** The last row's model (fused layer, fast kernels, one-pass Adam) and where its batches are. */
 let fast: { model: tf.LayersModel; train: ImdbSplitData; order: Int32Array; next: number } | null = null;
 
@@ -66,12 +76,7 @@ let fast: { model: tf.LayersModel; train: ImdbSplitData; order: Int32Array; next
  * beside the chapter (scripts/bench-train-chapter.ts), which then asks for it in blocks.
  */
 async function startFastBench({ warmup = 3, seed = 7 } = {}) {
-  wasm.setWasmPaths(new URL('wasm/', location.href).href);
-  await startWasmBackend(tf, wasm);
-  await tf.ready();
-  registerFastSegmentSum(tf, 'wasm');
-  registerFastGather(tf, 'wasm');
-  const data = await loadImdb(urlSource(new URL('data/imdb/', location.href).href), { splits: ['train'] });
+  const data = await trainingReviews();
   const train = data.splits.train!;
   const model = rKerasModel({ lstm: 'fused', optimizer: 'fast', seed });
   fast = { model, train, order: permutation(train.count, seed), next: 0 };
@@ -131,12 +136,7 @@ async function evaluationBench({ rounds = 2, batchSize = 500 } = {}) {
 
 /** The whole-review presets, every step against distinct rows (scripts/lib/whole-reviews.ts). */
 async function runWholeReviewsBench({ batches = 10 } = {}) {
-  wasm.setWasmPaths(new URL('wasm/', location.href).href);
-  await startWasmBackend(tf, wasm);
-  await tf.ready();
-  registerFastSegmentSum(tf, 'wasm');
-  registerFastGather(tf, 'wasm');
-  const data = await loadImdb(urlSource(new URL('data/imdb/', location.href).href), { splits: ['train'] });
+  const data = await trainingReviews();
   return timeWholeReviews(data.splits.train!, data.vocabulary.words.length, { batches });
 }
 

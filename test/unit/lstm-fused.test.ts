@@ -129,6 +129,23 @@ describe('FusedLstm called twice before one backward pass', () => {
   });
 });
 
+/**
+ * With dropout rates 0.3 and 0.4: a fused layer, a tfjs LSTM with its weights, and one with its
+ * weights and the masks the fused layer will draw on its first training call.
+ */
+function maskedPair(units: number) {
+  const rates = { dropout: 0.3, recurrentDropout: 0.4 };
+  const stream = dropoutStream(5);
+  const inputMask = tf.tensor2d(dropoutMask(B, D, rates.dropout, stream), [B, D]);
+  const recurrentMask = tf.tensor2d(dropoutMask(B, units, rates.recurrentDropout, stream), [B, units]);
+  // tfjs asks its dropoutFunc for four masks of each kind and uses the first of each.
+  const dropoutFunc = (ones: tf.Tensor) => tf.mul(ones, ones.shape[1] === D ? inputMask : recurrentMask);
+  const { fused, reference } = pair(true, rates, units);
+  const { reference: masked } = pair(true, { ...rates, dropoutFunc }, units);
+  masked.setWeights(reference.getWeights());
+  return { rates, fused, reference, masked };
+}
+
 describe('FusedLstm dropout', () => {
   it('draws masks of zeros and 1 / (1 - rate), deterministic with a seed', () => {
     const a = dropoutMask(100, 100, 0.2, mulberry32(9));
@@ -151,16 +168,7 @@ describe('FusedLstm dropout', () => {
     'is the same model as tf.layers.lstm with the same masks, forward and backward (%s, %i units)',
     async (backend, units) => {
       await tf.setBackend(backend);
-      const rates = { dropout: 0.3, recurrentDropout: 0.4 };
-      // The masks the fused layer will draw on its first training call.
-      const stream = dropoutStream(5);
-      const inputMask = tf.tensor2d(dropoutMask(B, D, rates.dropout, stream), [B, D]);
-      const recurrentMask = tf.tensor2d(dropoutMask(B, units, rates.recurrentDropout, stream), [B, units]);
-      // tfjs asks its dropoutFunc for four masks of each kind and uses the first of each.
-      const dropoutFunc = (ones: tf.Tensor) => tf.mul(ones, ones.shape[1] === D ? inputMask : recurrentMask);
-      const { fused, reference } = pair(true, rates, units);
-      const { reference: masked } = pair(true, { ...rates, dropoutFunc }, units);
-      masked.setWeights(reference.getWeights());
+      const { rates, fused, reference, masked } = maskedPair(units);
       const x = tf.tensor3d(uniform(B * T * D, 6, 2), [B, T, D]);
       const got = gradients(fused, x, { training: true });
       const want = gradients(masked, x, { training: true });
@@ -363,14 +371,7 @@ describe.each([
 
   it('keeps rows apart per sequence under input dropout, as tf.layers.lstm with the same masks', async () => {
     await tf.setBackend(backend);
-    const rates = { dropout: 0.3, recurrentDropout: 0.4 };
-    const stream = dropoutStream(5);
-    const inputMask = tf.tensor2d(dropoutMask(B, D, rates.dropout, stream), [B, D]);
-    const recurrentMask = tf.tensor2d(dropoutMask(B, units, rates.recurrentDropout, stream), [B, units]);
-    const dropoutFunc = (ones: tf.Tensor) => tf.mul(ones, ones.shape[1] === D ? inputMask : recurrentMask);
-    const { fused, reference } = pair(true, rates, units);
-    const { reference: masked } = pair(true, { ...rates, dropoutFunc }, units);
-    masked.setWeights(reference.getWeights());
+    const { fused, masked } = maskedPair(units);
     const x = repeatedRows(32);
     const { result: got, sums } = await withDistinct(1, () => gradients(fused, x, { training: true }));
     expect(sums).toBe(1);
@@ -378,7 +379,7 @@ describe.each([
     ['kernel', 'recurrent kernel', 'bias', 'input'].forEach((name, k) => {
       expect(maxScaledDiff(got[k]!, want[k]!), name).toBeLessThan(1e-4);
     });
-    tf.dispose([x, inputMask, recurrentMask]);
+    x.dispose();
   });
 });
 
