@@ -81,7 +81,7 @@ try {
       if (pp.length > 0) throw new Error(pp.join('\n'));
       console.log(
         `\nWhole reviews in the same Chromium (WASM with ${result.threads} thread(s)): the presets r-keras-400 and dlwp, the fused ` +
-          `layer with every step's input in its product and over distinct input rows, taking turns; ${whole} timed batches each.\n`,
+          `layer with every step's input in its product and over distinct input rows (each way forced; of its own the layer takes them for r-keras-400 alone), taking turns; ${whole} timed batches each.\n`,
       );
       for (const line of wholeReviewTable(wholeRows)) console.log(line);
       await p.close();

@@ -128,7 +128,7 @@ async function bench(): Promise<void> {
   const whole = Math.max(5, Math.round(batchCount / 2));
   console.log(
     `\nWhole reviews: the presets r-keras-400 and dlwp (fast lookup kernels, the kit's optimisers), the fused layer with ` +
-      `every step's input in its product and over distinct input rows, taking turns; ${whole} timed batches each.\n`,
+      `every step's input in its product and over distinct input rows (each way forced; of its own the layer takes them for r-keras-400 alone), taking turns; ${whole} timed batches each.\n`,
   );
   for (const line of wholeReviewTable(await timeWholeReviews(train, data.vocabulary.words.length, { batches: whole })))
     console.log(line);

@@ -337,17 +337,6 @@ function backwardJs(f32: Scratch['f32'], ...args: BackwardArgs): void {
 
 const ONE = f32x4(1);
 
-/** Four float32 at `address` + `offset` bytes (a constant, in the instruction). */
-const loadAt = (address: Code, offset: number): Code => [...address, 0xfd, 0x00, 4, ...uleb(offset)];
-const storeAt = (address: Code, offset: number, value: Code): Code => [
-  ...address,
-  ...value,
-  0xfd,
-  0x0b,
-  4,
-  ...uleb(offset),
-];
-
 /**
  * A loop over the `rows x units` block of a step, four units at a time: `body` runs with local
  * S = the byte offset of the four in a `[rows, u]` array and G = their byte offset in a
@@ -508,8 +497,8 @@ export function cellWasmBytes(): Uint8Array {
     // Eight numbers an iteration, as two independent runs of four (bytes 0 and 16 past J): the
     // processor overlaps their long chains of dependent operations (about twice as fast).
     const lanes = ([Z, X, N, R]: number[], offset: number) => [
-      ...set(Z!, mul(add(loadAt(at(PR, ROW, J), offset), loadAt(at(TROW, J), offset)), half)),
-      ...storeAt(at(GT, ROW, J), offset, add(half, mul(half, tanhCode(Z!, X!, N!, R!)))),
+      ...set(Z!, mul(add(load(at(PR, ROW, J), offset), load(at(TROW, J), offset)), half)),
+      ...store(at(GT, ROW, J), add(half, mul(half, tanhCode(Z!, X!, N!, R!))), offset),
     ];
     const code = [
       ...set(G4, mul32(bytes(UN), i32(4))),

@@ -213,14 +213,18 @@ interface StepBlock {
   offset: number;
 }
 
+/** 0..count-1 in runs of `size` (the last shorter): each run's first index and length. */
+function runsOf(count: number, size: number): { first: number; length: number }[] {
+  return Array.from({ length: Math.ceil(count / size) }, (_, k) => ({
+    first: k * size,
+    length: Math.min(size, count - k * size),
+  }));
+}
+
 /** The blocks of whole steps, about `fusedLstmTuning.gradientBlockRows` rows each, of a record `rows` high. */
 function stepBlocks({ batch, time }: Sizes, rows: number): StepBlock[] {
   const per = Math.max(1, Math.floor(fusedLstmTuning.gradientBlockRows / batch));
-  const blocks: StepBlock[] = [];
-  for (let first = 0; first < time; first += per) {
-    blocks.push({ first, steps: Math.min(per, time - first), offset: rows * first * batch });
-  }
-  return blocks;
+  return runsOf(time, per).map(({ first, length }) => ({ first, steps: length, offset: rows * first * batch }));
 }
 
 /**
@@ -235,7 +239,7 @@ function distinctRowsFor(x: tf.Tensor3D, units: number, perSequence: boolean): D
   const backend = tf.backend() as unknown as { typedArrayFromHeap?: (t: tf.Tensor) => Float32Array };
   // A view of the backend's memory where it has one: distinctRows allocates nothing in it.
   const values = backend.typedArrayFromHeap ? backend.typedArrayFromHeap(x) : (x.dataSync() as Float32Array);
-  return distinctRows(values, batch, time, inputDim, perSequence, fusedLstmTuning.distinctMaxShare);
+  return distinctRows(values, batch, time, inputDim, perSequence, share);
 }
 
 /** Takes scratch memory for each of `sizes`, by name. */
@@ -565,15 +569,14 @@ function fusedLstmOp(
           // [dU; db] = A^T dZ over the steps' h_{t-1} m and 1s, and dW = Xd^T S over the distinct
           // rows, in blocks of rows as A^T dZ.
           const [dr, db] = tf.split(product, [units, 1], 0);
-          const parts: tf.Tensor[] = [];
-          const blockRows = fusedLstmTuning.gradientBlockRows;
-          for (let first = 0; first < distinct.count; first += blockRows) {
-            const size = Math.min(blockRows, distinct.count - first);
-            const xd = tf.tensor2d(view(saved.xd + 4 * first * inputDim, size * inputDim), [size, inputDim]);
-            const sums = tf.tensor2d(view(at.sums + 4 * first * g4, size * g4), [size, g4]);
-            parts.push(tf.matMul(tf.transpose(xd), sums));
-          }
-          return [dx, sumOf(parts), dr!, tf.reshape(db!, [g4])];
+          const dw = sumOf(
+            runsOf(distinct.count, fusedLstmTuning.gradientBlockRows).map(({ first, length }) => {
+              const xd = tf.tensor2d(view(saved.xd + 4 * first * inputDim, length * inputDim), [length, inputDim]);
+              const sums = tf.tensor2d(view(at.sums + 4 * first * g4, length * g4), [length, g4]);
+              return tf.matMul(tf.transpose(xd), sums);
+            }),
+          );
+          return [dx, dw, dr!, tf.reshape(db!, [g4])];
         });
         return grads;
       } finally {

@@ -93,17 +93,16 @@ export function fusedPredictor(model: tf.LayersModel): FusedPredictor | null {
   let padC = new Float32Array(0);
 
   /**
-   * The steps of `rows` sequences of `time` ids (time-major, at `at.ids`) for the first `active(t)`
-   * rows at step t (a number that only grows); a row that joins at step t starts from the
-   * padding's state after t steps (`start`). `record` sees h and C after each step. Leaves h and
-   * C of the last step at the returned offsets.
+   * The steps of `rows` sequences of `time` ids (time-major, at `at.ids`) for the first
+   * `joined[t]` rows at step t (a number that only grows; all rows without `joined`); a row that
+   * joins at step t starts from the padding's state after t steps. `record` sees h and C after
+   * each step. Leaves h and C of the last step at the returned offsets.
    */
   function run(
     at: Record<'ids' | 'gates' | 'product' | 'c' | 'tc' | 'h', number>,
     rows: number,
     time: number,
-    active: (t: number) => number,
-    start: (row: number, t: number, h: Float32Array, c: Float32Array) => void,
+    joined: Int32Array | null,
     record?: (t: number, h: Float32Array, c: Float32Array) => void,
   ): { h: number; c: number } {
     const n = rows * units;
@@ -114,12 +113,16 @@ export function fusedPredictor(model: tf.LayersModel): FusedPredictor | null {
     let k = 0;
     for (let t = 0; t < time; t++) {
       const [prev, next] = t % 2 === 0 ? [0, 4 * n] : [4 * n, 0];
-      const joined = active(t);
-      if (t > 0) {
+      const active = joined ? joined[t]! : rows;
+      if (t > 0 && active > k) {
+        // Joining at step t: the padding's state after t steps.
         const [h, c] = [mem.f32(at.h + prev, n), mem.f32(at.c + prev, n)];
-        for (let row = k; row < joined; row++) start(row, t, h, c);
+        for (let row = k; row < active; row++) {
+          h.set(padH.subarray((t - 1) * units, t * units), row * units);
+          c.set(padC.subarray((t - 1) * units, t * units), row * units);
+        }
       }
-      k = joined;
+      k = active;
       if (k === 0) continue;
       const product = mem.f32(at.product, k * g4);
       if (t === 0) product.fill(0);
@@ -164,17 +167,10 @@ export function fusedPredictor(model: tf.LayersModel): FusedPredictor | null {
       mem.i32(at.ids, time).fill(0);
       const [h, c] = [new Float32Array(time * units), new Float32Array(time * units)];
       // Computed once for the predictor's life, whatever its batches.
-      run(
-        at,
-        1,
-        time,
-        () => 1,
-        () => {},
-        (t, ht, ct) => {
-          h.set(ht, t * units);
-          c.set(ct, t * units);
-        },
-      );
+      run(at, 1, time, null, (t, ht, ct) => {
+        h.set(ht, t * units);
+        c.set(ct, t * units);
+      });
       [padH, padC] = [h, c];
     } finally {
       giveBack();
@@ -218,17 +214,7 @@ export function fusedPredictor(model: tf.LayersModel): FusedPredictor | null {
           stepIds[t * rows + k] = id;
         }
       }
-      const last = run(
-        at,
-        rows,
-        time,
-        (t) => joined[t]!,
-        (k, t, h, c) => {
-          // Joining at step t: the padding's state after t steps.
-          h.set(padH.subarray((t - 1) * units, t * units), k * units);
-          c.set(padC.subarray((t - 1) * units, t * units), k * units);
-        },
-      );
+      const last = run(at, rows, time, joined);
       const h = mem.f32(last.h, rows * units);
       const p = new Float32Array(rows);
       for (let k = 0; k < rows; k++) {

@@ -63,9 +63,19 @@ export const forLoop = (i: number, end: Code, step: number, body: Code): Code =>
 /** One float32 at an address (4-byte alignment hint). */
 export const loadF32 = (address: Code): Code => [...address, 0x2a, 2, 0];
 export const storeF32 = (address: Code, value: Code): Code => [...address, ...value, 0x38, 2, 0];
-/** Four float32 at an address (the alignment is a hint: any address works). */
-export const load = (address: Code): Code => [...address, 0xfd, 0x00, 4, 0];
-export const store = (address: Code, value: Code): Code => [...address, ...value, 0xfd, 0x0b, 4, 0];
+/**
+ * Four float32 at an address, plus `offset` bytes (a constant in the instruction). The alignment
+ * is a hint: any address works.
+ */
+export const load = (address: Code, offset = 0): Code => [...address, 0xfd, 0x00, 4, ...uleb(offset)];
+export const store = (address: Code, value: Code, offset = 0): Code => [
+  ...address,
+  ...value,
+  0xfd,
+  0x0b,
+  4,
+  ...uleb(offset),
+];
 export const add = (a: Code, b: Code) => simdOp(0xe4, a, b);
 export const sub = (a: Code, b: Code) => simdOp(0xe5, a, b);
 /** The product of two or more, left to right. */
